@@ -1,0 +1,8 @@
+package io.gpureport;
+
+/** "No data" outcome: the message is printed as-is (no "Error:" prefix), exit status 1. */
+public class NoDataException extends GpuReportException {
+  public NoDataException(String message) {
+    super(message);
+  }
+}

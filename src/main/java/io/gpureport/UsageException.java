@@ -1,0 +1,8 @@
+package io.gpureport;
+
+/** A usage error detected before any data is read (exit status 2). */
+public class UsageException extends GpuReportException {
+  public UsageException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,24 @@
+package io.gpureport.cli;
+
+import io.gpureport.GpuReportException;
+import io.gpureport.UsageException;
+
+/** The process exit statuses of SEMANTICS §2.3, and the mapping from exceptions to them. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  private ExitCodes() {}
+
+  static int of(Throwable t) {
+    if (t instanceof UsageException) {
+      return USAGE;
+    }
+    return FAILURE;
+  }
+
+  static boolean isExpected(Throwable t) {
+    return t instanceof GpuReportException;
+  }
+}

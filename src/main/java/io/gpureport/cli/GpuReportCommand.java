@@ -1,0 +1,68 @@
+package io.gpureport.cli;
+
+import io.gpureport.GpuReportException;
+import io.gpureport.NoDataException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Root command {@code gpureport}: dispatches to {@code report}, {@code collect} and {@code sample}. */
+@Command(
+    name = "gpureport",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "GPU allocation reports for an HTCondor pool.",
+    subcommands = {ReportCommand.class, CollectCommand.class, SampleCommand.class})
+public final class GpuReportCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  /** Runs the command line and returns the exit status; never throws. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter errWriter =
+        new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cl = new CommandLine(new GpuReportCommand());
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(errWriter);
+    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          errWriter.println("Error: " + ex.getMessage());
+          errWriter.flush();
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean verbose = parseResult.hasMatchedOption("--verbose")
+              || (parseResult.subcommand() != null
+                  && parseResult.subcommand().hasMatchedOption("--verbose"));
+          report(ex, verbose, errWriter);
+          return ExitCodes.of(ex);
+        });
+    int code = cl.execute(args);
+    errWriter.flush();
+    return code;
+  }
+
+  private static void report(Exception ex, boolean verbose, PrintWriter err) {
+    if (ex instanceof NoDataException) {
+      err.println(ex.getMessage());
+    } else if (ExitCodes.isExpected(ex)) {
+      err.println("Error: " + ex.getMessage());
+    } else {
+      err.println("Error: " + ex);
+    }
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+  }
+}
