@@ -20,16 +20,35 @@ import picocli.CommandLine.Spec;
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  private CliContext context;
+
+  CliContext context() {
+    return context;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
   }
 
-  /** Runs the command line and returns the exit status; never throws. */
+  /** Runs the command line with the real environment and returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(
+        args,
+        new CliContext(
+            out, err, System.getenv(), java.time.Clock.systemDefaultZone(),
+            new io.gpureport.deliver.SmtpMailer(err)));
+  }
+
+  /** Runs the command line in a given context and returns the exit status; never throws. */
+  public static int run(String[] args, CliContext context) {
+    PrintStream out = context.out();
+    PrintStream err = context.err();
     PrintWriter errWriter =
         new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new GpuReportCommand());
+    GpuReportCommand root = new GpuReportCommand();
+    root.context = context;
+    CommandLine cl = new CommandLine(root);
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(errWriter);
     cl.setCaseInsensitiveEnumValuesAllowed(false);

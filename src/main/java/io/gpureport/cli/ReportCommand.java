@@ -1,13 +1,293 @@
 package io.gpureport.cli;
 
+import io.gpureport.ReportJob;
+import io.gpureport.ReportRequest;
+import io.gpureport.ReportRequest.AnalysisType;
+import io.gpureport.ReportRequest.OutputFormat;
+import io.gpureport.UsageException;
+import io.gpureport.config.ChtcOwnedHosts;
+import io.gpureport.config.ExclusionLoader;
+import io.gpureport.config.ExclusionMap;
+import io.gpureport.deliver.Addresses;
+import io.gpureport.deliver.EmailSettings;
+import io.gpureport.load.Timestamps;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code gpureport report} (stub). */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Print a report.")
+/** {@code gpureport report}: options of SEMANTICS §2.1, validated per §2.2, handed to the job. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Report GPU allocation from the monthly gpu_state_YYYY-MM.db files.")
 public final class ReportCommand implements Callable<Integer> {
+  static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";
+
+  @ParentCommand GpuReportCommand parent;
+
+  @Option(names = "--hours-back", defaultValue = "24", description = "Window length in hours (>= 0).")
+  int hoursBack;
+
+  @Option(names = "--end-time", description = "Window end, YYYY-MM-DD HH:MM:SS (default: newest data).")
+  String endTime;
+
+  @Option(names = "--db-path", description = "One database file.")
+  Path dbPath;
+
+  @Option(names = "--data-dir", description = "Directory of the monthly files (default: .).")
+  Path dataDir;
+
+  @Option(names = "--host", defaultValue = "", description = "Regex filter on the slot name.")
+  String host;
+
+  @Option(
+      names = "--analysis-type",
+      defaultValue = "allocation",
+      converter = AnalysisConverter.class,
+      description = "allocation, timeseries, monthly or gpu-model-snapshot.")
+  AnalysisType analysisType;
+
+  @Option(names = "--bucket-minutes", defaultValue = "15", description = "Time-series bucket width.")
+  int bucketMinutes;
+
+  @Option(
+      names = "--group-by-device",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Device path (default) or the non-device summary.")
+  boolean groupByDevice;
+
+  @Option(
+      names = "--all-devices",
+      negatable = true,
+      defaultValue = "false",
+      fallbackValue = "true",
+      description = "Include old GPU models.")
+  boolean allDevices;
+
+  @Option(names = "--gpu-model", description = "Model for gpu-model-snapshot.")
+  String gpuModel;
+
+  @Option(names = "--snapshot-time", description = "Target time for gpu-model-snapshot.")
+  String snapshotTime;
+
+  @Option(names = "--window-minutes", defaultValue = "5", description = "Snapshot half-window.")
+  int windowMinutes;
+
+  @Option(names = "--exclude-hosts", description = "Inline exclusion document (YAML or JSON).")
+  String excludeHosts;
+
+  @Option(names = "--exclude-hosts-yaml", description = "Exclusion file (default: masked_hosts.yaml).")
+  Path excludeHostsYaml;
+
+  @Option(names = "--chtc-owned", description = "CHTC-owned host list (default: chtc_owned_hosts.txt).")
+  Path chtcOwned;
+
+  @Option(
+      names = "--output-format",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text, html or json.")
+  OutputFormat outputFormat;
+
+  @Option(names = "--output-file", description = "Write the report to this file (atomically).")
+  Path outputFile;
+
+  @Option(names = "--email-to", description = "Comma-separated recipients.")
+  String emailTo;
+
+  @Option(names = "--email-from", description = "Sender address (required with --email-to).")
+  String emailFrom;
+
+  @Option(names = "--email-subject-prefix", defaultValue = "CHTC GPU Allocation")
+  String subjectPrefix;
+
+  @Option(names = "--smtp-server", defaultValue = "localhost")
+  String smtpServer;
+
+  @Option(names = "--smtp-port", defaultValue = "25")
+  int smtpPort;
+
+  @Option(names = "--smtp-starttls", defaultValue = "opportunistic", converter = StartTlsConverter.class,
+      description = "required, opportunistic or off.")
+  EmailSettings.StartTls startTls;
+
+  @Option(names = "--smtp-user", description = "SMTP user; password from $" + PASSWORD_ENV + ".")
+  String smtpUser;
+
+  @Option(names = "--smtp-insecure", description = "Do not verify the server certificate.")
+  boolean smtpInsecure;
+
+  @Option(names = "--email-timeout", defaultValue = "30", description = "SMTP timeouts in seconds.")
+  int emailTimeout;
+
+  @Option(names = "--email-debug", description = "SMTP trace and subject on stderr.")
+  boolean emailDebug;
+
+  @Option(names = "--rules", defaultValue = "reference", converter = RulesConverter.class)
+  String rules;
+
+  @Option(names = "--verbose", description = "Stack traces and status lines on stderr.")
+  boolean verbose;
+
   @Override
   public Integer call() {
-    return 0;
+    CliContext ctx = parent.context();
+    ReportRequest request = toRequest(ctx);
+    new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), Runtime.getRuntime().availableProcessors())
+        .run(request);
+    return ExitCodes.OK;
+  }
+
+  ReportRequest toRequest(CliContext ctx) {
+    if (hoursBack < 0) {
+      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
+    }
+    if (bucketMinutes < 1) {
+      throw new UsageException("--bucket-minutes must be >= 1, was " + bucketMinutes);
+    }
+    if (windowMinutes < 0) {
+      throw new UsageException("--window-minutes must be >= 0, was " + windowMinutes);
+    }
+    if (emailTimeout < 1) {
+      throw new UsageException("--email-timeout must be >= 1, was " + emailTimeout);
+    }
+    if (smtpPort < 1 || smtpPort > 65535) {
+      throw new UsageException("--smtp-port must be between 1 and 65535, was " + smtpPort);
+    }
+    Long end = null;
+    if (endTime != null && !endTime.isEmpty()) {
+      long t = Timestamps.parseUser(endTime);
+      if (t == Long.MIN_VALUE) {
+        throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
+      }
+      end = t;
+    }
+    Long snapshot = null;
+    if (snapshotTime != null) {
+      long t = Timestamps.parseUser(snapshotTime);
+      if (t == Long.MIN_VALUE) {
+        throw new UsageException("Invalid snapshot_time format. Use YYYY-MM-DD HH:MM:SS");
+      }
+      snapshot = t;
+    }
+    boolean isSnapshot = analysisType == AnalysisType.GPU_MODEL_SNAPSHOT;
+    if (isSnapshot && snapshot == null) {
+      throw new UsageException("--snapshot-time is required for gpu-model-snapshot analysis");
+    }
+    try {
+      Pattern.compile(host);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException("invalid --host regular expression '" + host + "': " + e.getDescription());
+    }
+    if (excludeHosts != null && excludeHostsYaml != null) {
+      throw new UsageException("Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
+    }
+    if (dbPath != null && dataDir != null) {
+      throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
+    }
+    if (isSnapshot && (outputFormat == OutputFormat.HTML || emailTo != null)) {
+      throw new UsageException(
+          "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
+    }
+    EmailSettings email = email(ctx);
+    ChtcOwnedHosts chtc =
+        ChtcOwnedHosts.fromFile(
+            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"), chtcOwned != null, ctx.err());
+    ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
+    return new ReportRequest(
+        analysisType, hoursBack, end, dbPath, dataDir, host, bucketMinutes, groupByDevice,
+        allDevices, gpuModel, snapshot, snapshotTime, windowMinutes, exclusions, chtc,
+        outputFormat, outputFile, email, verbose);
+  }
+
+  private ExclusionMap exclusions() {
+    if (excludeHosts != null) {
+      return ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
+    }
+    boolean explicit = excludeHostsYaml != null;
+    return ExclusionLoader.fromFile(explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
+  }
+
+  private EmailSettings email(CliContext ctx) {
+    if (emailTo == null) {
+      return null;
+    }
+    if (emailFrom == null) {
+      throw new UsageException("--email-from is required when --email-to is given");
+    }
+    var recipients = Addresses.recipients(emailTo);
+    Addresses.validate(emailFrom, "--email-from");
+    Addresses.subjectPrefix(subjectPrefix);
+    String password = null;
+    if (smtpUser != null) {
+      password = ctx.env().get(PASSWORD_ENV);
+      if (password == null) {
+        throw new UsageException("--smtp-user needs the password in the environment variable " + PASSWORD_ENV);
+      }
+    }
+    return new EmailSettings(recipients, emailFrom, subjectPrefix, smtpServer, smtpPort, startTls,
+        smtpUser, password, smtpInsecure, emailTimeout, emailDebug);
+  }
+
+  /** Accepts the kebab-case analysis names and the legacy alias. */
+  static final class AnalysisConverter implements ITypeConverter<AnalysisType> {
+    @Override
+    public AnalysisType convert(String v) {
+      return switch (v) {
+        case "allocation" -> AnalysisType.ALLOCATION;
+        case "timeseries" -> AnalysisType.TIMESERIES;
+        case "monthly" -> AnalysisType.MONTHLY;
+        case "gpu-model-snapshot", "gpu_model_snapshot" -> AnalysisType.GPU_MODEL_SNAPSHOT;
+        default -> throw new TypeConversionException(
+            "expected one of allocation, timeseries, monthly, gpu-model-snapshot but was '" + v + "'");
+      };
+    }
+  }
+
+  /** Accepts text, html and json. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String v) {
+      return switch (v) {
+        case "text" -> OutputFormat.TEXT;
+        case "html" -> OutputFormat.HTML;
+        case "json" -> OutputFormat.JSON;
+        default -> throw new TypeConversionException("expected one of text, html, json but was '" + v + "'");
+      };
+    }
+  }
+
+  /** Accepts required, opportunistic and off. */
+  static final class StartTlsConverter implements ITypeConverter<EmailSettings.StartTls> {
+    @Override
+    public EmailSettings.StartTls convert(String v) {
+      return switch (v) {
+        case "required" -> EmailSettings.StartTls.REQUIRED;
+        case "opportunistic" -> EmailSettings.StartTls.OPPORTUNISTIC;
+        case "off" -> EmailSettings.StartTls.OFF;
+        default -> throw new TypeConversionException(
+            "expected one of required, opportunistic, off but was '" + v + "'");
+      };
+    }
+  }
+
+  /** Accepts the only rule set, reference. */
+  static final class RulesConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String v) {
+      if (!"reference".equals(v)) {
+        throw new TypeConversionException("expected reference but was '" + v + "'");
+      }
+      return v;
+    }
   }
 }

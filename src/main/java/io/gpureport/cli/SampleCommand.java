@@ -1,13 +1,63 @@
 package io.gpureport.cli;
 
+import io.gpureport.sample.SampleGenerator;
+import io.gpureport.sample.SampleSpec;
+import io.gpureport.sample.SampleSummary;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gpureport sample}: generates realistic monthly sample files (stub). */
-@Command(name = "sample", mixinStandardHelpOptions = true, description = "Generate sample data.")
+/** {@code gpureport sample}: generates realistic monthly sample files. */
+@Command(
+    name = "sample",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate realistic sample data: monthly gpu_state_YYYY-MM.db files of a simulated pool",
+      "(15-minute snapshots; existing files are never modified unless --force is given)."
+    })
 public final class SampleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Directory for the monthly files (created if missing).")
+  Path out;
+
+  @Option(names = "--days", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_DAYS,
+      description = "Number of days of snapshots (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SampleSpec.DEFAULT_SEED,
+      description = "Random seed; the same arguments give the same files (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--start", paramLabel = "DATE",
+      description = "First snapshot, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: 2025-10-30 00:00).")
+  String start;
+
+  @Option(names = "--hosts", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_HOSTS,
+      description = "Number of machines in the pool (default: ${DEFAULT-VALUE}).")
+  int hosts;
+
+  @Option(names = "--force", description = "Delete and recreate monthly files that already exist.")
+  boolean force;
+
+  @Option(names = "--verbose", description = "Stack traces on errors.")
+  boolean verbose;
+
   @Override
   public Integer call() {
-    throw new io.gpureport.GpuReportException("sample is not implemented yet");
+    SampleSpec sampleSpec =
+        new SampleSpec(out, days, seed, SampleSpec.parseStart(start), hosts, force);
+    long began = System.nanoTime();
+    SampleSummary summary = SampleGenerator.generate(sampleSpec);
+    double seconds = (System.nanoTime() - began) / 1e9;
+    spec.commandLine().getErr().println(
+        summary.describe() + String.format(Locale.ROOT, " in %.1f s", seconds));
+    spec.commandLine().getErr().flush();
+    return ExitCodes.OK;
   }
 }

@@ -1,0 +1,176 @@
+package io.gpureport;
+
+import io.gpureport.aggregate.Analyses;
+import io.gpureport.aggregate.Report;
+import io.gpureport.classify.ClassifiedRows;
+import io.gpureport.classify.Classifier;
+import io.gpureport.classify.ClassifyRules;
+import io.gpureport.deliver.Mailer;
+import io.gpureport.deliver.OutputTarget;
+import io.gpureport.deliver.Subject;
+import io.gpureport.load.DataSource;
+import io.gpureport.load.Projection;
+import io.gpureport.load.SlotLoader;
+import io.gpureport.load.SlotTable;
+import io.gpureport.load.TimeRange;
+import io.gpureport.load.Timestamps;
+import io.gpureport.render.HtmlReport;
+import io.gpureport.render.JsonReport;
+import io.gpureport.render.TextReport;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** The report pipeline: load → classify → aggregate → render → deliver (SEMANTICS §2.5). */
+public final class ReportJob {
+  private final Clock clock;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Mailer mailer;
+  private final int loadThreads;
+
+  public ReportJob(Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads) {
+    this.clock = clock;
+    this.out = out;
+    this.err = err;
+    this.mailer = mailer;
+    this.loadThreads = loadThreads;
+  }
+
+  /** Runs a validated request; failures are thrown as {@link GpuReportException}. */
+  public void run(ReportRequest req) {
+    if (req.analysis() == ReportRequest.AnalysisType.GPU_MODEL_SNAPSHOT) {
+      new SnapshotJob(out).run(req);
+      return;
+    }
+    long started = clock.millis();
+    DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
+    Report report =
+        req.analysis() == ReportRequest.AnalysisType.MONTHLY
+            ? monthly(req, source, started)
+            : windowed(req, source, started);
+    deliver(req, report);
+  }
+
+  private Report windowed(ReportRequest req, DataSource source, long started) {
+    long end = req.endTime() != null ? req.endTime() : defaultEnd(source);
+    long start = Timestamps.of(Timestamps.toLocal(end).minusHours(req.hoursBack()));
+    TimeRange range = TimeRange.closed(start, end);
+    SlotTable table = load(source, range);
+    if (table.rowCount() == 0) {
+      throw new NoDataException("No data found in the specified time range.");
+    }
+    ClassifiedRows rows = Classifier.classify(table, rules(req, req.host()));
+    Report.Window window = new Report.Window(start, end, req.hoursBack());
+    if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
+      return report(req, Report.Analysis.TIMESERIES, window, null, rows, started, null, null,
+          Analyses.timeSeries(rows, req.bucketMinutes()));
+    }
+    if (!req.groupByDevice()) {
+      return report(req, Report.Analysis.ALLOCATION, window, null, rows, started, null,
+          Analyses.allocationSummary(rows), null);
+    }
+    return report(req, Report.Analysis.ALLOCATION, window, null, rows, started,
+        Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack()), null, null);
+  }
+
+  private Report monthly(ReportRequest req, DataSource source, long started) {
+    long reference = req.endTime() != null ? req.endTime() : defaultEnd(source);
+    YearMonth month = YearMonth.from(Timestamps.toLocal(reference)).minusMonths(1);
+    String label = monthLabel(month);
+    long first = Timestamps.of(month.atDay(1).atStartOfDay());
+    long next = Timestamps.of(month.plusMonths(1).atDay(1).atStartOfDay());
+    long last = next - Timestamps.MICROS_PER_SECOND;
+    int hours = month.lengthOfMonth() * 24;
+    err.println("Calculating monthly summary for " + label);
+    err.println("Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
+    err.println("Total hours in month: " + hours);
+    SlotTable table = load(source, TimeRange.closed(first, next));
+    if (table.rowCount() == 0) {
+      throw new NoDataException("No data found for " + label);
+    }
+    ClassifiedRows rows = Classifier.classify(table, rules(req, ""));
+    Report.Month m = new Report.Month(label, first, last, hours);
+    return report(req, Report.Analysis.MONTHLY, null, m, rows, started,
+        Analyses.monthly(rows, hours), null, null);
+  }
+
+  /** {@code November 2025}. */
+  public static String monthLabel(YearMonth month) {
+    return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+  }
+
+  private Report report(
+      ReportRequest req,
+      Report.Analysis analysis,
+      Report.Window window,
+      Report.Month month,
+      ClassifiedRows rows,
+      long started,
+      io.gpureport.aggregate.DeviceAllocation device,
+      java.util.List<io.gpureport.aggregate.ClassStat> summary,
+      io.gpureport.aggregate.TimeSeries timeSeries) {
+    long[] ts = rows.timestamps();
+    long finished = clock.millis();
+    return new Report(
+        analysis,
+        window,
+        month,
+        ts[0],
+        ts[ts.length - 1],
+        device,
+        summary,
+        timeSeries,
+        req.exclusions().entries(),
+        new Report.Filtering(rows.rowsExcluded(), rows.size() - rows.rowsExcluded()),
+        req.chtcOwned().hosts(),
+        (finished - started) / 1000.0,
+        LocalDateTime.now(clock).withNano(0));
+  }
+
+  private static ClassifyRules rules(ReportRequest req, String host) {
+    return new ClassifyRules(req.exclusions(), req.chtcOwned(), host);
+  }
+
+  private long defaultEnd(DataSource source) {
+    OptionalLong end = source.defaultEndTime();
+    if (end.isEmpty()) {
+      throw new NoDataException("No data found in the specified time range.");
+    }
+    return end.getAsLong();
+  }
+
+  private SlotTable load(DataSource source, TimeRange range) {
+    return new SlotLoader(loadThreads).load(source.filesFor(range), range, Projection.ALLOCATION);
+  }
+
+  private void deliver(ReportRequest req, Report report) {
+    String rendered =
+        switch (req.format()) {
+          case TEXT -> TextReport.render(report);
+          case JSON -> JsonReport.render(report);
+          case HTML -> HtmlReport.render(report);
+        };
+    OutputTarget.write(rendered, req.outputFile(), out);
+    if (req.email() != null) {
+      String subject =
+          Subject.of(
+              req.email().subjectPrefix(),
+              LocalDate.now(clock),
+              req.hoursBack(),
+              report.month() == null ? null : report.month().label(),
+              report.subjectPercents());
+      if (req.email().debug()) {
+        err.println("DEBUG: Email subject would be: " + subject);
+      }
+      String text = req.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
+      String html = req.format() == ReportRequest.OutputFormat.HTML ? rendered : HtmlReport.render(report);
+      mailer.send(req.email(), subject, text, html);
+    }
+  }
+}

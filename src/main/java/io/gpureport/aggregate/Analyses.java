@@ -1,0 +1,75 @@
+package io.gpureport.aggregate;
+
+import io.gpureport.classify.ClassifiedRows;
+import io.gpureport.classify.DeviceModels;
+import io.gpureport.classify.SlotClass;
+import java.util.Arrays;
+import java.util.List;
+
+/** The metric computations of SEMANTICS §7, each one pass (or a few) over classified rows. */
+public final class Analyses {
+  static final int ALLOCATION_BUCKET_MINUTES = 15;
+
+  private Analyses() {}
+
+  /** Allocation, device path (§7.3–7.6), with GPU-hours over {@code hoursBack}. */
+  public static DeviceAllocation deviceAllocation(
+      ClassifiedRows rows, boolean allDevices, double hoursBack) {
+    return devicePath(rows, allDevices, hoursBack, true);
+  }
+
+  /** The monthly statistics (§7.9): model filter on, no backfill table, the month's hours. */
+  public static DeviceAllocation monthly(ClassifiedRows rows, double monthHours) {
+    return devicePath(rows, false, monthHours, false);
+  }
+
+  private static DeviceAllocation devicePath(
+      ClassifiedRows rows, boolean allDevices, double hours, boolean backfillTable) {
+    Buckets buckets = Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES);
+    DeviceStatistics devices = DeviceStatistics.compute(rows, buckets, allDevices);
+    List<DeviceTable> tables = devices.tables();
+    if (!devices.anyIncluded()) {
+      UserTable none = new UserTable(List.of(), 0);
+      return new DeviceAllocation(null, null, null, tables, none, none, devices.subjectPercents());
+    }
+    MemoryTable memory = MemoryStatistics.compute(rows, buckets);
+    int h200 = rows.deviceNames().find(DeviceModels.H200);
+    UserTable h200Users =
+        h200 < 0
+            ? new UserTable(List.of(), 0)
+            : UserHours.compute(
+                rows, buckets, i -> rows.devices()[i] == h200, Arrays.asList(SlotClass.values()), hours);
+    UserTable backfillUsers = new UserTable(List.of(), 0);
+    if (backfillTable) {
+      boolean[] oldCode = new boolean[rows.deviceNames().size()];
+      for (int d = 0; d < oldCode.length; d++) {
+        oldCode[d] = !allDevices && DeviceModels.isOldByRegex(rows.deviceNames().value(d));
+      }
+      backfillUsers =
+          UserHours.compute(
+              rows,
+              buckets,
+              i -> rows.devices()[i] < 0 || !oldCode[rows.devices()[i]],
+              SlotClass.BACKFILL,
+              hours);
+    }
+    return new DeviceAllocation(
+        devices.slots(SlotClass.REAL),
+        memory,
+        devices.slots(SlotClass.BACKFILL),
+        tables,
+        h200Users,
+        backfillUsers,
+        devices.subjectPercents());
+  }
+
+  /** Allocation, non-device path (§7.7): six stats in CLASS_ORDER. */
+  public static List<ClassStat> allocationSummary(ClassifiedRows rows) {
+    return StateSplit.summary(rows, Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES));
+  }
+
+  /** The time series (§7.8). */
+  public static TimeSeries timeSeries(ClassifiedRows rows, int bucketMinutes) {
+    return StateSplit.timeSeries(rows, Buckets.of(rows.timestamps(), bucketMinutes), bucketMinutes);
+  }
+}

@@ -1,0 +1,16 @@
+package io.gpureport.aggregate;
+
+import java.util.List;
+
+/**
+ * The device-path allocation result (§7.3–7.6). {@code real}, {@code backfill} and {@code memory}
+ * are null when block A is not printed; the user tables are empty then too.
+ */
+public record DeviceAllocation(
+    SlotsTable real,
+    MemoryTable memory,
+    SlotsTable backfill,
+    List<DeviceTable> devices,
+    UserTable h200Users,
+    UserTable backfillUsers,
+    List<Double> subjectPercents) {}

@@ -1,0 +1,34 @@
+package io.gpureport.classify;
+
+import io.gpureport.load.Dictionary;
+
+/**
+ * The loaded rows in load order with everything the metrics test per row: flags ({@link
+ * RowFlags}), state, memory category, and the codes of GPU id, device and owner (-1 = NULL).
+ */
+public record ClassifiedRows(
+    long[] timestamps,
+    int[] flags,
+    byte[] states,
+    byte[] memory,
+    int[] gpus,
+    int[] devices,
+    int[] owners,
+    Dictionary deviceNames,
+    Dictionary ownerNames,
+    int gpuCount,
+    long rowsExcluded) {
+
+  public int size() {
+    return timestamps.length;
+  }
+
+  public boolean has(int row, int flag) {
+    return (flags[row] & flag) != 0;
+  }
+
+  /** The dedup rank of a row (§6.2). */
+  public int rank(int row) {
+    return DedupRank.of(states[row], has(row, RowFlags.BACKFILL));
+  }
+}

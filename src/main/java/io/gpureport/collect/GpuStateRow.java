@@ -1,0 +1,38 @@
+package io.gpureport.collect;
+
+/**
+ * One {@code gpu_state} row: a (slot, GPU id) pair of a snapshot (SEMANTICS §3.2). Values are
+ * {@code String}, {@code Long}, {@code Double} or {@code null}, as stored.
+ */
+record GpuStateRow(
+    String name,
+    String assignedGpu,
+    String availableGpus,
+    String state,
+    String deviceName,
+    Object globalMemoryMb,
+    String prioritizedProjects,
+    Object averageUsage,
+    String machine,
+    String remoteOwner,
+    String globalJobId,
+    String timestamp) {
+
+  /** The values in table column order, matching {@code GpuStateTable.INSERT}. */
+  Object[] columnValues() {
+    return new Object[] {
+      name,
+      assignedGpu,
+      availableGpus,
+      state,
+      deviceName,
+      globalMemoryMb,
+      prioritizedProjects,
+      averageUsage,
+      machine,
+      remoteOwner,
+      globalJobId,
+      timestamp
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package io.gpureport.load;
+
+import io.gpureport.GpuReportException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The monthly files of a data directory, or one single file (SEMANTICS §4.1, §4.3, §4.5). */
+public final class DataSource {
+  private static final Pattern MONTHLY = Pattern.compile("gpu_state_(\\d{4})-(0[1-9]|1[0-2])\\.db");
+
+  private final Path single;
+  private final TreeMap<YearMonth, Path> monthly;
+
+  private DataSource(Path single, TreeMap<YearMonth, Path> monthly) {
+    this.single = single;
+    this.monthly = monthly;
+  }
+
+  /** Resolves {@code --db-path} / {@code --data-dir} (at most one is non-null). */
+  public static DataSource resolve(Path dbPath, Path dataDir) {
+    if (dbPath != null) {
+      if (!Files.exists(dbPath)) {
+        throw new GpuReportException("database file not found: " + dbPath);
+      }
+      if (!MONTHLY.matcher(dbPath.getFileName().toString()).matches()) {
+        return new DataSource(dbPath, null);
+      }
+      Path parent = dbPath.getParent();
+      return directory(parent == null ? Path.of(".") : parent);
+    }
+    return directory(dataDir == null ? Path.of(".") : dataDir);
+  }
+
+  private static DataSource directory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new GpuReportException("data directory not found: " + dir);
+    }
+    TreeMap<YearMonth, Path> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.forEach(
+          p -> {
+            Matcher m = MONTHLY.matcher(p.getFileName().toString());
+            if (m.matches() && Files.isRegularFile(p)) {
+              files.put(
+                  YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))), p);
+            }
+          });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new GpuReportException("cannot list data directory " + dir + ": " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new GpuReportException("No database files found in " + dir + ".");
+    }
+    return new DataSource(null, files);
+  }
+
+  /** The newest stored timestamp: newest non-empty monthly file, or the single file. */
+  public OptionalLong defaultEndTime() {
+    List<Path> order =
+        single != null ? List.of(single) : new ArrayList<>(monthly.descendingMap().values());
+    for (Path file : order) {
+      String max = maxTimestamp(file);
+      if (max != null) {
+        long t = Timestamps.parseStored(max);
+        if (t == Long.MIN_VALUE) {
+          throw new GpuReportException("cannot read " + file + ": malformed timestamp '" + max + "'");
+        }
+        return OptionalLong.of(t);
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  private static String maxTimestamp(Path file) {
+    try (Connection c = Databases.openReadOnly(file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MAX(timestamp) FROM gpu_state")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
+  /** The files to read for a range, in ascending month order; missing months are skipped. */
+  public List<Path> filesFor(TimeRange range) {
+    if (single != null) {
+      return List.of(single);
+    }
+    YearMonth first = YearMonth.from(Timestamps.toLocal(range.start()));
+    YearMonth last = YearMonth.from(Timestamps.toLocal(range.end()));
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<YearMonth, Path> e : monthly.subMap(first, true, last, true).entrySet()) {
+      files.add(e.getValue());
+    }
+    return files;
+  }
+}

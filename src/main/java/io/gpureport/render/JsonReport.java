@@ -1,0 +1,189 @@
+package io.gpureport.render;
+
+import io.gpureport.aggregate.ClassStat;
+import io.gpureport.aggregate.DeviceAllocation;
+import io.gpureport.aggregate.DeviceTable;
+import io.gpureport.aggregate.MemoryTable;
+import io.gpureport.aggregate.Report;
+import io.gpureport.aggregate.SlotsTable;
+import io.gpureport.aggregate.Stat;
+import io.gpureport.aggregate.TimeSeries;
+import io.gpureport.aggregate.UserTable;
+import io.gpureport.config.ExclusionMap;
+import io.gpureport.load.Timestamps;
+
+/** The JSON document of SEMANTICS §11.2–11.5. */
+public final class JsonReport {
+  private final JsonWriter w = new JsonWriter();
+
+  private JsonReport() {}
+
+  /** Renders a report as JSON. */
+  public static String render(Report r) {
+    JsonReport j = new JsonReport();
+    j.write(r);
+    return j.w.finish();
+  }
+
+  private void write(Report r) {
+    w.beginObject();
+    w.name("analysis").value(r.analysis().jsonName());
+    w.name("rules").value("reference");
+    if (r.analysis() == Report.Analysis.MONTHLY) {
+      Report.Month m = r.month();
+      w.name("month").beginObject();
+      w.name("label").value(m.label());
+      w.name("start").value(Timestamps.formatSeconds(m.start()));
+      w.name("end").value(Timestamps.formatSeconds(m.end()));
+      w.name("hours").value(m.hours());
+      w.endObject();
+    } else {
+      w.name("window").beginObject();
+      w.name("start").value(Timestamps.formatSeconds(r.window().start()));
+      w.name("end").value(Timestamps.formatSeconds(r.window().end()));
+      w.name("hoursBack").value(r.window().hoursBack());
+      w.endObject();
+    }
+    w.name("dataPeriod").beginObject();
+    w.name("start").value(Timestamps.formatSeconds(r.dataStart()));
+    w.name("end").value(Timestamps.formatSeconds(r.dataEnd()));
+    w.endObject();
+    if (r.device() != null) {
+      device(r.device());
+    } else if (r.summary() != null) {
+      w.name("allocationSummary").beginArray();
+      for (ClassStat c : r.summary()) {
+        classStat(c);
+      }
+      w.endArray();
+    } else {
+      timeSeries(r.timeSeries());
+    }
+    w.name("excludedHosts").beginArray();
+    for (ExclusionMap.Entry e : r.exclusions()) {
+      w.beginObject().name("pattern").value(e.pattern()).name("reason").value(e.reason());
+      w.endObject();
+    }
+    w.endArray();
+    w.name("filtering").beginObject();
+    w.name("rowsExcluded").value(r.filtering().rowsExcluded());
+    w.name("rowsAnalyzed").value(r.filtering().rowsAnalyzed());
+    w.endObject();
+    w.endObject();
+  }
+
+  private void device(DeviceAllocation d) {
+    slots("realSlots", d.real());
+    w.name("memoryCategories");
+    MemoryTable m = d.real() == null ? null : d.memory();
+    if (m == null) {
+      w.nullValue();
+    } else {
+      w.beginObject();
+      statField("total", m.total());
+      w.name("categories").beginArray();
+      for (MemoryTable.Row row : m.categories()) {
+        w.beginObject().name("category").value(row.category());
+        statFields(row.stat());
+        w.endObject();
+      }
+      w.endArray().endObject();
+    }
+    slots("backfillSlots", d.backfill());
+    w.name("deviceTypes").beginArray();
+    for (DeviceTable t : d.devices()) {
+      w.beginObject().name("class").value(t.slotClass().displayName());
+      w.name("total");
+      if (t.total() == null) {
+        w.nullValue();
+      } else {
+        stat(t.total());
+      }
+      w.name("devices").beginArray();
+      for (DeviceTable.Entry e : t.devices()) {
+        w.beginObject().name("device").value(e.device()).name("displayName").value(e.displayName());
+        statFields(e.stat());
+        w.endObject();
+      }
+      w.endArray().endObject();
+    }
+    w.endArray();
+    users("h200Users", d.h200Users());
+    users("backfillUsers", d.backfillUsers());
+  }
+
+  private void slots(String key, SlotsTable t) {
+    w.name(key);
+    if (t == null) {
+      w.nullValue();
+      return;
+    }
+    w.beginObject();
+    statField("total", t.total());
+    w.name("classes").beginArray();
+    for (ClassStat c : t.classes()) {
+      classStat(c);
+    }
+    w.endArray().endObject();
+  }
+
+  private void users(String key, UserTable t) {
+    w.name(key).beginArray();
+    for (UserTable.ClassHours c : t.classes()) {
+      w.beginObject().name("class").value(c.slotClass().displayName());
+      w.name("gpuHours").value(c.gpuHours());
+      w.name("users").beginArray();
+      for (UserTable.UserHours u : c.users()) {
+        w.beginObject().name("user").value(u.user()).name("gpuHours").value(u.gpuHours());
+        w.endObject();
+      }
+      w.endArray().endObject();
+    }
+    w.endArray();
+  }
+
+  private void timeSeries(TimeSeries ts) {
+    w.name("timeSeries").beginObject();
+    w.name("bucketMinutes").value(ts.bucketMinutes());
+    w.name("buckets").beginArray();
+    for (TimeSeries.Bucket b : ts.buckets()) {
+      w.beginObject().name("start").value(Timestamps.formatSeconds(b.start()));
+      for (TimeSeries.Cell c : b.cells()) {
+        w.name(c.legacyClass().jsonKey()).beginObject();
+        w.name("claimed").value(c.claimed()).name("total").value(c.total());
+        w.name("percent").value(c.percent());
+        w.endObject();
+      }
+      w.endObject();
+    }
+    w.endArray();
+    w.name("summary").beginObject();
+    for (TimeSeries.Summary s : ts.summary()) {
+      statField(s.legacyClass().jsonKey(), s.stat());
+    }
+    w.endObject().endObject();
+  }
+
+  private void classStat(ClassStat c) {
+    w.beginObject().name("class").value(c.slotClass().displayName());
+    statFields(c.stat());
+    w.endObject();
+  }
+
+  private void statField(String key, Stat s) {
+    w.name(key);
+    stat(s);
+  }
+
+  private void stat(Stat s) {
+    w.beginObject();
+    statFields(s);
+    w.endObject();
+  }
+
+  private void statFields(Stat s) {
+    w.name("allocatedPercent").value(s.allocatedPercent());
+    w.name("allocatedAvg").value(s.allocatedAvg());
+    w.name("availableAvg").value(s.availableAvg());
+  }
+}

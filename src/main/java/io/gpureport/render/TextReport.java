@@ -1,0 +1,184 @@
+package io.gpureport.render;
+
+import io.gpureport.aggregate.ClassStat;
+import io.gpureport.aggregate.DeviceAllocation;
+import io.gpureport.aggregate.DeviceTable;
+import io.gpureport.aggregate.MemoryTable;
+import io.gpureport.aggregate.Report;
+import io.gpureport.aggregate.SlotsTable;
+import io.gpureport.aggregate.Stat;
+import io.gpureport.aggregate.TimeSeries;
+import io.gpureport.aggregate.UserTable;
+import io.gpureport.config.ExclusionMap;
+import io.gpureport.load.Timestamps;
+import java.util.List;
+import java.util.Locale;
+
+/** The text report of SEMANTICS §9, byte for byte. */
+public final class TextReport {
+  static final String TITLE = "CHTC GPU UTILIZATION REPORT";
+
+  private final StringBuilder out = new StringBuilder(8192);
+
+  private TextReport() {}
+
+  /** Renders a report as text. */
+  public static String render(Report r) {
+    TextReport t = new TextReport();
+    t.write(r);
+    return t.out.toString();
+  }
+
+  private void write(Report r) {
+    boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
+    header(
+        monthly ? "CHTC MONTHLY GPU REPORT - " + r.month().label().toUpperCase(Locale.ROOT) : TITLE,
+        monthly ? r.month().label() : period(r.window().hoursBack()));
+    if (r.device() != null) {
+      deviceBlocks(r.device());
+    } else if (r.summary() != null) {
+      line("").line("Allocation Summary:").line(rule('-', 70));
+      for (ClassStat c : r.summary()) {
+        line("  " + c.slotClass().displayName() + ": " + stat(c.stat()));
+      }
+    } else {
+      timeSeries(r.timeSeries());
+    }
+    trailer(r);
+  }
+
+  /** The period phrase of §8. */
+  static String period(int hoursBack) {
+    return hoursBack == 1 ? "1 hour" : hoursBack + " hours";
+  }
+
+  private void header(String title, String period) {
+    int pad = 70 - title.length();
+    String centred = " ".repeat(Math.max(0, pad / 2)) + title + " ".repeat(Math.max(0, pad - pad / 2));
+    line("").line(rule('=', 70)).line(centred).line(rule('=', 70));
+    line("Period: " + period).line(rule('=', 70));
+  }
+
+  private void deviceBlocks(DeviceAllocation d) {
+    if (d.real() != null) {
+      slots("REAL SLOTS:", d.real());
+      if (d.memory() != null) {
+        memory(d.memory());
+      }
+      slots("BACKFILL SLOTS:", d.backfill());
+      users("H200 USAGE BY SLOT TYPE:", d.h200Users());
+      users("BACKFILL USAGE BY SLOT TYPE (filtered):", d.backfillUsers());
+    }
+    line("").line("Usage by Device Type (filtered):").line(rule('-', 70));
+    for (DeviceTable t : d.devices()) {
+      String name = t.slotClass().displayName();
+      line("").line(name + ":").line(rule('-', 50));
+      for (DeviceTable.Entry e : t.devices()) {
+        line("    " + e.displayName() + ": " + avgStat(e.stat()));
+      }
+      if (t.total() != null) {
+        line("    " + rule('-', 30));
+        line("    TOTAL " + name + ": " + avgStat(t.total()));
+      }
+    }
+  }
+
+  private void slots(String heading, SlotsTable t) {
+    line("").line(heading).line(rule('-', 70));
+    line("  TOTAL: " + stat(t.total())).line(rule('-', 70));
+    for (ClassStat c : t.classes()) {
+      line("  " + c.slotClass().displayName() + ": " + stat(c.stat()));
+    }
+  }
+
+  private void memory(MemoryTable m) {
+    line("").line("REAL SLOTS BY MEMORY CATEGORY (filtered):").line(rule('-', 80));
+    line("  TOTAL: " + stat(m.total())).line(rule('-', 80));
+    for (MemoryTable.Row row : m.categories()) {
+      line("  " + row.category() + ": " + stat(row.stat()));
+    }
+  }
+
+  private void users(String heading, UserTable t) {
+    if (t.isEmpty()) {
+      return;
+    }
+    line("").line(heading).line(rule('-', 80));
+    double grand = t.grandTotal();
+    for (UserTable.ClassHours c : t.classes()) {
+      line("");
+      line("  " + c.slotClass().displayName() + " (" + c.users().size() + " users): "
+          + Numbers.f1(c.gpuHours()) + " GPU-hours (" + Numbers.f1(c.percentOfTotal(grand)) + "%)");
+      line("  " + rule('-', 60));
+      for (UserTable.UserHours u : c.users()) {
+        line("    " + u.user() + ": " + Numbers.f1(u.gpuHours()) + " hrs ("
+            + Numbers.f1(u.percentOfTotal(grand)) + "%)");
+      }
+    }
+  }
+
+  private void timeSeries(TimeSeries ts) {
+    line("").line("Time Series Analysis:").line(rule('-', 70));
+    for (TimeSeries.Summary s : ts.summary()) {
+      line("  " + s.legacyClass().printedName() + ": " + stat(s.stat()));
+    }
+    line("").line("Recent Trend:").line(rule('-', 70));
+    List<TimeSeries.Bucket> b = ts.buckets();
+    for (TimeSeries.Bucket bucket : b.subList(Math.max(0, b.size() - 5), b.size())) {
+      StringBuilder s = new StringBuilder("  ").append(Timestamps.formatBucketLabel(bucket.start()));
+      String sep = ": ";
+      for (TimeSeries.Cell c : bucket.cells()) {
+        s.append(sep).append(c.legacyClass().printedName()).append(' ')
+            .append(Numbers.f1(c.percent())).append("% (")
+            .append(c.claimed()).append('/').append(c.total()).append(')');
+        sep = ", ";
+      }
+      line(s.toString());
+    }
+  }
+
+  private void trailer(Report r) {
+    boolean excludedPrinted = !r.exclusions().isEmpty();
+    if (excludedPrinted) {
+      line("").line(rule('=', 70)).line("EXCLUDED HOSTS:");
+      for (ExclusionMap.Entry e : r.exclusions()) {
+        line("  " + e.pattern() + ": " + e.reason());
+      }
+    }
+    if (r.filtering().rowsExcluded() > 0) {
+      if (!excludedPrinted) {
+        line("").line(rule('=', 70));
+      }
+      line("FILTERING IMPACT:");
+      line("  Records excluded: " + Numbers.thousands(r.filtering().rowsExcluded()));
+      line("  Records analyzed: " + Numbers.thousands(r.filtering().rowsAnalyzed()));
+    }
+    line("").line(rule('=', 70));
+    if (r.analysis() == Report.Analysis.MONTHLY) {
+      line("Data Period: " + r.month().label());
+    } else {
+      line("Data Period: " + Timestamps.formatSeconds(r.dataStart()) + " to "
+          + Timestamps.formatSeconds(r.dataEnd()));
+    }
+    line(rule('=', 70));
+  }
+
+  static String stat(Stat s) {
+    return Numbers.f1(s.allocatedPercent()) + "% (" + Numbers.f1(s.allocatedAvg()) + "/"
+        + Numbers.f1(s.availableAvg()) + " GPUs)";
+  }
+
+  private static String avgStat(Stat s) {
+    return Numbers.f1(s.allocatedPercent()) + "% (avg " + Numbers.f1(s.allocatedAvg()) + "/"
+        + Numbers.f1(s.availableAvg()) + " GPUs)";
+  }
+
+  static String rule(char c, int n) {
+    return String.valueOf(c).repeat(n);
+  }
+
+  private TextReport line(String s) {
+    out.append(s).append('\n');
+    return this;
+  }
+}
