@@ -57,4 +57,15 @@ class ConfigFilesTest {
     assertFalse(h.contains("A.wisc.edu"));
     assertFalse(h.contains(null));
   }
+
+  @Test
+  void missingDefaultChtcListWarnsAndMissingExplicitFails(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.nio.file.Path missing = dir.resolve("chtc_owned_hosts.txt");
+    ChtcOwnedHosts h = ChtcOwnedHosts.fromFile(missing, false, new java.io.PrintStream(buf, true));
+    assertTrue(h.hosts().isEmpty());
+    assertEquals("Warning: CHTC-owned host list " + missing
+        + " not found; no machine is treated as CHTC-owned", buf.toString().strip());
+    assertThrows(UsageException.class, () -> ChtcOwnedHosts.fromFile(missing, true, System.err));
+  }
 }
