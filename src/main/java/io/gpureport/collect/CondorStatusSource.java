@@ -85,7 +85,7 @@ final class CondorStatusSource {
       return process;
     } catch (IOException e) {
       throw new GpuReportException(
-          "cannot run " + executable + ": " + SlotAdParser.oneLine(e.getMessage()), e);
+          "cannot run " + executable + ": " + ErrorText.oneLine(e.getMessage()), e);
     }
   }
 
@@ -119,7 +119,7 @@ final class CondorStatusSource {
     } catch (IOException e) {
       return "";
     }
-    String line = text.isBlank() ? "" : SlotAdParser.oneLine(text);
+    String line = text.isBlank() ? "" : ErrorText.oneLine(text);
     if (line.isEmpty()) {
       return "";
     }

@@ -38,7 +38,7 @@ final class SlotAdParser implements Closeable {
     try {
       return new SlotAdParser(JSON.createParser(in), source);
     } catch (IOException e) {
-      throw new GpuReportException("cannot read " + source + ": " + oneLine(e.getMessage()), e);
+      throw unreadable(source, e);
     }
   }
 
@@ -73,7 +73,7 @@ final class SlotAdParser implements Closeable {
         finished = true;
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
-          throw invalid("unexpected " + kind(trailing) + " after the JSON array");
+          throw invalid("found " + kind(trailing) + " after the JSON array");
         }
         return null;
       }
@@ -81,15 +81,15 @@ final class SlotAdParser implements Closeable {
         throw invalid("unexpected end of input inside the JSON array");
       }
       if (token != JsonToken.START_OBJECT) {
-        throw invalid("element " + (adsRead + 1) + " of the array is " + kind(token)
-            + ", not an object");
+        throw invalid(
+            "element " + (adsRead + 1) + " of the array is " + kind(token) + ", not an object");
       }
       adsRead++;
       return readAd();
     } catch (JsonProcessingException e) {
-      throw invalid(oneLine(e.getOriginalMessage()), e.getLocation(), e);
+      throw invalid(ErrorText.oneLine(e.getOriginalMessage()), e.getLocation(), e);
     } catch (IOException e) {
-      throw new GpuReportException("cannot read " + source + ": " + oneLine(e.getMessage()), e);
+      throw unreadable(source, e);
     }
   }
 
@@ -98,7 +98,7 @@ final class SlotAdParser implements Closeable {
     try {
       parser.close();
     } catch (IOException e) {
-      throw new GpuReportException("cannot read " + source + ": " + oneLine(e.getMessage()), e);
+      throw unreadable(source, e);
     }
   }
 
@@ -129,17 +129,13 @@ final class SlotAdParser implements Closeable {
 
   /** The stored value of one attribute (§13.2 "Scalar values"). */
   private Object read(SlotAttribute attribute, JsonToken token) throws IOException {
-    switch (attribute) {
-      case GLOBAL_MEMORY_MB:
-        return token.isNumeric() ? integralOrReal(token) : text(token);
-      case AVERAGE_USAGE:
-        return token.isNumeric() ? parser.getDoubleValue() : text(token);
-      case ASSIGNED_GPUS:
-      case AVAILABLE_GPUS:
-        return token == JsonToken.START_ARRAY ? list() : text(token);
-      default:
-        return text(token);
-    }
+    return switch (attribute) {
+      case GLOBAL_MEMORY_MB -> token.isNumeric() ? integralOrReal(token) : text(token);
+      case AVERAGE_USAGE -> token.isNumeric() ? parser.getDoubleValue() : text(token);
+      case ASSIGNED_GPUS, AVAILABLE_GPUS ->
+          token == JsonToken.START_ARRAY ? list() : text(token);
+      default -> text(token);
+    };
   }
 
   /** An integer when the number is integral and fits in 64 bits, else a real. */
@@ -163,6 +159,9 @@ final class SlotAdParser implements Closeable {
     List<String> elements = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw invalid("unexpected end of input inside a list");
+      }
       String element = text(token);
       elements.add(element == null ? "" : element);
     }
@@ -196,31 +195,20 @@ final class SlotAdParser implements Closeable {
     return new GpuReportException("invalid JSON in " + source + where + ": " + reason, cause);
   }
 
-  private static String kind(JsonToken token) {
-    switch (token) {
-      case START_OBJECT:
-        return "an object";
-      case START_ARRAY:
-        return "an array";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return "a boolean";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return token.asString() == null ? token.name() : "'" + token.asString() + "'";
-    }
+  private static GpuReportException unreadable(String source, IOException e) {
+    String reason = ErrorText.oneLine(e.getMessage());
+    return new GpuReportException("cannot read " + source + ": " + reason, e);
   }
 
-  static String oneLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  private static String kind(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+    };
   }
 }

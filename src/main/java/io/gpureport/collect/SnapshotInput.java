@@ -41,7 +41,7 @@ final class SnapshotInput implements AutoCloseable {
     } catch (IOException e) {
       deleteQuietly(spool);
       throw new GpuReportException(
-          "cannot read " + description + ": " + SlotAdParser.oneLine(e.getMessage()), e);
+          "cannot read " + description + ": " + ErrorText.oneLine(e.getMessage()), e);
     }
   }
 
@@ -56,7 +56,7 @@ final class SnapshotInput implements AutoCloseable {
       return Files.createTempFile("gpureport-collect-", ".json");
     } catch (IOException e) {
       throw new GpuReportException(
-          "cannot create a temporary file: " + SlotAdParser.oneLine(e.getMessage()), e);
+          "cannot create a temporary file: " + ErrorText.oneLine(e.getMessage()), e);
     }
   }
 
@@ -68,7 +68,7 @@ final class SnapshotInput implements AutoCloseable {
       throw new GpuReportException("input file not found: " + path, e);
     } catch (IOException e) {
       throw new GpuReportException(
-          "cannot read " + description + ": " + SlotAdParser.oneLine(e.getMessage()), e);
+          "cannot read " + description + ": " + ErrorText.oneLine(e.getMessage()), e);
     }
   }
 

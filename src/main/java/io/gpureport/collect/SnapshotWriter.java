@@ -153,6 +153,6 @@ final class SnapshotWriter implements AutoCloseable {
 
   private static GpuReportException failure(Path file, SQLException e) {
     return new GpuReportException(
-        "cannot write " + file + ": " + SlotAdParser.oneLine(e.getMessage()), e);
+        "cannot write " + file + ": " + ErrorText.oneLine(e.getMessage()), e);
   }
 }

@@ -1,0 +1,267 @@
+package io.gpureport.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpureport.cli.GpuReportCommand;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gpureport collect} through the real command line: exit codes, streams, condor_status. */
+class CollectCommandTest {
+  private static final String PROJECTION =
+      "Name,AssignedGPUs,AvailableGPUs,State,GPUs_DeviceName,GPUs_GlobalMemoryMb,"
+          + "PrioritizedProjects,GPUsAverageUsage,Machine,RemoteOwner,GlobalJobId";
+
+  @TempDir Path dir;
+
+  /** Exit status, stdout and stderr of one run. */
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        GpuReportCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void c1FromAFile() throws Exception {
+    Path input = Fixtures.writeCollectInput(dir);
+    Path data = Files.createDirectory(dir.resolve("data"));
+    LocalDateTime before = LocalDateTime.now();
+
+    Run r = run("collect", "--input", input.toString(), "--data-dir", data.toString());
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+    Path file = onlyDatabase(data);
+    assertTrue(
+        r.err().matches(
+            "Wrote 7 rows \\(6 slots\\) to "
+                + file.getFileName()
+                + " at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\R"),
+        r.err());
+    String ts = r.err().substring(r.err().lastIndexOf(" at ") + 4).strip();
+    assertEquals(CollectorTest.c1Rows(ts), StoredRows.read(file));
+    String month = ts.substring(0, 7);
+    assertTrue(
+        month.equals(before.toString().substring(0, 7))
+            || month.equals(LocalDateTime.now().toString().substring(0, 7)),
+        month);
+    assertEquals("gpu_state_" + month + ".db", file.getFileName().toString());
+  }
+
+  @Test
+  void c1FromStandardInput() throws Exception {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(Fixtures.collectInput()));
+      Run r = run("collect", "--input", "-", "--data-dir", dir.toString());
+      assertEquals(0, r.status(), r.err());
+      assertEquals("", r.out());
+      assertEquals(7, StoredRows.read(onlyDatabase(dir)).size());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void zeroAdsExitZeroWithAStatusLine() throws Exception {
+    Path input = Fixtures.writeInput(dir, "[]");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("No slot ads in input file "), r.err());
+    assertEquals(List.of(), databases(dir));
+  }
+
+  @Test
+  void garbageJsonIsExitOneWithOneErrorLine() throws Exception {
+    Path input = Fixtures.writeInput(dir, "[{\"Name\": \"slot1@h\", oops}]");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertOneErrorLine(r, "Error: invalid JSON in input file " + input + " at line 1, column ");
+    assertEquals(List.of(), databases(dir));
+  }
+
+  @Test
+  void objectInsteadOfArrayIsExitOne() throws Exception {
+    Path input = Fixtures.writeInput(dir, "{\"Name\": \"slot1@h\"}");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.status());
+    assertOneErrorLine(r, "Error: invalid JSON in input file ");
+    assertTrue(r.err().contains("not a JSON array of slot ads (found an object)"), r.err());
+    assertEquals(List.of(), databases(dir));
+  }
+
+  @Test
+  void missingDataDirIsExitOne() throws Exception {
+    Path input = Fixtures.writeCollectInput(dir);
+    Path missing = dir.resolve("missing");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", missing.toString());
+    assertEquals(1, r.status());
+    assertOneErrorLine(r, "Error: data directory not found: " + missing);
+    assertFalse(Files.exists(missing));
+  }
+
+  @Test
+  void verbosePrintsAStackTraceOnError() throws Exception {
+    Path input = Fixtures.writeInput(dir, "nonsense");
+    Run r =
+        run("collect", "--input", input.toString(), "--data-dir", dir.toString(), "--verbose");
+    assertEquals(1, r.status());
+    assertTrue(r.err().startsWith("Error: invalid JSON"), r.err());
+    assertTrue(r.err().contains("\tat io.gpureport.collect."), r.err());
+  }
+
+  @Test
+  void usageErrorsAreExitTwo() {
+    assertEquals(2, run("collect", "--timeout", "0").status());
+    assertEquals(2, run("collect", "--timeout", "abc").status());
+    assertEquals(2, run("collect", "--no-such-option").status());
+    Run help = run("collect", "--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--condor-status"), help.out());
+  }
+
+  @Test
+  void runsCondorStatusWithTheExactArgumentVector() throws Exception {
+    Path args = dir.resolve("args.txt");
+    Path input = Fixtures.writeCollectInput(dir);
+    Path script =
+        script(
+            "printf '%s\\n' \"$@\" > '" + args + "'\n"
+                + "cat '" + input + "'\n"
+                + "echo 'some warning' >&2\n");
+
+    Run r = run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("Wrote 7 rows (6 slots) to gpu_state_"), r.err());
+    assertEquals(
+        List.of("-json", "-constraint", "GPUs >= 1", "-attributes", PROJECTION),
+        Files.readAllLines(args));
+    assertEquals(7, StoredRows.read(onlyDatabase(dir)).size());
+
+    Run pooled =
+        run(
+            "collect", "--condor-status", script.toString(), "--pool", "cm.example.edu:9618",
+            "--data-dir", dir.toString());
+    assertEquals(0, pooled.status(), pooled.err());
+    assertEquals(
+        List.of("-pool", "cm.example.edu:9618", "-json", "-constraint", "GPUs >= 1",
+            "-attributes", PROJECTION),
+        Files.readAllLines(args));
+    assertEquals(14, StoredRows.read(onlyDatabase(dir)).size());
+  }
+
+  @Test
+  void failingCondorStatusIsExitOneAndQuotesItsStderr() throws Exception {
+    Path script =
+        script(
+            "echo '[{\"Name\": \"slot1@h\"}]'\n"
+                + "echo 'Error: communication error' >&2\n"
+                + "echo 'CEDAR:6001:Failed to connect to <cm:9618>' >&2\n"
+                + "exit 3\n");
+
+    Run r = run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
+
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertOneErrorLine(
+        r,
+        "Error: " + script + " failed with exit status 3: Error: communication error"
+            + " CEDAR:6001:Failed to connect to <cm:9618>");
+    assertEquals(List.of(), databases(dir));
+  }
+
+  @Test
+  void missingCondorStatusIsExitOne() throws Exception {
+    Path missing = dir.resolve("no_condor_status");
+    Run r = run("collect", "--condor-status", missing.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.status());
+    assertOneErrorLine(r, "Error: cannot run " + missing + ": ");
+  }
+
+  @Test
+  @Timeout(30)
+  void hangingCondorStatusIsKilledAfterTheTimeout() throws Exception {
+    Path childPid = dir.resolve("child.pid");
+    Path script =
+        script(
+            "echo 'waiting for the collector' >&2\n"
+                + "sleep 60 &\n"
+                + "echo $! > '" + childPid + "'\n"
+                + "wait\n");
+    long started = System.nanoTime();
+
+    Run r =
+        run(
+            "collect", "--condor-status", script.toString(), "--timeout", "1",
+            "--data-dir", dir.toString());
+
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertOneErrorLine(
+        r, "Error: " + script + " timed out after 1 s and was killed: waiting for the collector");
+    assertTrue(seconds < 15, "took " + seconds + " s");
+    long pid = Long.parseLong(Files.readString(childPid).strip());
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (isAlive(pid) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertFalse(isAlive(pid), "child " + pid + " of the script is still running");
+    assertEquals(List.of(), databases(dir));
+  }
+
+  private static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private Path script(String body) throws IOException {
+    Path script = Files.createTempFile(dir, "condor_status-", ".sh");
+    Files.writeString(script, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    return script;
+  }
+
+  private static void assertOneErrorLine(Run r, String prefix) {
+    assertTrue(r.err().startsWith(prefix), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
+
+  private static Path onlyDatabase(Path dir) throws IOException {
+    List<Path> files = databases(dir);
+    assertEquals(1, files.size(), files.toString());
+    return files.get(0);
+  }
+
+  private static List<Path> databases(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("gpu_state")).toList();
+    }
+  }
+}
