@@ -33,6 +33,7 @@ public final class ReportJob {
   private final PrintStream err;
   private final Mailer mailer;
   private final int loadThreads;
+  private final StageTimer timer = new StageTimer();
 
   public ReportJob(Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads) {
     this.clock = clock;
@@ -54,33 +55,41 @@ public final class ReportJob {
         req.analysis() == ReportRequest.AnalysisType.MONTHLY
             ? monthly(req, source, started)
             : windowed(req, source, started);
-    deliver(req, report);
+    timer.time("render+deliver", () -> {
+      deliver(req, report);
+      return null;
+    });
+    if (req.verbose()) {
+      timer.print(err);
+    }
   }
 
   private Report windowed(ReportRequest req, DataSource source, long started) {
-    long end = req.endTime() != null ? req.endTime() : defaultEnd(source);
+    long end = req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
     long start = Timestamps.of(Timestamps.toLocal(end).minusHours(req.hoursBack()));
     TimeRange range = TimeRange.closed(start, end);
-    SlotTable table = load(source, range);
+    SlotTable table = load(source, range, req.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES);
     if (table.rowCount() == 0) {
       throw new NoDataException("No data found in the specified time range.");
     }
-    ClassifiedRows rows = Classifier.classify(table, rules(req, req.host()));
+    ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules(req, req.host())));
     Report.Window window = new Report.Window(start, end, req.hoursBack());
     if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
       return report(req, Report.Analysis.TIMESERIES, window, null, rows, started, null, null,
-          Analyses.timeSeries(rows, req.bucketMinutes()));
+          timer.time("aggregate", () -> Analyses.timeSeries(rows, req.bucketMinutes())));
     }
     if (!req.groupByDevice()) {
       return report(req, Report.Analysis.ALLOCATION, window, null, rows, started, null,
-          Analyses.allocationSummary(rows), null);
+          timer.time("aggregate", () -> Analyses.allocationSummary(rows)), null);
     }
     return report(req, Report.Analysis.ALLOCATION, window, null, rows, started,
-        Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack()), null, null);
+        timer.time("aggregate", () -> Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack())),
+        null, null);
   }
 
   private Report monthly(ReportRequest req, DataSource source, long started) {
-    long reference = req.endTime() != null ? req.endTime() : defaultEnd(source);
+    long reference =
+        req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
     YearMonth month = YearMonth.from(Timestamps.toLocal(reference)).minusMonths(1);
     String label = monthLabel(month);
     long first = Timestamps.of(month.atDay(1).atStartOfDay());
@@ -90,14 +99,14 @@ public final class ReportJob {
     err.println("Calculating monthly summary for " + label);
     err.println("Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
     err.println("Total hours in month: " + hours);
-    SlotTable table = load(source, TimeRange.closed(first, next));
+    SlotTable table = load(source, TimeRange.closed(first, next), Projection.ALLOCATION);
     if (table.rowCount() == 0) {
       throw new NoDataException("No data found for " + label);
     }
-    ClassifiedRows rows = Classifier.classify(table, rules(req, ""));
+    ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules(req, "")));
     Report.Month m = new Report.Month(label, first, last, hours);
     return report(req, Report.Analysis.MONTHLY, null, m, rows, started,
-        Analyses.monthly(rows, hours), null, null);
+        timer.time("aggregate", () -> Analyses.monthly(rows, hours)), null, null);
   }
 
   /** {@code November 2025}. */
@@ -145,8 +154,9 @@ public final class ReportJob {
     return end.getAsLong();
   }
 
-  private SlotTable load(DataSource source, TimeRange range) {
-    return new SlotLoader(loadThreads).load(source.filesFor(range), range, Projection.ALLOCATION);
+  private SlotTable load(DataSource source, TimeRange range, Projection projection) {
+    return timer.time("load",
+        () -> new SlotLoader(loadThreads).load(source.filesFor(range), range, projection));
   }
 
   private void deliver(ReportRequest req, Report report) {

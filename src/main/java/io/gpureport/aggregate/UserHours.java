@@ -61,8 +61,9 @@ final class UserHours {
     int n = rows.size();
     int[] owners = rows.owners();
     int[] gpus = rows.gpus();
+    byte[] states = rows.states();
     LongOpenHashSet seen = new LongOpenHashSet();
-    Map<Integer, int[]> counts = new java.util.HashMap<>();
+    int[] counts = new int[rows.ownerNames().size()];
     IntArrayList visited = new IntArrayList();
     int current = -1;
     for (int i = 0; i <= n; i++) {
@@ -70,22 +71,18 @@ final class UserHours {
       if (bucket != current) {
         visit(rows, visited, counts, cls, totals);
         seen.clear();
-        counts.clear();
-        visited.clear();
         current = bucket;
       }
-      if (i == n || partition[i] < 0 || owners[i] < 0 || rows.states()[i] != SlotState.CLAIMED
+      if (i == n || partition[i] < 0 || owners[i] < 0 || states[i] != SlotState.CLAIMED
           || !passes(rows, i, keep, cls)) {
         continue;
       }
-      int[] c = counts.get(owners[i]);
-      if (c == null) {
-        c = new int[1];
-        counts.put(owners[i], c);
-        visited.add(owners[i]);
+      int owner = owners[i];
+      if (seen.add(((long) owner << 32) | 0xffffffffL)) {
+        visited.add(owner);
       }
-      if (gpus[i] >= 0 && seen.add(((long) owners[i] << 32) | gpus[i])) {
-        c[0]++;
+      if (gpus[i] >= 0 && seen.add(((long) owner << 32) | gpus[i])) {
+        counts[owner]++;
       }
     }
   }
@@ -104,7 +101,7 @@ final class UserHours {
   private static void visit(
       ClassifiedRows rows,
       IntArrayList visited,
-      Map<Integer, int[]> counts,
+      int[] counts,
       SlotClass cls,
       Map<String, Map<SlotClass, Long>> totals) {
     List<String> owners = new ArrayList<>(visited.size());
@@ -117,9 +114,13 @@ final class UserHours {
     owners.sort(Comparator.naturalOrder());
     for (String owner : owners) {
       String user = owner.isEmpty() ? UNKNOWN : owner;
-      int count = counts.get(codeOf.get(owner))[0];
-      totals.computeIfAbsent(user, u -> new EnumMap<>(SlotClass.class)).merge(cls, (long) count, Long::sum);
+      int code = codeOf.get(owner);
+      totals
+          .computeIfAbsent(user, u -> new EnumMap<>(SlotClass.class))
+          .merge(cls, (long) counts[code], Long::sum);
+      counts[code] = 0;
     }
+    visited.clear();
   }
 
   private static UserTable present(

@@ -44,6 +44,10 @@ public final class SlotLoader {
       }
     }
     List<Chunk> chunks = readAll(parts, projection);
+    if (chunks.isEmpty()) {
+      Chunk none = new Chunk(projection == Projection.FULL);
+      return new SlotTable(none.table(), none.dict);
+    }
     return merge(chunks);
   }
 
@@ -81,19 +85,32 @@ public final class SlotLoader {
     }
   }
 
+  /**
+   * The window query. Text columns that the allocation metrics only test are reduced in SQL to
+   * small integers (no JNI string per row); rows come in storage order and {@link StableOrder}
+   * establishes (timestamp, rowid) order, so SQLite never sorts.
+   */
   private static String query(Projection projection, boolean endInclusive) {
-    String extra = projection == Projection.FULL ? ", GPUsAverageUsage, GlobalJobId" : "";
-    return "SELECT timestamp, Name, AssignedGPUs, State, GPUs_DeviceName, GPUs_GlobalMemoryMb,"
-        + " typeof(GPUs_GlobalMemoryMb) = 'text', PrioritizedProjects, Machine, RemoteOwner"
-        + extra
-        + " FROM gpu_state WHERE timestamp >= ? AND timestamp "
-        + (endInclusive ? "<=" : "<")
-        + " ? ORDER BY timestamp, rowid";
+    boolean full = projection == Projection.FULL;
+    String name = projection != Projection.ALLOCATION ? "Name" : "CASE WHEN Name IS NULL THEN -1 WHEN instr(Name, 'backfill') > 0 THEN 1 ELSE 0 END";
+    String projects = full ? "PrioritizedProjects"
+        : "CASE WHEN PrioritizedProjects IS NULL THEN -1 WHEN PrioritizedProjects = '' THEN 0 ELSE 1 END";
+    String extra = full ? ", GPUsAverageUsage, GlobalJobId" : "";
+    return "SELECT timestamp, " + name + ", AssignedGPUs,"
+        + " CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END,"
+        + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb) = 'text', "
+        + projects + ", Machine, RemoteOwner" + extra
+        + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?";
   }
 
   private static Chunk read(Part part, Projection projection) {
-    Chunk chunk = new Chunk();
     boolean full = projection == Projection.FULL;
+    boolean names = projection != Projection.ALLOCATION;
+    Chunk chunk = new Chunk(full);
+    SlotTable.Dictionaries d = chunk.dict;
+    int[] nameCodes = {d.names().encode(""), d.names().encode("backfill")};
+    int[] stateCodes = {d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")};
+    int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
     try (Connection c = Databases.openReadOnly(part.file());
         PreparedStatement ps = c.prepareStatement(query(projection, part.range().endInclusive()))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
@@ -112,21 +129,28 @@ public final class SlotLoader {
             lastText = text;
           }
           chunk.ts.append(lastTs);
-          chunk.name.append(chunk.dict.names().encode(rs.getString(2)));
-          chunk.gpu.append(chunk.dict.gpus().encode(rs.getString(3)));
-          chunk.state.append(chunk.dict.states().encode(rs.getString(4)));
-          chunk.device.append(chunk.dict.devices().encode(rs.getString(5)));
+          if (names) {
+            chunk.name.append(d.names().encode(rs.getString(2)));
+          } else {
+            int n = rs.getInt(2);
+            chunk.name.append(n < 0 ? Dictionary.NULL : nameCodes[n]);
+          }
+          chunk.gpu.append(d.gpus().encode(rs.getString(3)));
+          chunk.state.append(stateCodes[rs.getInt(4)]);
+          chunk.device.append(d.devices().encode(rs.getString(5)));
           chunk.memory.append(memory(rs));
-          chunk.projects.append(chunk.dict.projects().encode(rs.getString(8)));
-          chunk.machine.append(chunk.dict.machines().encode(rs.getString(9)));
-          chunk.owner.append(chunk.dict.owners().encode(rs.getString(10)));
+          if (full) {
+            chunk.projects.append(d.projects().encode(rs.getString(8)));
+          } else {
+            int p = rs.getInt(8);
+            chunk.projects.append(p < 0 ? Dictionary.NULL : projectCodes[p]);
+          }
+          chunk.machine.append(d.machines().encode(rs.getString(9)));
+          chunk.owner.append(d.owners().encode(rs.getString(10)));
           if (full) {
             double u = rs.getDouble(11);
             chunk.usage.append(rs.wasNull() ? Double.NaN : u);
-            chunk.job.append(chunk.dict.jobs().encode(rs.getString(12)));
-          } else {
-            chunk.usage.append(Double.NaN);
-            chunk.job.append(Dictionary.NULL);
+            chunk.job.append(d.jobs().encode(rs.getString(12)));
           }
         }
       }
@@ -148,10 +172,10 @@ public final class SlotLoader {
   private static SlotTable merge(List<Chunk> chunks) {
     if (chunks.size() == 1) {
       Chunk c = chunks.get(0);
-      return new SlotTable(c.table(), c.dict);
+      return StableOrder.sortedByTimestamp(new SlotTable(c.table(), c.dict));
     }
     SlotTable.Dictionaries dict = SlotTable.Dictionaries.create();
-    Table out = SlotTable.emptyTable();
+    Table out = chunks.get(0).table().emptyCopy();
     for (Chunk c : chunks) {
       c.appendRemapped(out, dict);
     }
@@ -173,9 +197,18 @@ public final class SlotLoader {
     final IntColumn owner = IntColumn.create(SlotTable.OWNER);
     final IntColumn job = IntColumn.create(SlotTable.JOB);
 
+    final boolean full;
+
+    Chunk(boolean full) {
+      this.full = full;
+    }
+
     Table table() {
-      return Table.create(
-          "gpu_state", ts, name, gpu, state, device, memory, projects, usage, machine, owner, job);
+      Table t = Table.create("gpu_state", ts, name, gpu, state, device, memory, projects, machine, owner);
+      if (full) {
+        t.addColumns(usage, job);
+      }
+      return t;
     }
 
     void appendRemapped(Table out, SlotTable.Dictionaries d) {
@@ -189,10 +222,13 @@ public final class SlotLoader {
       remap(device, dict.devices(), out.intColumn(SlotTable.DEVICE), d.devices());
       out.doubleColumn(SlotTable.MEMORY).append(memory);
       remap(projects, dict.projects(), out.intColumn(SlotTable.PROJECTS), d.projects());
-      out.doubleColumn(SlotTable.USAGE).append(usage);
+
       remap(machine, dict.machines(), out.intColumn(SlotTable.MACHINE), d.machines());
       remap(owner, dict.owners(), out.intColumn(SlotTable.OWNER), d.owners());
-      remap(job, dict.jobs(), out.intColumn(SlotTable.JOB), d.jobs());
+      if (full) {
+        out.doubleColumn(SlotTable.USAGE).append(usage);
+        remap(job, dict.jobs(), out.intColumn(SlotTable.JOB), d.jobs());
+      }
     }
 
     private static void remap(IntColumn src, Dictionary from, IntColumn dst, Dictionary to) {

@@ -54,22 +54,6 @@ public final class SlotTable {
     this.dictionaries = dictionaries;
   }
 
-  static Table emptyTable() {
-    return Table.create(
-        "gpu_state",
-        LongColumn.create(TIMESTAMP),
-        IntColumn.create(NAME),
-        IntColumn.create(GPU),
-        IntColumn.create(STATE),
-        IntColumn.create(DEVICE),
-        DoubleColumn.create(MEMORY),
-        IntColumn.create(PROJECTS),
-        DoubleColumn.create(USAGE),
-        IntColumn.create(MACHINE),
-        IntColumn.create(OWNER),
-        IntColumn.create(JOB));
-  }
-
   public Table table() {
     return table;
   }
