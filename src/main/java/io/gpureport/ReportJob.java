@@ -50,6 +50,7 @@ public final class ReportJob {
       return;
     }
     long started = clock.millis();
+    TablesawWarmUp.start();
     DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
     Report report =
         req.analysis() == ReportRequest.AnalysisType.MONTHLY
