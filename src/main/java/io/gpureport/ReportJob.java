@@ -105,9 +105,24 @@ public final class ReportJob {
       throw new NoDataException("No data found for " + label);
     }
     ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules(req, "")));
+    err.println("Coverage: " + distinctQuarterHours(rows.timestamps()) + " of " + hours * 4
+        + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
     return report(req, Report.Analysis.MONTHLY, null, m, rows, started,
         timer.time("aggregate", () -> Analyses.monthly(rows, hours)), null, null);
+  }
+
+  private static long distinctQuarterHours(long[] sortedTimestamps) {
+    long count = 0;
+    long last = Long.MIN_VALUE;
+    for (long t : sortedTimestamps) {
+      long b = Timestamps.floor(t, 15);
+      if (b != last) {
+        count++;
+        last = b;
+      }
+    }
+    return count;
   }
 
   /** {@code November 2025}. */
