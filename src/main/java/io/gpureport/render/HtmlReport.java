@@ -1,13 +1,270 @@
 package io.gpureport.render;
 
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.gpureport.GpuReportException;
+import io.gpureport.aggregate.ClassStat;
+import io.gpureport.aggregate.DeviceAllocation;
+import io.gpureport.aggregate.DeviceTable;
+import io.gpureport.aggregate.MemoryTable;
 import io.gpureport.aggregate.Report;
+import io.gpureport.aggregate.SlotsTable;
+import io.gpureport.aggregate.Stat;
+import io.gpureport.aggregate.TimeSeries;
+import io.gpureport.aggregate.UserTable;
+import io.gpureport.config.ExclusionMap;
+import io.gpureport.load.Timestamps;
+import io.gpureport.render.HtmlModel.DeviceClass;
+import io.gpureport.render.HtmlModel.Exclusion;
+import io.gpureport.render.HtmlModel.Page;
+import io.gpureport.render.HtmlModel.StatRow;
+import io.gpureport.render.HtmlModel.StatTable;
+import io.gpureport.render.HtmlModel.TimeSeriesView;
+import io.gpureport.render.HtmlModel.TrendRow;
+import io.gpureport.render.HtmlModel.UserRow;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The HTML report of SEMANTICS §10 (stub until the FreeMarker templates land). */
+/**
+ * The HTML report of SEMANTICS §10: a view model of preformatted strings ({@link HtmlModel}) laid
+ * out by the auto-escaping FreeMarker template {@code templates/report.html.ftlh}.
+ */
 public final class HtmlReport {
+  static final String TEMPLATE = "report.html.ftlh";
+  private static final DateTimeFormatter GENERATED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
   private HtmlReport() {}
 
-  /** Renders a report as an HTML page. */
+  /** Renders a report as a complete HTML5 page. */
   public static String render(Report r) {
-    throw new io.gpureport.GpuReportException("HTML output is not implemented yet");
+    return process(TEMPLATE, model(r));
+  }
+
+  /** Builds the view model of a report. */
+  static Page model(Report r) {
+    boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
+    String title = monthly ? "CHTC Monthly GPU Report - " + r.month().label() : "CHTC GPU Allocation Report";
+    String heading =
+        monthly
+            ? "CHTC MONTHLY GPU REPORT - " + r.month().label().toUpperCase(Locale.ROOT)
+            : "CHTC GPU ALLOCATION REPORT";
+    String period = monthly ? r.month().hours() + " hours" : TextReport.period(r.window().hoursBack());
+    String dataPeriod =
+        monthly
+            ? Timestamps.formatSeconds(r.month().start()) + " to " + Timestamps.formatSeconds(r.month().end())
+            : Timestamps.formatSeconds(r.dataStart()) + " to " + Timestamps.formatSeconds(r.dataEnd());
+
+    StatTable real = null;
+    StatTable memory = null;
+    StatTable backfill = null;
+    List<UserRow> h200 = null;
+    List<UserRow> backfillUsers = null;
+    List<DeviceClass> devices = null;
+    StatTable summary = null;
+    TimeSeriesView timeSeries = null;
+    DeviceAllocation d = r.device();
+    if (d != null) {
+      if (d.real() != null) {
+        real = slots("Class", d.real());
+        if (d.memory() != null) {
+          memory = memory(d.memory());
+        }
+        if (d.backfill() != null) {
+          backfill = slots("Class", d.backfill());
+        }
+        h200 = users(d.h200Users());
+        backfillUsers = users(d.backfillUsers());
+      }
+      devices = new ArrayList<>();
+      for (DeviceTable t : d.devices()) {
+        devices.add(new DeviceClass(t.slotClass().displayName(), deviceTable(t)));
+      }
+    } else if (r.summary() != null) {
+      List<StatRow> rows = new ArrayList<>();
+      for (ClassStat c : r.summary()) {
+        rows.add(row(c.slotClass().displayName(), c.stat(), false));
+      }
+      summary = new StatTable("Class", rows);
+    } else {
+      timeSeries = timeSeries(r.timeSeries());
+    }
+
+    List<Exclusion> exclusions = new ArrayList<>();
+    for (ExclusionMap.Entry e : r.exclusions()) {
+      exclusions.add(new Exclusion(e.pattern(), e.reason()));
+    }
+    return new Page(
+        title,
+        heading,
+        period,
+        real,
+        memory,
+        backfill,
+        h200,
+        backfillUsers,
+        devices,
+        summary,
+        timeSeries,
+        exclusions,
+        Methodology.bundled(),
+        List.copyOf(r.chtcOwnedHosts()),
+        dataPeriod,
+        runtime(r.runtimeSeconds()),
+        generated(r.generatedAt()));
+  }
+
+  /** The footer runtime: {@code 12.34 seconds}, or {@code <m>m <s>s} from 60 s (§10.5). */
+  static String runtime(double seconds) {
+    if (!(seconds >= 60)) {
+      return Numbers.f2(Math.max(0, seconds)) + " seconds";
+    }
+    BigDecimal tenths = new BigDecimal(seconds).setScale(1, RoundingMode.HALF_EVEN);
+    BigDecimal minutes = tenths.divideToIntegralValue(BigDecimal.valueOf(60));
+    BigDecimal rest = tenths.subtract(minutes.multiply(BigDecimal.valueOf(60)));
+    return minutes.toBigInteger() + "m " + rest.setScale(1, RoundingMode.UNNECESSARY).toPlainString() + "s";
+  }
+
+  static String generated(LocalDateTime t) {
+    return t == null ? "" : GENERATED.format(t);
+  }
+
+  private static StatTable slots(String header, SlotsTable t) {
+    List<StatRow> rows = new ArrayList<>();
+    rows.add(row("TOTAL", t.total(), true));
+    for (ClassStat c : t.classes()) {
+      rows.add(row(c.slotClass().displayName(), c.stat(), false));
+    }
+    return new StatTable(header, rows);
+  }
+
+  private static StatTable memory(MemoryTable m) {
+    List<StatRow> rows = new ArrayList<>();
+    rows.add(row("TOTAL", m.total(), true));
+    for (MemoryTable.Row c : m.categories()) {
+      rows.add(row(c.category(), c.stat(), false));
+    }
+    return new StatTable("Memory Category", rows);
+  }
+
+  private static StatTable deviceTable(DeviceTable t) {
+    List<StatRow> rows = new ArrayList<>();
+    Stat total = t.htmlTotal();
+    if (total != null && total.availableAvg() > 0) {
+      rows.add(row("TOTAL", total, true));
+    }
+    for (DeviceTable.Entry e : t.devices()) {
+      rows.add(row(e.displayName(), e.stat(), false));
+    }
+    return new StatTable("Device Type", rows);
+  }
+
+  private static List<UserRow> users(UserTable t) {
+    if (t == null || t.isEmpty()) {
+      return null;
+    }
+    double grand = t.grandTotal();
+    List<UserRow> rows = new ArrayList<>();
+    for (UserTable.ClassHours c : t.classes()) {
+      rows.add(new UserRow(
+          c.slotClass().displayName() + " (" + c.users().size() + " users)",
+          Numbers.f1(c.gpuHours()),
+          Numbers.f1(c.percentOfTotal(grand)) + "%",
+          true));
+      for (UserTable.UserHours u : c.users()) {
+        rows.add(new UserRow(
+            u.user(), Numbers.f1(u.gpuHours()), Numbers.f1(u.percentOfTotal(grand)) + "%", false));
+      }
+    }
+    return rows;
+  }
+
+  private static TimeSeriesView timeSeries(TimeSeries ts) {
+    List<StatRow> rows = new ArrayList<>();
+    for (TimeSeries.Summary s : ts.summary()) {
+      rows.add(row(s.legacyClass().printedName(), s.stat(), false));
+    }
+    List<String> classes = new ArrayList<>();
+    for (TimeSeries.Summary s : ts.summary()) {
+      classes.add(s.legacyClass().printedName());
+    }
+    List<TimeSeries.Bucket> b = ts.buckets();
+    List<TrendRow> trend = new ArrayList<>();
+    for (TimeSeries.Bucket bucket : b.subList(Math.max(0, b.size() - 5), b.size())) {
+      List<String> cells = new ArrayList<>();
+      for (TimeSeries.Cell c : bucket.cells()) {
+        cells.add(Numbers.f1(c.percent()) + "% (" + c.claimed() + "/" + c.total() + ")");
+      }
+      trend.add(new TrendRow(Timestamps.formatBucketLabel(bucket.start()), cells));
+    }
+    return new TimeSeriesView(new StatTable("Class", rows), classes, trend);
+  }
+
+  private static StatRow row(String label, Stat s, boolean emphasised) {
+    return new StatRow(
+        label,
+        Numbers.f1(s.allocatedPercent()) + "%",
+        Numbers.f1(s.allocatedAvg()),
+        Numbers.f1(s.availableAvg()),
+        emphasised);
+  }
+
+  // ---------------------------------------------------------------------------------- FreeMarker
+
+  /** Processes a template under {@code /templates} with {@code page} as the variable {@code r}. */
+  static String process(String templateName, Object page) {
+    try {
+      Template t = Templates.CONFIG.getTemplate(templateName);
+      StringWriter out = new StringWriter(32 * 1024);
+      t.process(Map.of("r", page), out);
+      return out.toString();
+    } catch (TemplateException | IOException | RuntimeException e) {
+      throw new GpuReportException("cannot render the HTML report: " + firstLine(e), e);
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e instanceof TemplateException te ? te.getMessageWithoutStackTop() : e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    String line = m.strip().lines().findFirst().orElse("").strip();
+    return line.isEmpty() ? e.getClass().getSimpleName() : line;
+  }
+
+  /** The shared FreeMarker configuration (thread-safe once built). */
+  private static final class Templates {
+    static final Configuration CONFIG = build();
+
+    private static Configuration build() {
+      Configuration c = new Configuration(Configuration.VERSION_2_3_35);
+      c.setClassForTemplateLoading(HtmlReport.class, "/templates");
+      c.setDefaultEncoding("UTF-8");
+      c.setOutputEncoding("UTF-8");
+      c.setLocale(Locale.US);
+      c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+      c.setLogTemplateExceptions(false);
+      c.setWrapUncheckedExceptions(true);
+      c.setFallbackOnNullLoopVariable(false);
+      // .ftlh gets HTML auto-escaping by its extension; the HTML default covers any other name,
+      // so no template of this renderer can ever print a value unescaped.
+      c.setRecognizeStandardFileExtensions(true);
+      c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+      c.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+      c.setNumberFormat("computer");
+      c.setAPIBuiltinEnabled(false);
+      return c;
+    }
   }
 }
