@@ -31,7 +31,8 @@ public final class SampleCommand implements Callable<Integer> {
   int days;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SampleSpec.DEFAULT_SEED,
-      description = "Random seed; the same arguments give the same files (default: ${DEFAULT-VALUE}).")
+      description = "Random seed; the same arguments give the same files"
+          + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--start", paramLabel = "DATE",

@@ -52,6 +52,7 @@ final class PoolModel {
   private static final double OPEN_DEMAND = 0.13;
   private static final double UNADVERTISED_DEMAND = 0.05;
   private static final double GROUP_SHARE = 0.75;
+  private static final double NO_BACKFILL_SHARE = 0.03;
 
   private final List<Host> hosts;
 
@@ -133,16 +134,17 @@ final class PoolModel {
           b.demand(OPEN_DEMAND * modelFactor(model) * jitter(rng));
         }
         default -> {
-          b = new Host.Builder("gpu" + (3001 + unadvertisedIndex++) + DOMAIN, kind, model);
+          b = new Host.Builder("gpu" + (1001 + unadvertisedIndex++) + DOMAIN, kind, model);
           b.projects(null).demand(UNADVERTISED_DEMAND * modelFactor(model) * jitter(rng));
         }
       }
-      out.add(b.gpus(gpuIds(model.hostSize(rng), rng, usedIds)).backfill(rng.nextDouble() >= 0.03)
-          .build());
+      b.gpus(gpuIds(model.hostSize(rng), rng, usedIds));
+      out.add(b.backfill(rng.nextDouble() >= NO_BACKFILL_SHARE).build());
     }
   }
 
-  private static Host.Builder researcherHost(int n, GpuModel model, Random rng, UserDirectory users) {
+  private static Host.Builder researcherHost(
+      int n, GpuModel model, Random rng, UserDirectory users) {
     int piCount = PRINCIPAL_INVESTIGATORS.length;
     String pi = PRINCIPAL_INVESTIGATORS[n % piCount];
     String machine = pi + "gpu" + (4000 + n / piCount) + DOMAIN;

@@ -1,0 +1,95 @@
+package io.gpureport.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpureport.cli.GpuReportCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gpureport sample} through the command line entry point. */
+class SampleCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = GpuReportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private List<String> fileNames() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesFilesAndOneSummaryLineOnStderr() throws IOException {
+    Run r = run("sample", "--out", dir.toString(), "--days", "1", "--hosts", "30",
+        "--start", "2025-11-03", "--seed", "5");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    assertEquals(List.of("gpu_state_2025-11.db"), fileNames());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, r.err());
+    long rows = SampleDb.count(dir.resolve("gpu_state_2025-11.db"),
+        "SELECT COUNT(*) FROM gpu_state");
+    assertTrue(lines[0].startsWith(String.format(java.util.Locale.ROOT, "Wrote %,d rows to"
+        + " gpu_state_2025-11.db in ", rows)), lines[0]);
+    assertTrue(lines[0].contains("96 snapshots from 2025-11-03 00:00:0"), lines[0]);
+    assertTrue(lines[0].contains("to 2025-11-03 23:45:0"), lines[0]);
+    assertTrue(lines[0].contains("(30 hosts, "), lines[0]);
+  }
+
+  @Test
+  void defaultsSpanOctoberAndNovember() throws IOException {
+    Run r = run("sample", "--out", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("gpu_state_2025-10.db", "gpu_state_2025-11.db"), fileNames());
+    assertEquals(192, SampleDb.count(dir.resolve("gpu_state_2025-10.db"),
+        "SELECT COUNT(DISTINCT timestamp) FROM gpu_state"));
+    assertTrue(r.err().contains("288 snapshots"), r.err());
+  }
+
+  @Test
+  void refusesExistingFileUnlessForced() throws IOException {
+    String[] args = {"sample", "--out", dir.toString(), "--days", "1", "--hosts", "24",
+        "--start", "2025-11-03"};
+    assertEquals(0, run(args).code());
+    byte[] before = Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"));
+    Run again = run(args);
+    assertEquals(1, again.code());
+    assertEquals("", again.out());
+    assertTrue(again.err().startsWith("Error: ") && again.err().contains("gpu_state_2025-11.db")
+        && again.err().contains("--force"), again.err());
+    assertEquals(-1L, java.util.Arrays.mismatch(before,
+        Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"))));
+    String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+    forced[args.length] = "--force";
+    assertEquals(0, run(forced).code());
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, run("sample").code());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "0").code());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "x").code());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--hosts", "5").code());
+    Run badStart = run("sample", "--out", dir.toString(), "--start", "2025-13-01");
+    assertEquals(2, badStart.code());
+    assertTrue(badStart.err().startsWith("Error: --start"), badStart.err());
+  }
+}
