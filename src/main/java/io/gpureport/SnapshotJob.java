@@ -1,9 +1,27 @@
 package io.gpureport;
 
+import io.gpureport.aggregate.ModelSnapshot;
+import io.gpureport.deliver.OutputTarget;
+import io.gpureport.load.DataSource;
+import io.gpureport.load.Projection;
+import io.gpureport.load.SlotLoader;
+import io.gpureport.load.SlotTable;
+import io.gpureport.load.TimeRange;
+import io.gpureport.load.Timestamps;
+import io.gpureport.render.SnapshotJson;
+import io.gpureport.render.SnapshotText;
 import java.io.PrintStream;
 
-/** The GPU-model snapshot analysis (SEMANTICS §7.10) (stub). */
+/**
+ * The GPU-model snapshot analysis (SEMANTICS §7.10): resolve the data source, load the half-open
+ * window {@code [t − w, t + w)} (no exclusions, no {@code --host}), compute, render text or JSON
+ * and write it to stdout or atomically to {@code --output-file}. "No data" ends with {@link
+ * NoDataException} (§2.4).
+ */
 final class SnapshotJob {
+  /** Snapshot windows are short; parallelism only helps when the window spans two monthly files. */
+  private static final int LOAD_THREADS = 2;
+
   private final PrintStream out;
 
   SnapshotJob(PrintStream out) {
@@ -11,6 +29,29 @@ final class SnapshotJob {
   }
 
   void run(ReportRequest req) {
-    throw new GpuReportException("gpu-model-snapshot is not implemented yet");
+    if (req.format() == ReportRequest.OutputFormat.HTML || req.email() != null) {
+      // the command line rejects this already (§2.2); kept so the job never reads data for it
+      throw new UsageException(
+          "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
+    }
+    long target = req.snapshotTime();
+    DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
+    TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
+    SlotTable table =
+        new SlotLoader(LOAD_THREADS).load(source.filesFor(range), range, Projection.FULL);
+    ModelSnapshot.Result result =
+        ModelSnapshot.compute(table, target, req.windowMinutes(), req.gpuModel());
+    if (result.isEmpty()) {
+      String around = " around " + Timestamps.formatSeconds(target);
+      throw new NoDataException(
+          req.gpuModel() == null
+              ? "No GPU models found" + around
+              : "No data found for " + req.gpuModel() + around);
+    }
+    String rendered =
+        req.format() == ReportRequest.OutputFormat.JSON
+            ? SnapshotJson.render(result)
+            : SnapshotText.render(result, req.snapshotTimeText());
+    OutputTarget.write(rendered, req.outputFile(), out);
   }
 }
