@@ -66,10 +66,18 @@ public final class ReportJob {
   }
 
   private Report windowed(ReportRequest req, DataSource source, long started) {
-    long end = req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
-    long start = Timestamps.of(Timestamps.toLocal(end).minusHours(req.hoursBack()));
-    TimeRange range = TimeRange.closed(start, end);
-    SlotTable table = load(source, range, req.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES);
+    Projection projection =
+        req.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
+    SlotTable newest = req.endTime() == null ? loadToNewest(req, source, projection) : null;
+    long end =
+        newest != null
+            ? newest.timestamps().getLong(newest.rowCount() - 1)
+            : req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
+    SlotTable table =
+        newest != null
+            ? newest
+            : load(source, TimeRange.closed(minusHours(end, req.hoursBack()), end), projection);
+    long start = minusHours(end, req.hoursBack());
     if (table.rowCount() == 0) {
       throw new NoDataException("No data found in the specified time range.");
     }
@@ -86,6 +94,34 @@ public final class ReportJob {
     return report(req, Report.Analysis.ALLOCATION, window, null, rows, started,
         timer.time("aggregate", () -> Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack())),
         null, null);
+  }
+
+  private static long minusHours(long t, int hours) {
+    return Timestamps.of(Timestamps.toLocal(t).minusHours(hours));
+  }
+
+  /**
+   * The default-end-time window in one scan (no separate MAX(timestamp) pass): loads from the
+   * last inserted row's time minus the window, with no upper bound in the newest file. When that
+   * row is the newest (rows stored in time order: always, for collector files), the load is exactly
+   * the window; otherwise returns null and the caller takes the exact two-pass way.
+   */
+  private SlotTable loadToNewest(ReportRequest req, DataSource source, Projection projection) {
+    var last = timer.time("end-time", source::lastInserted);
+    if (last.isEmpty()) {
+      return null;
+    }
+    long candidate = last.get().timestamp();
+    TimeRange range = TimeRange.closed(minusHours(candidate, req.hoursBack()), candidate);
+    java.util.List<java.nio.file.Path> files = source.filesFor(range);
+    if (!files.contains(last.get().file())) {
+      return null;
+    }
+    SlotTable table = timer.time("load",
+        () -> new SlotLoader(loadThreads).load(files, range, projection, last.get().file()));
+    boolean exact = table.rowCount() > 0
+        && table.timestamps().getLong(table.rowCount() - 1) == candidate;
+    return exact ? table : null;
   }
 
   private Report monthly(ReportRequest req, DataSource source, long started) {
@@ -176,11 +212,17 @@ public final class ReportJob {
   }
 
   private void deliver(ReportRequest req, Report report) {
+    // Charts are drawn once, only for the HTML file or the e-mail, and used by both.
+    boolean html = req.format() == ReportRequest.OutputFormat.HTML;
+    java.util.List<io.gpureport.render.ChartImage> charts =
+        req.charts() && (html || req.email() != null)
+            ? timer.time("charts", () -> HtmlReport.charts(report, err))
+            : java.util.List.of();
     String rendered =
         switch (req.format()) {
           case TEXT -> TextReport.render(report);
           case JSON -> JsonReport.render(report);
-          case HTML -> HtmlReport.render(report);
+          case HTML -> HtmlReport.render(report, charts);
         };
     OutputTarget.write(rendered, req.outputFile(), out);
     if (req.email() != null) {
@@ -195,8 +237,14 @@ public final class ReportJob {
         err.println("DEBUG: Email subject would be: " + subject);
       }
       String text = req.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
-      String html = req.format() == ReportRequest.OutputFormat.HTML ? rendered : HtmlReport.render(report);
-      mailer.send(req.email(), subject, text, html);
+      // The e-mail's HTML references its charts as cid: image parts, not data: URIs.
+      String mailHtml =
+          html && charts.isEmpty() ? rendered : HtmlReport.renderForEmail(report, charts);
+      java.util.List<Mailer.InlineImage> images = new java.util.ArrayList<>();
+      for (io.gpureport.render.ChartImage c : charts) {
+        images.add(new Mailer.InlineImage(c.contentId(), c.fileName(), c.png()));
+      }
+      mailer.send(req.email(), subject, text, mailHtml, images);
     }
   }
 }

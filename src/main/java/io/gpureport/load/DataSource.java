@@ -85,6 +85,32 @@ public final class DataSource {
     return OptionalLong.empty();
   }
 
+  /** The newest non-empty file and the timestamp of its last inserted row. */
+  public record LastRow(Path file, long timestamp) {}
+
+  /**
+   * The last inserted row of the newest non-empty file: O(1) per file, and normally the newest
+   * timestamp, which the caller must confirm (rows need not be stored in time order).
+   */
+  public java.util.Optional<LastRow> lastInserted() {
+    List<Path> order =
+        single != null ? List.of(single) : new ArrayList<>(monthly.descendingMap().values());
+    for (Path file : order) {
+      try (Connection c = Databases.openReadOnly(file);
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT timestamp FROM gpu_state ORDER BY rowid DESC LIMIT 1")) {
+        if (rs.next()) {
+          long t = Timestamps.parseStored(rs.getString(1));
+          return t == Long.MIN_VALUE ? java.util.Optional.empty()
+              : java.util.Optional.of(new LastRow(file, t));
+        }
+      } catch (SQLException e) {
+        throw Databases.unreadable(file, e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String maxTimestamp(Path file) {
     try (Connection c = Databases.openReadOnly(file);
         Statement s = c.createStatement();

@@ -33,14 +33,23 @@ public final class SlotLoader {
 
   /** Loads the rows of {@code range} from {@code files} (ascending month order). */
   public SlotTable load(List<Path> files, TimeRange range, Projection projection) {
+    return load(files, range, projection, null);
+  }
+
+  /**
+   * Loads like {@link #load(List, TimeRange, Projection)}, but from {@code openEndFile} (one of
+   * {@code files}) every row from the range start on, without an upper bound.
+   */
+  public SlotTable load(List<Path> files, TimeRange range, Projection projection, Path openEndFile) {
     List<Part> parts = new ArrayList<>();
     for (Path f : files) {
+      TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
       if (threads > 1 && range.end() - range.start() > SPLIT_THRESHOLD) {
         long mid = range.start() + (range.end() - range.start()) / 2;
         parts.add(new Part(f, new TimeRange(range.start(), mid, false)));
-        parts.add(new Part(f, new TimeRange(mid, range.end(), range.endInclusive())));
+        parts.add(new Part(f, new TimeRange(mid, last.end(), last.endInclusive())));
       } else {
-        parts.add(new Part(f, range));
+        parts.add(new Part(f, last));
       }
     }
     List<Chunk> chunks = readAll(parts, projection);
@@ -114,7 +123,8 @@ public final class SlotLoader {
     try (Connection c = Databases.openReadOnly(part.file());
         PreparedStatement ps = c.prepareStatement(query(projection, part.range().endInclusive()))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
-      ps.setString(2, Timestamps.formatStored(part.range().end()));
+      ps.setString(2, part.range().end() == Long.MAX_VALUE
+          ? "\uffff" : Timestamps.formatStored(part.range().end()));
       try (ResultSet rs = ps.executeQuery()) {
         String lastText = null;
         long lastTs = 0;

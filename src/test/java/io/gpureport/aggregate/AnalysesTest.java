@@ -141,4 +141,21 @@ class AnalysesTest {
       assertFalse(r.out().contains("  11-03 10:15:"), r.out());
     }
   }
+
+  @Test
+  void defaultEndTimeIsTheNewestTimestampEvenWhenRowsAreStoredOutOfOrder() throws Exception {
+    String newer = "2025-11-03 10:15:04.000000";
+    String older = "2025-11-03 10:00:05.000000";
+    new TestDb()
+        .row("slot1_1@r1", "GPU-a", "Claimed", A100, "ProjA", "r1", "u1", newer)
+        .row("slot1@r1", "GPU-a", "Unclaimed", A100, "ProjA", "r1", null, older)
+        .write(dir.resolve("gpu_state_2025-11.db"));
+    CliResult byDefault = report("--hours-back", "0");
+    assertEquals(0, byDefault.exitCode(), byDefault.err());
+    assertTrue(byDefault.out().contains("Data Period: 2025-11-03 10:15:04 to 2025-11-03 10:15:04\n"),
+        byDefault.out());
+    assertEquals(report("--hours-back", "0", "--end-time", "2025-11-03 10:15:04").out(),
+        byDefault.out());
+    assertTrue(byDefault.out().contains("  TOTAL: 100.0% (1.0/1.0 GPUs)\n"), byDefault.out());
+  }
 }
