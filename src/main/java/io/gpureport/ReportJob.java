@@ -50,7 +50,6 @@ public final class ReportJob {
       return;
     }
     long started = clock.millis();
-    TablesawWarmUp.start();
     DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
     Report report =
         req.analysis() == ReportRequest.AnalysisType.MONTHLY

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Loads the rows of a window from its monthly files into a {@link SlotTable} in load order
@@ -52,19 +51,18 @@ public final class SlotLoader {
         parts.add(new Part(f, last));
       }
     }
-    List<Chunk> chunks = readAll(parts, projection);
+    List<SlotTable> chunks = readAll(parts, projection);
     if (chunks.isEmpty()) {
-      Chunk none = new Chunk(projection == Projection.FULL);
-      return new SlotTable(none.table(), none.dict);
+      return SlotTable.empty(projection == Projection.FULL);
     }
     return merge(chunks);
   }
 
   private record Part(Path file, TimeRange range) {}
 
-  private List<Chunk> readAll(List<Part> parts, Projection projection) {
+  private List<SlotTable> readAll(List<Part> parts, Projection projection) {
     if (parts.size() <= 1 || threads == 1) {
-      List<Chunk> out = new ArrayList<>();
+      List<SlotTable> out = new ArrayList<>();
       for (Part p : parts) {
         out.add(read(p, projection));
       }
@@ -72,12 +70,12 @@ public final class SlotLoader {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()));
     try {
-      List<Future<Chunk>> futures = new ArrayList<>();
+      List<Future<SlotTable>> futures = new ArrayList<>();
       for (Part p : parts) {
         futures.add(pool.submit(() -> read(p, projection)));
       }
-      List<Chunk> out = new ArrayList<>();
-      for (Future<Chunk> f : futures) {
+      List<SlotTable> out = new ArrayList<>();
+      for (Future<SlotTable> f : futures) {
         out.add(f.get());
       }
       return out;
@@ -112,11 +110,22 @@ public final class SlotLoader {
         + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?";
   }
 
-  private static Chunk read(Part part, Projection projection) {
+  private static SlotTable read(Part part, Projection projection) {
     boolean full = projection == Projection.FULL;
     boolean names = projection != Projection.ALLOCATION;
-    Chunk chunk = new Chunk(full);
-    SlotTable.Dictionaries d = chunk.dict;
+    SlotTable chunk = SlotTable.empty(full);
+    SlotTable.Dictionaries d = chunk.dictionaries();
+    LongColumn tsCol = chunk.timestamps();
+    IntColumn nameCol = chunk.codes(SlotTable.NAME);
+    IntColumn gpuCol = chunk.codes(SlotTable.GPU);
+    IntColumn stateCol = chunk.codes(SlotTable.STATE);
+    IntColumn deviceCol = chunk.codes(SlotTable.DEVICE);
+    DoubleColumn memoryCol = chunk.numbers(SlotTable.MEMORY);
+    IntColumn projectsCol = chunk.codes(SlotTable.PROJECTS);
+    IntColumn machineCol = chunk.codes(SlotTable.MACHINE);
+    IntColumn ownerCol = chunk.codes(SlotTable.OWNER);
+    DoubleColumn usageCol = full ? chunk.numbers(SlotTable.USAGE) : null;
+    IntColumn jobCol = full ? chunk.codes(SlotTable.JOB) : null;
     int[] nameCodes = {d.names().encode(""), d.names().encode("backfill")};
     int[] stateCodes = {d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")};
     int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
@@ -138,29 +147,29 @@ public final class SlotLoader {
             }
             lastText = text;
           }
-          chunk.ts.append(lastTs);
+          tsCol.append(lastTs);
           if (names) {
-            chunk.name.append(d.names().encode(rs.getString(2)));
+            nameCol.append(d.names().encode(rs.getString(2)));
           } else {
             int n = rs.getInt(2);
-            chunk.name.append(n < 0 ? Dictionary.NULL : nameCodes[n]);
+            nameCol.append(n < 0 ? Dictionary.NULL : nameCodes[n]);
           }
-          chunk.gpu.append(d.gpus().encode(rs.getString(3)));
-          chunk.state.append(stateCodes[rs.getInt(4)]);
-          chunk.device.append(d.devices().encode(rs.getString(5)));
-          chunk.memory.append(memory(rs));
+          gpuCol.append(d.gpus().encode(rs.getString(3)));
+          stateCol.append(stateCodes[rs.getInt(4)]);
+          deviceCol.append(d.devices().encode(rs.getString(5)));
+          memoryCol.append(memory(rs));
           if (full) {
-            chunk.projects.append(d.projects().encode(rs.getString(8)));
+            projectsCol.append(d.projects().encode(rs.getString(8)));
           } else {
             int p = rs.getInt(8);
-            chunk.projects.append(p < 0 ? Dictionary.NULL : projectCodes[p]);
+            projectsCol.append(p < 0 ? Dictionary.NULL : projectCodes[p]);
           }
-          chunk.machine.append(d.machines().encode(rs.getString(9)));
-          chunk.owner.append(d.owners().encode(rs.getString(10)));
+          machineCol.append(d.machines().encode(rs.getString(9)));
+          ownerCol.append(d.owners().encode(rs.getString(10)));
           if (full) {
             double u = rs.getDouble(11);
-            chunk.usage.append(rs.wasNull() ? Double.NaN : u);
-            chunk.job.append(d.jobs().encode(rs.getString(12)));
+            usageCol.append(rs.wasNull() ? Double.NaN : u);
+            jobCol.append(d.jobs().encode(rs.getString(12)));
           }
         }
       }
@@ -179,74 +188,14 @@ public final class SlotLoader {
     return rs.wasNull() ? Double.NaN : v;
   }
 
-  private static SlotTable merge(List<Chunk> chunks) {
+  private static SlotTable merge(List<SlotTable> chunks) {
     if (chunks.size() == 1) {
-      Chunk c = chunks.get(0);
-      return StableOrder.sortedByTimestamp(new SlotTable(c.table(), c.dict));
+      return StableOrder.sortedByTimestamp(chunks.get(0));
     }
-    SlotTable.Dictionaries dict = SlotTable.Dictionaries.create();
-    Table out = chunks.get(0).table().emptyCopy();
-    for (Chunk c : chunks) {
-      c.appendRemapped(out, dict);
+    SlotTable out = SlotTable.empty(chunks.get(0).full());
+    for (SlotTable c : chunks) {
+      out.appendRemapped(c);
     }
-    return StableOrder.sortedByTimestamp(new SlotTable(out, dict));
-  }
-
-  /** The rows of one part, with its own dictionaries. */
-  private static final class Chunk {
-    final SlotTable.Dictionaries dict = SlotTable.Dictionaries.create();
-    final LongColumn ts = LongColumn.create(SlotTable.TIMESTAMP);
-    final IntColumn name = IntColumn.create(SlotTable.NAME);
-    final IntColumn gpu = IntColumn.create(SlotTable.GPU);
-    final IntColumn state = IntColumn.create(SlotTable.STATE);
-    final IntColumn device = IntColumn.create(SlotTable.DEVICE);
-    final DoubleColumn memory = DoubleColumn.create(SlotTable.MEMORY);
-    final IntColumn projects = IntColumn.create(SlotTable.PROJECTS);
-    final DoubleColumn usage = DoubleColumn.create(SlotTable.USAGE);
-    final IntColumn machine = IntColumn.create(SlotTable.MACHINE);
-    final IntColumn owner = IntColumn.create(SlotTable.OWNER);
-    final IntColumn job = IntColumn.create(SlotTable.JOB);
-
-    final boolean full;
-
-    Chunk(boolean full) {
-      this.full = full;
-    }
-
-    Table table() {
-      Table t = Table.create("gpu_state", ts, name, gpu, state, device, memory, projects, machine, owner);
-      if (full) {
-        t.addColumns(usage, job);
-      }
-      return t;
-    }
-
-    void appendRemapped(Table out, SlotTable.Dictionaries d) {
-      LongColumn ots = out.longColumn(SlotTable.TIMESTAMP);
-      for (int i = 0; i < ts.size(); i++) {
-        ots.append(ts.getLong(i));
-      }
-      remap(name, dict.names(), out.intColumn(SlotTable.NAME), d.names());
-      remap(gpu, dict.gpus(), out.intColumn(SlotTable.GPU), d.gpus());
-      remap(state, dict.states(), out.intColumn(SlotTable.STATE), d.states());
-      remap(device, dict.devices(), out.intColumn(SlotTable.DEVICE), d.devices());
-      out.doubleColumn(SlotTable.MEMORY).append(memory);
-      remap(projects, dict.projects(), out.intColumn(SlotTable.PROJECTS), d.projects());
-
-      remap(machine, dict.machines(), out.intColumn(SlotTable.MACHINE), d.machines());
-      remap(owner, dict.owners(), out.intColumn(SlotTable.OWNER), d.owners());
-      if (full) {
-        out.doubleColumn(SlotTable.USAGE).append(usage);
-        remap(job, dict.jobs(), out.intColumn(SlotTable.JOB), d.jobs());
-      }
-    }
-
-    private static void remap(IntColumn src, Dictionary from, IntColumn dst, Dictionary to) {
-      int[] map = from.remapInto(to);
-      for (int i = 0; i < src.size(); i++) {
-        int code = src.getInt(i);
-        dst.append(code == Dictionary.NULL ? Dictionary.NULL : map[code]);
-      }
-    }
+    return StableOrder.sortedByTimestamp(out);
   }
 }

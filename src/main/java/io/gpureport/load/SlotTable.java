@@ -1,14 +1,21 @@
 package io.gpureport.load;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
- * The loaded rows of a window in load order (SEMANTICS §4.5), as a Tablesaw table: text columns
+ * The loaded rows of a window in load order (SEMANTICS §4.5), as Tablesaw columns: text columns
  * hold dictionary codes (-1 = NULL, so NULL and {@code ""} stay distinct), the timestamp holds
- * naive epoch microseconds, numeric columns hold doubles (missing = no value).
+ * naive epoch microseconds, numeric columns hold doubles (NaN = no value). The {@link Table}
+ * view is built on demand only: {@code Table}'s class initialiser scans the class path (~0.5 s of
+ * CPU), which the report path does not need to pay.
  */
 public final class SlotTable {
   public static final String TIMESTAMP = "timestamp";
@@ -23,8 +30,12 @@ public final class SlotTable {
   public static final String OWNER = "RemoteOwner";
   public static final String JOB = "GlobalJobId";
 
-  private final Table table;
+  private static final List<String> CODED =
+      List.of(NAME, GPU, STATE, DEVICE, PROJECTS, MACHINE, OWNER, JOB);
+
+  private final Map<String, Column<?>> columns;
   private final Dictionaries dictionaries;
+  private Table table;
 
   /** The dictionaries of the coded text columns. */
   public record Dictionaries(
@@ -47,14 +58,55 @@ public final class SlotTable {
           new Dictionary(),
           new Dictionary());
     }
+
+    Dictionary of(String column) {
+      return switch (column) {
+        case NAME -> names;
+        case GPU -> gpus;
+        case STATE -> states;
+        case DEVICE -> devices;
+        case PROJECTS -> projects;
+        case MACHINE -> machines;
+        case OWNER -> owners;
+        case JOB -> jobs;
+        default -> throw new IllegalArgumentException(column);
+      };
+    }
   }
 
-  SlotTable(Table table, Dictionaries dictionaries) {
-    this.table = table;
+  private SlotTable(Map<String, Column<?>> columns, Dictionaries dictionaries) {
+    this.columns = columns;
     this.dictionaries = dictionaries;
   }
 
+  /** An empty table with new dictionaries; usage and job columns only when {@code full}. */
+  static SlotTable empty(boolean full) {
+    Map<String, Column<?>> c = new LinkedHashMap<>();
+    c.put(TIMESTAMP, LongColumn.create(TIMESTAMP));
+    for (String name : List.of(NAME, GPU, STATE, DEVICE)) {
+      c.put(name, IntColumn.create(name));
+    }
+    c.put(MEMORY, DoubleColumn.create(MEMORY));
+    for (String name : List.of(PROJECTS, MACHINE, OWNER)) {
+      c.put(name, IntColumn.create(name));
+    }
+    if (full) {
+      c.put(USAGE, DoubleColumn.create(USAGE));
+      c.put(JOB, IntColumn.create(JOB));
+    }
+    return new SlotTable(c, Dictionaries.create());
+  }
+
+  /** Whether the usage and job columns were loaded. */
+  boolean full() {
+    return columns.containsKey(JOB);
+  }
+
+  /** A Tablesaw {@link Table} over the same columns (built on first use). */
   public Table table() {
+    if (table == null) {
+      table = Table.create("gpu_state", new ArrayList<>(columns.values()));
+    }
     return table;
   }
 
@@ -63,18 +115,48 @@ public final class SlotTable {
   }
 
   public int rowCount() {
-    return table.rowCount();
+    return columns.get(TIMESTAMP).size();
   }
 
   public LongColumn timestamps() {
-    return table.longColumn(TIMESTAMP);
+    return (LongColumn) columns.get(TIMESTAMP);
   }
 
   public IntColumn codes(String column) {
-    return table.intColumn(column);
+    return (IntColumn) columns.get(column);
   }
 
   public DoubleColumn numbers(String column) {
-    return table.doubleColumn(column);
+    return (DoubleColumn) columns.get(column);
+  }
+
+  /** The same rows in the given order. */
+  SlotTable reordered(int[] order) {
+    Map<String, Column<?>> c = new LinkedHashMap<>();
+    columns.forEach((name, col) -> c.put(name, col.subset(order)));
+    return new SlotTable(c, dictionaries);
+  }
+
+  /** Appends another table's rows, re-coding its text columns into this table's dictionaries. */
+  void appendRemapped(SlotTable other) {
+    LongColumn ts = timestamps();
+    LongColumn ots = other.timestamps();
+    for (int i = 0; i < ots.size(); i++) {
+      ts.append(ots.getLong(i));
+    }
+    for (Map.Entry<String, Column<?>> e : columns.entrySet()) {
+      String name = e.getKey();
+      if (CODED.contains(name)) {
+        int[] map = other.dictionaries.of(name).remapInto(dictionaries.of(name));
+        IntColumn src = other.codes(name);
+        IntColumn dst = codes(name);
+        for (int i = 0; i < src.size(); i++) {
+          int code = src.getInt(i);
+          dst.append(code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+        }
+      } else if (!name.equals(TIMESTAMP)) {
+        numbers(name).append(other.numbers(name));
+      }
+    }
   }
 }

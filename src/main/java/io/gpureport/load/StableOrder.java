@@ -2,7 +2,6 @@ package io.gpureport.load;
 
 import java.util.stream.IntStream;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
 
 /** Establishes load order: a stable sort by timestamp of the concatenated files (§4.5). */
 final class StableOrder {
@@ -23,7 +22,6 @@ final class StableOrder {
             .sorted((a, b) -> Long.compare(ts.getLong(a), ts.getLong(b)))
             .mapToInt(Integer::intValue)
             .toArray();
-    Table sortedTable = t.table().rows(order);
-    return new SlotTable(sortedTable, t.dictionaries());
+    return t.reordered(order);
   }
 }
