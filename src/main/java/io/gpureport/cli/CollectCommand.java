@@ -4,7 +4,6 @@ import io.gpureport.UsageException;
 import io.gpureport.collect.CollectRequest;
 import io.gpureport.collect.Collector;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Append one snapshot of the pool's GPU slots to DIR/gpu_state_YYYY-MM.db.")
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand GpuReportCommand parent;
 
   @Option(
       names = "--data-dir",
@@ -65,7 +66,7 @@ public final class CollectCommand implements Callable<Integer> {
     CollectRequest request =
         new CollectRequest(
             dataDir, input, condorStatus, pool, Duration.ofSeconds(timeoutSeconds), verbose);
-    new Collector(Clock.systemDefaultZone(), () -> System.in, spec.commandLine().getErr())
+    new Collector(parent.context().clock(), () -> System.in, spec.commandLine().getErr())
         .collect(request);
     return ExitCodes.OK;
   }
