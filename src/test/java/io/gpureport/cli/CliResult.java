@@ -22,11 +22,16 @@ public record CliResult(int exitCode, String out, String err) {
 
   /** Runs with the given environment and mailer. */
   public static CliResult run(Map<String, String> env, Mailer mailer, String... args) {
+    return run(FIXED_CLOCK, env, mailer, args);
+  }
+
+  /** Runs with the given clock, environment and mailer. */
+  public static CliResult run(Clock clock, Map<String, String> env, Mailer mailer, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int code = GpuReportCommand.run(args, new CliContext(o, e, env, FIXED_CLOCK, mailer));
+      int code = GpuReportCommand.run(args, new CliContext(o, e, env, clock, mailer));
       return new CliResult(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
