@@ -35,7 +35,16 @@ public final class ReportJob {
   private final int loadThreads;
   private final StageTimer timer = new StageTimer();
 
+  private final boolean interactive;
+
   public ReportJob(Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads) {
+    this(clock, out, err, mailer, loadThreads, false);
+  }
+
+  /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
+  public ReportJob(
+      Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads, boolean interactive) {
+    this.interactive = interactive;
     this.clock = clock;
     this.out = out;
     this.err = err;
@@ -95,6 +104,13 @@ public final class ReportJob {
         null, null);
   }
 
+  private SlotTable loader(java.util.function.Function<SlotLoader, SlotTable> load) {
+    try (io.gpureport.load.LoadProgress progress =
+        io.gpureport.load.LoadProgress.start(err, interactive)) {
+      return load.apply(new SlotLoader(loadThreads, progress));
+    }
+  }
+
   private static long minusHours(long t, int hours) {
     return Timestamps.of(Timestamps.toLocal(t).minusHours(hours));
   }
@@ -117,7 +133,7 @@ public final class ReportJob {
       return null;
     }
     SlotTable table = timer.time("load",
-        () -> new SlotLoader(loadThreads).load(files, range, projection, last.get().file()));
+        () -> loader(loader -> loader.load(files, range, projection, last.get().file())));
     boolean exact = table.rowCount() > 0
         && table.timestamps().getLong(table.rowCount() - 1) == candidate;
     return exact ? table : null;
@@ -207,7 +223,7 @@ public final class ReportJob {
 
   private SlotTable load(DataSource source, TimeRange range, Projection projection) {
     return timer.time("load",
-        () -> new SlotLoader(loadThreads).load(source.filesFor(range), range, projection));
+        () -> loader(loader -> loader.load(source.filesFor(range), range, projection)));
   }
 
   private void deliver(ReportRequest req, Report report) {

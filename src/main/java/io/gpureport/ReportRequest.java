@@ -8,6 +8,7 @@ import java.nio.file.Path;
 /**
  * The validated options of {@code gpureport report} (SEMANTICS §2.1): the value object the command
  * line hands to {@link ReportJob}. Times are naive epoch microseconds; null means "not given".
+ * {@code charts} is false with {@code --no-charts} (no charts in the HTML report and the e-mail).
  */
 public record ReportRequest(
     AnalysisType analysis,
@@ -28,7 +29,8 @@ public record ReportRequest(
     OutputFormat format,
     Path outputFile,
     EmailSettings email,
-    boolean verbose) {
+    boolean verbose,
+    boolean charts) {
 
   /** The analyses of {@code --analysis-type}. */
   public enum AnalysisType {

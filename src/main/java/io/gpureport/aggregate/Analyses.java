@@ -30,7 +30,8 @@ public final class Analyses {
     List<DeviceTable> tables = devices.tables();
     if (!devices.anyIncluded()) {
       UserTable none = new UserTable(List.of(), 0);
-      return new DeviceAllocation(null, null, null, tables, none, none, devices.subjectPercents());
+      return new DeviceAllocation(null, null, null, tables, none, none, devices.subjectPercents(),
+          devices.bucketSeries(ALLOCATION_BUCKET_MINUTES));
     }
     MemoryTable memory = MemoryStatistics.compute(rows, buckets);
     int h200 = rows.deviceNames().find(DeviceModels.H200);
@@ -60,7 +61,8 @@ public final class Analyses {
         tables,
         h200Users,
         backfillUsers,
-        devices.subjectPercents());
+        devices.subjectPercents(),
+        devices.bucketSeries(ALLOCATION_BUCKET_MINUTES));
   }
 
   /** Allocation, non-device path (§7.7): six stats in CLASS_ORDER. */

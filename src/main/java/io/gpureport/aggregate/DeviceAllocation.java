@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The device-path allocation result (§7.3–7.6). {@code real}, {@code backfill} and {@code memory}
- * are null when block A is not printed; the user tables are empty then too.
+ * are null when block A is not printed; the user tables are empty then too. {@code buckets} is the
+ * chart-only allocation-over-time series of the same pass ({@link BucketSeries}).
  */
 public record DeviceAllocation(
     SlotsTable real,
@@ -13,4 +14,5 @@ public record DeviceAllocation(
     List<DeviceTable> devices,
     UserTable h200Users,
     UserTable backfillUsers,
-    List<Double> subjectPercents) {}
+    List<Double> subjectPercents,
+    BucketSeries buckets) {}

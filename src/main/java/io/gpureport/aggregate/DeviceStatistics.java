@@ -19,6 +19,15 @@ final class DeviceStatistics {
   /** Per class, its entries in device-list order. */
   final Map<SlotClass, List<Entry>> entries = new EnumMap<>(SlotClass.class);
 
+  /** Lines of the bucket series: Real classes 1–3 by ordinal, then Backfill TOTAL (4–6). */
+  private static final int LINES = SlotClass.REAL.size() + 1;
+
+  /** Per line and bucket ({@code line * buckets + b}): claimed and total summed over devices. */
+  private long[] lineClaimed = new long[0];
+
+  private long[] lineTotal = new long[0];
+  private long[] bucketStarts = new long[0];
+
   private DeviceStatistics() {}
 
   static DeviceStatistics compute(ClassifiedRows rows, Buckets buckets, boolean allDevices) {
@@ -49,6 +58,10 @@ final class DeviceStatistics {
     double[] pctSum = new double[groups];
     int[] pctCount = new int[groups];
     int[] gpus = rows.gpus();
+    int nBuckets = buckets.count();
+    long[] lineClaimed = new long[LINES * nBuckets];
+    long[] lineTotal = new long[LINES * nBuckets];
+    int backfillLine = LINES - 1;
     int current = -1;
     for (int i = 0; i <= n; i++) {
       int bucket = i < n ? buckets.index[i] : -2;
@@ -63,6 +76,9 @@ final class DeviceStatistics {
             pctCount[g]++;
             sumClaimed[g] += claimed;
             sumTotal[g] += total;
+            int line = Math.min(g / nDev, backfillLine);
+            lineClaimed[line * nBuckets + current] += claimed;
+            lineTotal[line * nBuckets + current] += total;
           }
         }
         counter.reset();
@@ -86,6 +102,9 @@ final class DeviceStatistics {
       }
     }
     DeviceStatistics out = new DeviceStatistics();
+    out.lineClaimed = lineClaimed;
+    out.lineTotal = lineTotal;
+    out.bucketStarts = buckets.starts;
     double nAll = buckets.count();
     for (SlotClass cls : SlotClass.values()) {
       List<Entry> list = new ArrayList<>();
@@ -102,6 +121,37 @@ final class DeviceStatistics {
       }
     }
     return out;
+  }
+
+  /**
+   * The allocation-over-time series (chart only): per bucket, claimed and total summed over the
+   * device entries of each included Real class and of the backfill classes together.
+   */
+  BucketSeries bucketSeries(int bucketMinutes) {
+    int nBuckets = bucketStarts.length;
+    List<BucketSeries.Line> lines = new ArrayList<>();
+    for (SlotClass cls : SlotClass.REAL) {
+      if (classTotal(cls) != null) {
+        lines.add(line(cls.displayName(), cls, cls.ordinal(), nBuckets));
+      }
+    }
+    boolean backfill = false;
+    for (SlotClass cls : SlotClass.BACKFILL) {
+      backfill |= classTotal(cls) != null;
+    }
+    if (backfill) {
+      lines.add(line(BucketSeries.BACKFILL_TOTAL, null, LINES - 1, nBuckets));
+    }
+    return new BucketSeries(bucketMinutes, bucketStarts, lines);
+  }
+
+  private BucketSeries.Line line(String name, SlotClass cls, int line, int nBuckets) {
+    int from = line * nBuckets;
+    return BucketSeries.Line.of(
+        name,
+        cls,
+        java.util.Arrays.copyOfRange(lineClaimed, from, from + nBuckets),
+        java.util.Arrays.copyOfRange(lineTotal, from, from + nBuckets));
   }
 
   /** Position of each device code in the first-appearance device list, or -1 (filtered). */

@@ -138,11 +138,17 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Stack traces and status lines on stderr.")
   boolean verbose;
 
+  @Option(names = "--no-charts",
+      description = "No charts in the HTML report and the e-mail (the text report has none).")
+  boolean noCharts;
+
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
-    new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), Runtime.getRuntime().availableProcessors())
+    boolean interactive = ctx.err() == System.err && System.console() != null;
+    new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(),
+            Runtime.getRuntime().availableProcessors(), interactive)
         .run(request);
     return ExitCodes.OK;
   }
@@ -206,7 +212,7 @@ public final class ReportCommand implements Callable<Integer> {
     return new ReportRequest(
         analysisType, hoursBack, end, dbPath, dataDir, host, bucketMinutes, groupByDevice,
         allDevices, gpuModel, snapshot, snapshotTime, windowMinutes, exclusions, chtc,
-        outputFormat, outputFile, email, verbose);
+        outputFormat, outputFile, email, verbose, !noCharts);
   }
 
   private ExclusionMap exclusions() {

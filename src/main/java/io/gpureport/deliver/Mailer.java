@@ -1,7 +1,27 @@
 package io.gpureport.deliver;
 
-/** Sends a finished report as a {@code multipart/alternative} message (SEMANTICS §12.2). */
+import java.util.List;
+
+/**
+ * Sends a finished report as a {@code multipart/alternative} message (SEMANTICS §12.2). With
+ * inline images the HTML alternative is a {@code multipart/related} of the HTML and the images,
+ * which the HTML references as {@code cid:<contentId>}.
+ */
 public interface Mailer {
+  /**
+   * An image part of the HTML alternative.
+   *
+   * @param contentId the Content-ID without angle brackets, as the HTML's {@code cid:} URL names it
+   * @param fileName the part's file name
+   * @param png the PNG bytes
+   */
+  record InlineImage(String contentId, String fileName, byte[] png) {}
+
   /** Sends; throws {@link io.gpureport.GpuReportException} when every port failed. */
-  void send(EmailSettings settings, String subject, String text, String html);
+  void send(EmailSettings settings, String subject, String text, String html, List<InlineImage> images);
+
+  /** Sends without inline images. */
+  default void send(EmailSettings settings, String subject, String text, String html) {
+    send(settings, subject, text, html, List.of());
+  }
 }

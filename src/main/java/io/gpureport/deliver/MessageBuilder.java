@@ -1,12 +1,16 @@
 package io.gpureport.deliver;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -14,15 +18,30 @@ import java.util.Properties;
 /**
  * Builds the report e-mail of SEMANTICS §12.2: {@code multipart/alternative} with the text report
  * ({@code text/plain; charset=UTF-8}) first and the HTML report ({@code text/html; charset=UTF-8})
- * second, and the From, To, Subject, Date and Message-ID headers.
+ * second, and the From, To, Subject, Date and Message-ID headers. With charts, the second
+ * alternative is a {@code multipart/related; type="text/html"}: the HTML, then one {@code
+ * image/png} part per chart ({@code Content-ID: <id>}, {@code Content-Disposition: inline}) that
+ * the HTML references as {@code cid:id}.
  */
 final class MessageBuilder {
   static final String CHARSET = "UTF-8";
 
   private MessageBuilder() {}
 
-  /** The finished message; {@link MimeMessage#saveChanges()} has run, so Message-ID is set. */
+  /** The finished message without images. */
   static MimeMessage build(EmailSettings s, String subject, String text, String html, Date date)
+      throws MessagingException {
+    return build(s, subject, text, html, List.of(), date);
+  }
+
+  /** The finished message; {@link MimeMessage#saveChanges()} has run, so Message-ID is set. */
+  static MimeMessage build(
+      EmailSettings s,
+      String subject,
+      String text,
+      String html,
+      List<Mailer.InlineImage> images,
+      Date date)
       throws MessagingException {
     Properties p = new Properties();
     // The Message-ID's right-hand side comes from mail.from (no local host name lookup).
@@ -36,7 +55,18 @@ final class MessageBuilder {
 
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(part(text, "plain"));
-    alternative.addBodyPart(part(html, "html"));
+    if (images.isEmpty()) {
+      alternative.addBodyPart(part(html, "html"));
+    } else {
+      MimeMultipart related = new Related();
+      related.addBodyPart(part(html, "html"));
+      for (Mailer.InlineImage image : images) {
+        related.addBodyPart(image(image));
+      }
+      MimeBodyPart wrapper = new MimeBodyPart();
+      wrapper.setContent(related);
+      alternative.addBodyPart(wrapper);
+    }
     m.setContent(alternative);
     m.saveChanges();
     return m;
@@ -49,6 +79,27 @@ final class MessageBuilder {
       out[i] = new InternetAddress(recipients.get(i), true);
     }
     return out;
+  }
+
+  /** An inline PNG part: base64, {@code Content-ID: <id>}, {@code Content-Disposition: inline}. */
+  private static MimeBodyPart image(Mailer.InlineImage image) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.png(), "image/png")));
+    part.setContentID("<" + image.contentId() + ">");
+    part.setDisposition(Part.INLINE);
+    part.setFileName(image.fileName());
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
+  }
+
+  /** {@code multipart/related} with the {@code type} parameter of its root part (RFC 2387). */
+  private static final class Related extends MimeMultipart {
+    Related() throws MessagingException {
+      super("related");
+      ContentType type = new ContentType(contentType);
+      type.setParameter("type", "text/html");
+      contentType = type.toString();
+    }
   }
 
   private static MimeBodyPart part(String content, String subtype) throws MessagingException {

@@ -56,10 +56,11 @@ public final class SmtpMailer implements Mailer {
   }
 
   @Override
-  public void send(EmailSettings settings, String subject, String text, String html) {
+  public void send(
+      EmailSettings settings, String subject, String text, String html, List<InlineImage> images) {
     MimeMessage message;
     try {
-      message = MessageBuilder.build(settings, subject, text, html, new Date());
+      message = MessageBuilder.build(settings, subject, text, html, images, new Date());
     } catch (MessagingException e) {
       throw new GpuReportException("failed to send email: " + SmtpAttempt.reason(e), e);
     }

@@ -24,10 +24,19 @@ import tech.tablesaw.api.LongColumn;
 public final class SlotLoader {
   private static final long SPLIT_THRESHOLD = 2 * 24 * Timestamps.MICROS_PER_HOUR;
 
+  private static final int PROGRESS_STEP = 1 << 16;
+
   private final int threads;
+  private final LoadProgress progress;
 
   public SlotLoader(int threads) {
+    this(threads, LoadProgress.silent());
+  }
+
+  /** A loader that counts the rows it reads into {@code progress}. */
+  public SlotLoader(int threads, LoadProgress progress) {
     this.threads = Math.max(1, threads);
+    this.progress = progress;
   }
 
   /** Loads the rows of {@code range} from {@code files} (ascending month order). */
@@ -110,7 +119,7 @@ public final class SlotLoader {
         + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?";
   }
 
-  private static SlotTable read(Part part, Projection projection) {
+  private SlotTable read(Part part, Projection projection) {
     boolean full = projection == Projection.FULL;
     boolean names = projection != Projection.ALLOCATION;
     SlotTable chunk = SlotTable.empty(full);
@@ -148,6 +157,9 @@ public final class SlotLoader {
             lastText = text;
           }
           tsCol.append(lastTs);
+          if (tsCol.size() % PROGRESS_STEP == 0) {
+            progress.add(PROGRESS_STEP);
+          }
           if (names) {
             nameCol.append(d.names().encode(rs.getString(2)));
           } else {

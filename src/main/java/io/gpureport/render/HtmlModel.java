@@ -11,7 +11,8 @@ public final class HtmlModel {
 
   /**
    * The whole page. Exactly one of {@code deviceClasses} (device path, with the optional summary
-   * tables before it), {@code summary} (non-device path) and {@code timeSeries} is non-null.
+   * tables before it), {@code summary} (non-device path) and {@code timeSeries} is non-null. The
+   * charts are null when there are none ({@code --no-charts}, or they could not be drawn).
    */
   public record Page(
       String title,
@@ -30,7 +31,15 @@ public final class HtmlModel {
       List<String> chtcOwnedHosts,
       String dataPeriod,
       String runtime,
-      String generated) {}
+      String generated,
+      Chart overTimeChart,
+      Chart deviceChart) {}
+
+  /**
+   * A chart image: {@code src} is a {@code data:image/png;base64,} URI (the HTML file) or a {@code
+   * cid:} URL (the e-mail); {@code heading} is the section heading before it, or null for none.
+   */
+  public record Chart(String heading, String src, String alt, int width, int height) {}
 
   /** A four-column table: label, {@code Allocated %}, {@code Allocated (avg.)}, {@code Available (avg.)}. */
   public record StatTable(String labelHeader, List<StatRow> rows) {}

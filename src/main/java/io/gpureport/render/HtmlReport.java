@@ -26,12 +26,14 @@ import io.gpureport.render.HtmlModel.TimeSeriesView;
 import io.gpureport.render.HtmlModel.TrendRow;
 import io.gpureport.render.HtmlModel.UserRow;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +49,55 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** Renders a report as a complete HTML5 page. */
+  /** Renders a report as a complete HTML5 page without charts. */
   public static String render(Report r) {
-    return process(TEMPLATE, model(r));
+    return process(TEMPLATE, model(r, List.of(), false));
   }
 
-  /** Builds the view model of a report. */
+  /** Renders a report as a complete HTML5 page, its charts embedded as {@code data:} URIs. */
+  public static String render(Report r, List<ChartImage> charts) {
+    return process(TEMPLATE, model(r, charts, false));
+  }
+
+  /**
+   * Renders the HTML part of the e-mail: the charts are referenced as {@code cid:} URLs of the
+   * image parts ({@link ChartImage#contentId()}) that the message carries beside it.
+   */
+  public static String renderForEmail(Report r, List<ChartImage> charts) {
+    return process(TEMPLATE, model(r, charts, true));
+  }
+
+  /**
+   * Draws the charts of a report. Charts are optional: when they cannot be drawn (no fonts, no
+   * AWT, any failure of the chart library) this prints one {@code Warning: charts disabled:
+   * <reason>} on {@code err} and returns no chart, and the report goes on without them.
+   */
+  public static List<ChartImage> charts(Report r, PrintStream err) {
+    try {
+      return List.copyOf(Charts.of(r));
+    } catch (Throwable e) {
+      // Java2D reports "no fonts" as a plain java.lang.Error and a broken AWT as a LinkageError or
+      // AWTError; only a VM out of memory or stack is not the charts' business.
+      if (e instanceof VirtualMachineError && !(e instanceof InternalError)) {
+        throw (VirtualMachineError) e;
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      err.println("Warning: charts disabled: " + firstLine(root));
+      err.flush();
+      return List.of();
+    }
+  }
+
+  /** Builds the view model of a report without charts. */
   static Page model(Report r) {
+    return model(r, List.of(), false);
+  }
+
+  /** Builds the view model of a report with its charts as data URIs or {@code cid:} URLs. */
+  static Page model(Report r, List<ChartImage> charts, boolean contentIds) {
     boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
     String title = monthly ? "CHTC Monthly GPU Report - " + r.month().label() : "CHTC GPU Allocation Report";
     String heading =
@@ -122,7 +166,31 @@ public final class HtmlReport {
         List.copyOf(r.chtcOwnedHosts()),
         dataPeriod,
         runtime(r.runtimeSeconds()),
-        generated(r.generatedAt()));
+        generated(r.generatedAt()),
+        chart(charts, Charts.OVER_TIME, overTimeHeading(r), contentIds),
+        chart(charts, Charts.DEVICES, null, contentIds));
+  }
+
+  private static String overTimeHeading(Report r) {
+    return switch (r.analysis()) {
+      case ALLOCATION -> "Allocation over Time";
+      case MONTHLY -> "Daily Allocation";
+      case TIMESERIES -> null;
+    };
+  }
+
+  private static HtmlModel.Chart chart(
+      List<ChartImage> charts, String id, String heading, boolean contentIds) {
+    for (ChartImage c : charts) {
+      if (c.id().equals(id)) {
+        String src =
+            contentIds
+                ? "cid:" + c.contentId()
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png());
+        return new HtmlModel.Chart(heading, src, c.alt(), c.width(), c.height());
+      }
+    }
+    return null;
   }
 
   /** The footer runtime: {@code 12.34 seconds}, or {@code <m>m <s>s} from 60 s (§10.5). */

@@ -11,16 +11,25 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.gpureport.ExampleData;
 import io.gpureport.cli.CliResult;
 import io.gpureport.deliver.MailTestSupport.Run;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -99,9 +108,11 @@ class EmailCliTest {
 
   // -------------------------------------------------------------------------------- success
 
+  /** Without charts the message keeps its two-part shape; {@link #chartsAreInlineImageParts}. */
   @Test
   void sendsTheTextAndHtmlReports() throws Exception {
-    Run r = run("--email-to", "ops@example.org, ,admin@example.org", "--smtp-port", smtpPort());
+    Run r = run("--email-to", "ops@example.org, ,admin@example.org", "--smtp-port", smtpPort(),
+        "--no-charts");
     assertEquals(0, r.exitCode(), r.err());
 
     // stdout carries only the text report; the status lines are on stderr.
@@ -129,7 +140,7 @@ class EmailCliTest {
     assertTrue(parts.getBodyPart(0).getContentType().toLowerCase().contains("charset=utf-8"));
     assertEquals(text.out(), ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
 
-    CliResult html = report(reportArgs("--output-format", "html"));
+    CliResult html = report(reportArgs("--output-format", "html", "--no-charts"));
     assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
     assertTrue(parts.getBodyPart(1).getContentType().toLowerCase().contains("charset=utf-8"));
     assertEquals(html.out(), ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n"));
@@ -139,7 +150,7 @@ class EmailCliTest {
   void htmlOutputStillMailsTheTextReportAsThePlainPart() throws Exception {
     Path out = dir.resolve("report.html");
     Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-starttls", "off",
-        "--output-format", "html", "--output-file", out.toString());
+        "--output-format", "html", "--output-file", out.toString(), "--no-charts");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(mail.waitForIncomingEmail(5000, 1));
@@ -147,6 +158,61 @@ class EmailCliTest {
     assertTrue(((String) parts.getBodyPart(0).getContent()).contains("CHTC GPU UTILIZATION REPORT"));
     assertEquals(Files.readString(out, StandardCharsets.UTF_8),
         ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n"));
+  }
+
+  /**
+   * With charts (the default) the HTML alternative is a multipart/related: the HTML, then one
+   * inline image/png part per chart, each referenced by the HTML as cid:&lt;its Content-ID&gt;. Put the
+   * images back as data: URIs and the HTML is the HTML file's, byte for byte.
+   */
+  @Test
+  void chartsAreInlineImageParts() throws Exception {
+    Path out = dir.resolve("report.html");
+    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-starttls", "off",
+        "--output-format", "html", "--output-file", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("Warning: charts disabled"), r.err());
+    assertTrue(mail.waitForIncomingEmail(5000, 1));
+    MimeMessage m = mail.getReceivedMessages()[0];
+    assertTrue(m.getContentType().startsWith("multipart/alternative"), m.getContentType());
+    MimeMultipart alternative = (MimeMultipart) m.getContent();
+    assertEquals(2, alternative.getCount());
+    assertTrue(alternative.getBodyPart(0).isMimeType("text/plain"));
+    assertEquals(report(reportArgs()).out(),
+        ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n"));
+
+    BodyPart htmlBranch = alternative.getBodyPart(1);
+    assertTrue(htmlBranch.isMimeType("multipart/related"), htmlBranch.getContentType());
+    assertEquals("text/html", new ContentType(htmlBranch.getContentType()).getParameter("type"));
+    MimeMultipart related = (MimeMultipart) htmlBranch.getContent();
+    assertEquals(3, related.getCount(), "the HTML and the two charts");
+    assertTrue(related.getBodyPart(0).isMimeType("text/html"));
+    assertTrue(related.getBodyPart(0).getContentType().toLowerCase().contains("charset=utf-8"));
+    String html = ((String) related.getBodyPart(0).getContent()).replace("\r\n", "\n");
+    assertFalse(html.contains("data:image"), "the e-mail references its images, it does not inline them");
+
+    String withDataUris = html;
+    for (int i = 1; i < related.getCount(); i++) {
+      MimeBodyPart image = (MimeBodyPart) related.getBodyPart(i);
+      assertTrue(image.isMimeType("image/png"), image.getContentType());
+      assertEquals(Part.INLINE, image.getDisposition());
+      String contentId = image.getContentID();
+      assertTrue(contentId.matches("<[^<>@\\s]+@gpureport>"), contentId);
+      String cid = "cid:" + contentId.substring(1, contentId.length() - 1);
+      assertEquals(1, html.split(java.util.regex.Pattern.quote("<img src=\"" + cid + "\""), -1).length - 1,
+          "the HTML references " + cid + " once");
+      byte[] png;
+      try (InputStream in = image.getInputStream()) {
+        png = in.readAllBytes();
+      }
+      BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+      assertTrue(img != null && img.getWidth() == 820, "a PNG 820 pixels wide: " + cid);
+      assertTrue(html.contains("<img src=\"" + cid + "\" alt=\""), cid);
+      assertTrue(html.contains("width=\"" + img.getWidth() + "\" height=\"" + img.getHeight() + "\""), cid);
+      withDataUris = withDataUris.replace(
+          "src=\"" + cid + "\"", "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"");
+    }
+    assertEquals(Files.readString(out, StandardCharsets.UTF_8), withDataUris);
   }
 
   @Test

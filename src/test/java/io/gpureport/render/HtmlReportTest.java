@@ -72,7 +72,18 @@ class HtmlReportTest {
     return r.out();
   }
 
+  /**
+   * The HTML report without charts: the golden page and the layout checks stay byte-stable (the
+   * PNGs depend on the machine's fonts); {@link ChartsTest} covers the charted page.
+   */
   private String html(String... extra) throws Exception {
+    List<String> a = new ArrayList<>(Arrays.asList(extra));
+    a.addAll(List.of("--output-format", "html", "--no-charts"));
+    return run(a.toArray(String[]::new));
+  }
+
+  /** The HTML report with its charts (the default). */
+  private String chartedHtml(String... extra) throws Exception {
     List<String> a = new ArrayList<>(Arrays.asList(extra));
     a.addAll(List.of("--output-format", "html"));
     return run(a.toArray(String[]::new));
@@ -336,6 +347,16 @@ class HtmlReportTest {
     // decoded, the values are intact
     assertTrue(rows(html).contains(evilUser + "|12.0|50.0%"), rows(html).toString());
     assertTrue(rows(html).contains(evilDevice + "|25.0%|0.5|1.5"), rows(html).toString());
+
+    // With charts, the device names also reach the images' alt texts: escaped there too.
+    String charted = chartedHtml("--hours-back", "24", "--exclude-hosts",
+        "{\"voyles2000|<img src=x onerror=alert(1)>\": \"r\"}");
+    assertEquals(2, all("(<img )", charted).size(), "exactly the two chart images");
+    assertFalse(charted.toLowerCase().contains("<script"));
+    assertFalse(charted.contains("<b>"));
+    List<String> alts = all("<img [^>]*alt=\"([^\"]*)\"", charted);
+    assertTrue(alts.get(1).contains("&lt;b&gt;L40S&lt;/b&gt; &amp; &quot;x&quot; &#39;y&#39; 0.5 of 1.5"),
+        alts.get(1));
   }
 
   @Test
@@ -343,7 +364,7 @@ class HtmlReportTest {
     HtmlModel.Page page = new HtmlModel.Page(
         "t", "h", "1 hour", null, null, null, null, null, List.of(), null, null, List.of(),
         Methodology.convert("# Head <&>\n- **bold <b>** and `code & more` and ** lone\n\nplain `x <y>\n"),
-        List.of(), "a to b", "0.00 seconds", "2025-01-01 00:00:00");
+        List.of(), "a to b", "0.00 seconds", "2025-01-01 00:00:00", null, null);
     String html = HtmlReport.process(HtmlReport.TEMPLATE, page);
     assertTrue(html.contains(">Head &lt;&amp;&gt;</h2>"), html);
     assertTrue(html.contains("<li style=\"margin:0 0 5px 0;\"><strong>bold &lt;b&gt;</strong> and <code"), html);
