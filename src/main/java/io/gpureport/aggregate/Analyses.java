@@ -5,6 +5,8 @@ import io.gpureport.classify.DeviceModels;
 import io.gpureport.classify.SlotClass;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The metric computations of SEMANTICS §7, each one pass (or a few) over classified rows. */
 public final class Analyses {
@@ -26,6 +28,14 @@ public final class Analyses {
   private static DeviceAllocation devicePath(
       ClassifiedRows rows, boolean allDevices, double hours, boolean backfillTable) {
     Buckets buckets = Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES);
+    // memory and backfill-user tables are independent of the device statistics: compute them on
+    // the other core meanwhile (block A may turn out empty; then they are simply not used)
+    CompletableFuture<MemoryTable> memory =
+        CompletableFuture.supplyAsync(() -> MemoryStatistics.compute(rows, buckets));
+    CompletableFuture<UserTable> backfillUsers =
+        backfillTable
+            ? CompletableFuture.supplyAsync(() -> backfillUsers(rows, buckets, allDevices, hours))
+            : CompletableFuture.completedFuture(new UserTable(List.of(), 0));
     DeviceStatistics devices = DeviceStatistics.compute(rows, buckets, allDevices);
     List<DeviceTable> tables = devices.tables();
     if (!devices.anyIncluded()) {
@@ -33,36 +43,43 @@ public final class Analyses {
       return new DeviceAllocation(null, null, null, tables, none, none, devices.subjectPercents(),
           devices.bucketSeries(ALLOCATION_BUCKET_MINUTES));
     }
-    MemoryTable memory = MemoryStatistics.compute(rows, buckets);
     int h200 = rows.deviceNames().find(DeviceModels.H200);
     UserTable h200Users =
         h200 < 0
             ? new UserTable(List.of(), 0)
             : UserHours.compute(
                 rows, buckets, i -> rows.devices()[i] == h200, Arrays.asList(SlotClass.values()), hours);
-    UserTable backfillUsers = new UserTable(List.of(), 0);
-    if (backfillTable) {
-      boolean[] oldCode = new boolean[rows.deviceNames().size()];
-      for (int d = 0; d < oldCode.length; d++) {
-        oldCode[d] = !allDevices && DeviceModels.isOldByRegex(rows.deviceNames().value(d));
-      }
-      backfillUsers =
-          UserHours.compute(
-              rows,
-              buckets,
-              i -> rows.devices()[i] < 0 || !oldCode[rows.devices()[i]],
-              SlotClass.BACKFILL,
-              hours);
-    }
     return new DeviceAllocation(
         devices.slots(SlotClass.REAL),
-        memory,
+        join(memory),
         devices.slots(SlotClass.BACKFILL),
         tables,
         h200Users,
-        backfillUsers,
+        join(backfillUsers),
         devices.subjectPercents(),
         devices.bucketSeries(ALLOCATION_BUCKET_MINUTES));
+  }
+
+  private static UserTable backfillUsers(
+      ClassifiedRows rows, Buckets buckets, boolean allDevices, double hours) {
+    boolean[] oldCode = new boolean[rows.deviceNames().size()];
+    for (int d = 0; d < oldCode.length; d++) {
+      oldCode[d] = !allDevices && DeviceModels.isOldByRegex(rows.deviceNames().value(d));
+    }
+    return UserHours.compute(
+        rows, buckets, i -> rows.devices()[i] < 0 || !oldCode[rows.devices()[i]], SlotClass.BACKFILL,
+        hours);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
   }
 
   /** Allocation, non-device path (§7.7): six stats in CLASS_ORDER. */

@@ -1,6 +1,8 @@
 package io.gpureport.load;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,52 @@ public final class Dictionary {
 
   private final Map<String, Integer> codes = new HashMap<>();
   private final List<String> values = new ArrayList<>();
+  private byte[][] byteKeys = new byte[64][];
+  private int[] byteCodes = new int[64];
+  private int byteCount;
+
+  /**
+   * The code of a UTF-8 value as the JDBC driver hands it over ({@code null} = NULL), without
+   * decoding it to a String except the first time it is seen: the loader's hot path.
+   */
+  public int encode(byte[] utf8) {
+    if (utf8 == null) {
+      return NULL;
+    }
+    int mask = byteKeys.length - 1;
+    int i = Arrays.hashCode(utf8) & mask;
+    for (byte[] k = byteKeys[i]; k != null; k = byteKeys[i]) {
+      if (Arrays.equals(k, utf8)) {
+        return byteCodes[i];
+      }
+      i = (i + 1) & mask;
+    }
+    int code = encode(new String(utf8, StandardCharsets.UTF_8));
+    byteKeys[i] = utf8;
+    byteCodes[i] = code;
+    if (++byteCount * 2 > byteKeys.length) {
+      growByteIndex();
+    }
+    return code;
+  }
+
+  private void growByteIndex() {
+    byte[][] oldKeys = byteKeys;
+    int[] oldCodes = byteCodes;
+    byteKeys = new byte[oldKeys.length * 2][];
+    byteCodes = new int[oldKeys.length * 2];
+    int mask = byteKeys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldKeys[j] != null) {
+        int i = Arrays.hashCode(oldKeys[j]) & mask;
+        while (byteKeys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        byteKeys[i] = oldKeys[j];
+        byteCodes[i] = oldCodes[j];
+      }
+    }
+  }
 
   /** The code of a value, adding it when new; NULL for {@code null}. */
   public int encode(String value) {

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -144,15 +146,16 @@ public final class SlotLoader {
       ps.setString(2, part.range().end() == Long.MAX_VALUE
           ? "\uffff" : Timestamps.formatStored(part.range().end()));
       try (ResultSet rs = ps.executeQuery()) {
-        String lastText = null;
+        byte[] lastText = null;
         long lastTs = 0;
         while (rs.next()) {
-          String text = rs.getString(1);
-          if (!text.equals(lastText)) {
-            lastTs = Timestamps.parseStored(text);
+          byte[] text = rs.getBytes(1);
+          if (!Arrays.equals(text, lastText)) {
+            String ts = text == null ? null : new String(text, StandardCharsets.UTF_8);
+            lastTs = Timestamps.parseStored(ts);
             if (lastTs == Long.MIN_VALUE) {
               throw new GpuReportException(
-                  "cannot read " + part.file() + ": malformed timestamp '" + text + "'");
+                  "cannot read " + part.file() + ": malformed timestamp '" + ts + "'");
             }
             lastText = text;
           }
@@ -161,27 +164,27 @@ public final class SlotLoader {
             progress.add(PROGRESS_STEP);
           }
           if (names) {
-            nameCol.append(d.names().encode(rs.getString(2)));
+            nameCol.append(d.names().encode(rs.getBytes(2)));
           } else {
             int n = rs.getInt(2);
             nameCol.append(n < 0 ? Dictionary.NULL : nameCodes[n]);
           }
-          gpuCol.append(d.gpus().encode(rs.getString(3)));
+          gpuCol.append(d.gpus().encode(rs.getBytes(3)));
           stateCol.append(stateCodes[rs.getInt(4)]);
-          deviceCol.append(d.devices().encode(rs.getString(5)));
+          deviceCol.append(d.devices().encode(rs.getBytes(5)));
           memoryCol.append(memory(rs));
           if (full) {
-            projectsCol.append(d.projects().encode(rs.getString(8)));
+            projectsCol.append(d.projects().encode(rs.getBytes(8)));
           } else {
             int p = rs.getInt(8);
             projectsCol.append(p < 0 ? Dictionary.NULL : projectCodes[p]);
           }
-          machineCol.append(d.machines().encode(rs.getString(9)));
-          ownerCol.append(d.owners().encode(rs.getString(10)));
+          machineCol.append(d.machines().encode(rs.getBytes(9)));
+          ownerCol.append(d.owners().encode(rs.getBytes(10)));
           if (full) {
             double u = rs.getDouble(11);
             usageCol.append(rs.wasNull() ? Double.NaN : u);
-            jobCol.append(d.jobs().encode(rs.getString(12)));
+            jobCol.append(d.jobs().encode(rs.getBytes(12)));
           }
         }
       }
