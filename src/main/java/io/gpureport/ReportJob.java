@@ -81,15 +81,15 @@ public final class ReportJob {
         newest != null
             ? newest.timestamps().getLong(newest.rowCount() - 1)
             : req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
-    SlotTable table =
-        newest != null
-            ? newest
-            : load(source, TimeRange.closed(minusHours(end, req.hoursBack()), end), projection);
+    ClassifiedRows rows =
+        classified(
+            newest != null
+                ? newest
+                : load(source, TimeRange.closed(minusHours(end, req.hoursBack()), end), projection),
+            rules(req, req.host()),
+            "No data found in the specified time range.");
+    newest = null; // the loaded table is garbage now: only the classified rows are used
     long start = minusHours(end, req.hoursBack());
-    if (table.rowCount() == 0) {
-      throw new NoDataException("No data found in the specified time range.");
-    }
-    ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules(req, req.host())));
     Report.Window window = new Report.Window(start, end, req.hoursBack());
     if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
       return report(req, Report.Analysis.TIMESERIES, window, null, rows, started, null, null,
@@ -109,6 +109,13 @@ public final class ReportJob {
         io.gpureport.load.LoadProgress.start(err, interactive)) {
       return load.apply(new SlotLoader(loadThreads, progress));
     }
+  }
+
+  private ClassifiedRows classified(SlotTable table, ClassifyRules rules, String noData) {
+    if (table.rowCount() == 0) {
+      throw new NoDataException(noData);
+    }
+    return timer.time("classify", () -> Classifier.classify(table, rules));
   }
 
   private static long minusHours(long t, int hours) {
@@ -151,11 +158,11 @@ public final class ReportJob {
     err.println("Calculating monthly summary for " + label);
     err.println("Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
     err.println("Total hours in month: " + hours);
-    SlotTable table = load(source, TimeRange.closed(first, next), Projection.ALLOCATION);
-    if (table.rowCount() == 0) {
-      throw new NoDataException("No data found for " + label);
-    }
-    ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules(req, "")));
+    ClassifiedRows rows =
+        classified(
+            load(source, TimeRange.closed(first, next), Projection.ALLOCATION),
+            rules(req, ""),
+            "No data found for " + label);
     err.println("Coverage: " + distinctQuarterHours(rows.timestamps()) + " of " + hours * 4
         + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
