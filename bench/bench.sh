@@ -3,10 +3,12 @@
 #
 #   bench/bench.sh [RUNS] [EXTRA REPORT OPTIONS...]
 #
-# Generates (once, cached in bench-data/) a 31-day sample month (~4.5 M rows) and, for the 1-, 7- and
-# 31-day windows ending at its newest snapshot, runs the report RUNS times (default 5), printing
-# wall time and peak RSS (from /usr/bin/time) and the per-stage times of --verbose as median, min
-# and max. The "floor" column is the time sqlite3 itself needs to count the window's rows.
+# Generates (once, cached in bench-data/) a 31-day sample month (~4.5 M rows) as the legacy
+# collector wrote it (no index) and a copy with the timestamp index that `gpureport collect`
+# creates. For the 1-, 7- and 31-day windows ending at the newest snapshot it runs the report RUNS
+# times (default 5) through bin/gpureport, printing wall time and peak RSS (from /usr/bin/time) as
+# median, min and max, and the median per-stage times of --verbose. The "floor" column is the time
+# sqlite3 itself needs to count the window's rows. Needs sqlite3 and bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"; shift || true
@@ -17,19 +19,28 @@ if [[ ! -f $data/gpu_state_2025-10.db ]]; then
   mkdir -p bench-data
   java -jar "$jar" sample --out "$data" --days 31 --start 2025-10-01 --seed 42 --force
 fi
-db=$data/gpu_state_2025-10.db
-opts=${GPUREPORT_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
-end=$(sqlite3 "$db" "SELECT MAX(timestamp) FROM gpu_state" 2>/dev/null || true)
+indexed=bench-data/month-indexed
+if [[ ! -f $indexed/gpu_state_2025-10.db ]]; then
+  mkdir -p "$indexed"
+  cp "$data/gpu_state_2025-10.db" "$indexed/"
+  sqlite3 "$indexed/gpu_state_2025-10.db" "CREATE INDEX idx_gpu_state_timestamp ON gpu_state(timestamp)"
+fi
+bin/gpureport report --data-dir "$data" --hours-back 0 > /dev/null # records the CDS archive for this jar
 
 stats() { sort -n | awk '{a[NR]=$1} END {printf "%s %s %s", a[int((NR+1)/2)], a[1], a[NR]}'; }
 
+for dir in "$data" "$indexed"; do
+db=$dir/gpu_state_2025-10.db
+cat "$db" > /dev/null # warm the page cache
+end=$(sqlite3 "$db" "SELECT MAX(timestamp) FROM gpu_state")
+printf '\n%s\n\n' "$dir"
 printf '| window | rows | wall s (median min max) | peak RSS MiB (median min max) | end-time | load | classify | aggregate | render | floor s |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|\n'
 for hours in 24 168 744; do
   walls=(); rss=(); : > /tmp/bench.stages
   for ((i = 0; i < runs; i++)); do
     # shellcheck disable=SC2086
-    /usr/bin/time -f "%e %M" -o /tmp/bench.time java $opts -jar "$jar" report --data-dir "$data" \
+    /usr/bin/time -f "%e %M" -o /tmp/bench.time bin/gpureport report --data-dir "$dir" \
       --hours-back "$hours" --verbose "$@" > /dev/null 2> /tmp/bench.err
     read -r w m < /tmp/bench.time
     walls+=("$w"); rss+=("$((m / 1024))")
@@ -46,4 +57,5 @@ for hours in 24 168 744; do
   printf '| %s h | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %.2f |\n' "$hours" "$rows" \
     "$(printf '%s\n' "${walls[@]}" | stats)" "$(printf '%s\n' "${rss[@]}" | stats)" \
     "$(stage end-time)" "$(stage load)" "$(stage classify)" "$(stage aggregate)" "$(stage render+deliver)" "${floor:-0}"
+done
 done
