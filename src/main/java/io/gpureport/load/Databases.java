@@ -11,7 +11,8 @@ import org.sqlite.SQLiteOpenMode;
 
 /** Opens monthly files read-only (SEMANTICS §4.2): never creates, modifies or write-locks. */
 public final class Databases {
-  static final int BUSY_TIMEOUT_MS = 10_000;
+  /** How long a read waits for a writer's lock; {@code -Dgpureport.busy-timeout-ms} overrides. */
+  static final int BUSY_TIMEOUT_MS = Integer.getInteger("gpureport.busy-timeout-ms", 10_000);
 
   private Databases() {}
 

@@ -62,6 +62,8 @@ class UsageErrorsTest {
             "--smtp-user", "bot"), "GPUREPORT_SMTP_PASSWORD"),
         Arguments.of(List.of("--analysis-type", "gpu-model-snapshot", "--snapshot-time",
             "2025-11-03 10:12:00", "--output-format", "html"), "gpu-model-snapshot"),
+        Arguments.of(List.of("--email-to", "\"Doe, John\" <jd@example.org>", "--email-from",
+            "a@example.org"), "--email-to"),
         Arguments.of(List.of("--bogus"), "--bogus"));
   }
 
@@ -141,5 +143,22 @@ class UsageErrorsTest {
     assertEquals(0, CliResult.run("--version").exitCode());
     assertEquals(0, CliResult.run("report", "--help").exitCode());
     assertEquals(2, CliResult.run().exitCode());
+  }
+
+  @Test
+  void tenThousandExclusionPatternsStillWork() throws Exception {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      yaml.append("'^nohost").append(i).append("\\.example$': reason ").append(i).append('\n');
+    }
+    yaml.append("voyles2000: Prioritized via hardcoded start expression\n");
+    Path file = dir.resolve("many.yaml");
+    Files.writeString(file, yaml);
+    CliResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60),
+        () -> CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts-yaml",
+            file.toString(), "--output-format", "json"));
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("\"rowsExcluded\": 2"), r.out());
   }
 }
