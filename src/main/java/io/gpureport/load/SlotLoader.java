@@ -54,12 +54,21 @@ public final class SlotLoader {
     List<Part> parts = new ArrayList<>();
     for (Path f : files) {
       TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
-      if (threads > 1 && range.end() - range.start() > SPLIT_THRESHOLD) {
+      if (threads == 1 || range.end() - range.start() <= SPLIT_THRESHOLD) {
+        parts.add(new Part(f, last, 0, 0));
+        continue;
+      }
+      long[] rowids = FileLayout.rowidRangeUnlessIndexed(f);
+      if (rowids == null) {
+        // an index on timestamp: two halves of the window, each read through the index
         long mid = range.start() + (range.end() - range.start()) / 2;
-        parts.add(new Part(f, new TimeRange(range.start(), mid, false)));
-        parts.add(new Part(f, new TimeRange(mid, last.end(), last.endInclusive())));
+        parts.add(new Part(f, new TimeRange(range.start(), mid, false), 0, 0));
+        parts.add(new Part(f, new TimeRange(mid, last.end(), last.endInclusive()), 0, 0));
       } else {
-        parts.add(new Part(f, last));
+        // no index: every query scans the table, so split the table itself, by rowid
+        long mid = rowids[0] + (rowids[1] - rowids[0]) / 2;
+        parts.add(new Part(f, last, rowids[0], mid));
+        parts.add(new Part(f, last, mid + 1, rowids[1]));
       }
     }
     List<SlotTable> chunks = readAll(parts, projection);
@@ -69,7 +78,8 @@ public final class SlotLoader {
     return merge(chunks);
   }
 
-  private record Part(Path file, TimeRange range) {}
+  /** One query: a file, a time range and, when {@code rowidHi > 0}, a rowid range. */
+  private record Part(Path file, TimeRange range, long rowidLo, long rowidHi) {}
 
   private List<SlotTable> readAll(List<Part> parts, Projection projection) {
     if (parts.size() <= 1 || threads == 1) {
@@ -108,7 +118,7 @@ public final class SlotLoader {
    * small integers (no JNI string per row); rows come in storage order and {@link StableOrder}
    * establishes (timestamp, rowid) order, so SQLite never sorts.
    */
-  private static String query(Projection projection, boolean endInclusive) {
+  private static String query(Projection projection, boolean endInclusive, boolean rowids) {
     boolean full = projection == Projection.FULL;
     String name = projection != Projection.ALLOCATION ? "Name" : "CASE WHEN Name IS NULL THEN -1 WHEN instr(Name, 'backfill') > 0 THEN 1 ELSE 0 END";
     String projects = full ? "PrioritizedProjects"
@@ -118,7 +128,8 @@ public final class SlotLoader {
         + " CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END,"
         + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb) = 'text', "
         + projects + ", Machine, RemoteOwner" + extra
-        + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?";
+        + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?"
+        + (rowids ? " AND rowid BETWEEN ? AND ?" : "");
   }
 
   private SlotTable read(Part part, Projection projection) {
@@ -141,10 +152,16 @@ public final class SlotLoader {
     int[] stateCodes = {d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")};
     int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
     try (Connection c = Databases.openReadOnly(part.file());
-        PreparedStatement ps = c.prepareStatement(query(projection, part.range().endInclusive()))) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                query(projection, part.range().endInclusive(), part.rowidHi() > 0))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
       ps.setString(2, part.range().end() == Long.MAX_VALUE
           ? "\uffff" : Timestamps.formatStored(part.range().end()));
+      if (part.rowidHi() > 0) {
+        ps.setLong(3, part.rowidLo());
+        ps.setLong(4, part.rowidHi());
+      }
       try (ResultSet rs = ps.executeQuery()) {
         byte[] lastText = null;
         long lastTs = 0;

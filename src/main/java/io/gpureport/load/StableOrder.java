@@ -1,27 +1,29 @@
 package io.gpureport.load;
 
-import java.util.stream.IntStream;
-import tech.tablesaw.api.LongColumn;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 
-/** Establishes load order: a stable sort by timestamp of the concatenated files (§4.5). */
+/**
+ * Establishes load order (§4.5): rows arrive in (file month, rowid) order, and a stable sort by
+ * timestamp turns that into (timestamp, file month, rowid). Collector files are written in time
+ * order, so the sort is nearly always skipped.
+ */
 final class StableOrder {
   private StableOrder() {}
 
   static SlotTable sortedByTimestamp(SlotTable t) {
-    LongColumn ts = t.timestamps();
+    long[] ts = t.timestamps().asLongArray();
     boolean sorted = true;
-    for (int i = 1; i < ts.size() && sorted; i++) {
-      sorted = ts.getLong(i - 1) <= ts.getLong(i);
+    for (int i = 1; i < ts.length && sorted; i++) {
+      sorted = ts[i - 1] <= ts[i];
     }
     if (sorted) {
       return t;
     }
-    int[] order =
-        IntStream.range(0, ts.size())
-            .boxed()
-            .sorted((a, b) -> Long.compare(ts.getLong(a), ts.getLong(b)))
-            .mapToInt(Integer::intValue)
-            .toArray();
+    int[] order = new int[ts.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    IntArrays.mergeSort(order, (a, b) -> Long.compare(ts[a], ts[b]));
     return t.reordered(order);
   }
 }
