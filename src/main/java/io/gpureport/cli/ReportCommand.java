@@ -4,6 +4,7 @@ import io.gpureport.ReportJob;
 import io.gpureport.ReportRequest;
 import io.gpureport.ReportRequest.AnalysisType;
 import io.gpureport.ReportRequest.OutputFormat;
+import io.gpureport.GpuReportException;
 import io.gpureport.UsageException;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
@@ -147,9 +148,15 @@ public final class ReportCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(),
-            Runtime.getRuntime().availableProcessors(), interactive)
-        .run(request);
+    try {
+      new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(),
+              Runtime.getRuntime().availableProcessors(), interactive)
+          .run(request);
+    } catch (OutOfMemoryError e) {
+      throw new GpuReportException(
+          "out of memory (Java heap) for this window; give the JVM more, e.g."
+              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...", e);
+    }
     return ExitCodes.OK;
   }
 

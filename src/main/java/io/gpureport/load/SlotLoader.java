@@ -224,10 +224,6 @@ public final class SlotLoader {
     if (chunks.size() == 1) {
       return StableOrder.sortedByTimestamp(chunks.get(0));
     }
-    SlotTable out = SlotTable.empty(chunks.get(0).full());
-    for (SlotTable c : chunks) {
-      out.appendRemapped(c);
-    }
-    return StableOrder.sortedByTimestamp(out);
+    return StableOrder.sortedByTimestamp(SlotTable.concat(chunks));
   }
 }

@@ -137,25 +137,56 @@ public final class SlotTable {
     return new SlotTable(c, dictionaries);
   }
 
-  /** Appends another table's rows, re-coding its text columns into this table's dictionaries. */
-  void appendRemapped(SlotTable other) {
+  /**
+   * Concatenates chunks into one table of exactly the total size, re-coding their text columns
+   * into new dictionaries. Each chunk is released (its list slot cleared) once copied, so the peak
+   * is the result plus one chunk.
+   */
+  static SlotTable concat(List<SlotTable> chunks) {
+    int total = 0;
+    for (SlotTable c : chunks) {
+      total += c.rowCount();
+    }
+    Map<String, Column<?>> cols = new LinkedHashMap<>();
+    for (String name : chunks.get(0).columns.keySet()) {
+      Column<?> col =
+          name.equals(TIMESTAMP)
+              ? LongColumn.create(name, total)
+              : CODED.contains(name) ? IntColumn.create(name, total) : DoubleColumn.create(name, total);
+      cols.put(name, col);
+    }
+    SlotTable out = new SlotTable(cols, Dictionaries.create());
+    int offset = 0;
+    for (int k = 0; k < chunks.size(); k++) {
+      SlotTable c = chunks.get(k);
+      out.copyFrom(c, offset);
+      offset += c.rowCount();
+      chunks.set(k, null);
+    }
+    return out;
+  }
+
+  private void copyFrom(SlotTable other, int offset) {
     LongColumn ts = timestamps();
     LongColumn ots = other.timestamps();
     for (int i = 0; i < ots.size(); i++) {
-      ts.append(ots.getLong(i));
+      ts.set(offset + i, ots.getLong(i));
     }
-    for (Map.Entry<String, Column<?>> e : columns.entrySet()) {
-      String name = e.getKey();
+    for (String name : columns.keySet()) {
       if (CODED.contains(name)) {
         int[] map = other.dictionaries.of(name).remapInto(dictionaries.of(name));
         IntColumn src = other.codes(name);
         IntColumn dst = codes(name);
         for (int i = 0; i < src.size(); i++) {
           int code = src.getInt(i);
-          dst.append(code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+          dst.set(offset + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
         }
       } else if (!name.equals(TIMESTAMP)) {
-        numbers(name).append(other.numbers(name));
+        DoubleColumn src = other.numbers(name);
+        DoubleColumn dst = numbers(name);
+        for (int i = 0; i < src.size(); i++) {
+          dst.set(offset + i, src.getDouble(i));
+        }
       }
     }
   }
