@@ -158,4 +158,28 @@ class AnalysesTest {
         byDefault.out());
     assertTrue(byDefault.out().contains("  TOTAL: 100.0% (1.0/1.0 GPUs)\n"), byDefault.out());
   }
+
+  @Test
+  void monthlyWindowIncludesMidnightOfTheNextMonthOnly() throws Exception {
+    new TestDb()
+        .row("slot1_1@r1", "GPU-a", "Claimed", A100, "ProjA", "r1", "u1", "2025-11-01 00:00:00.000000")
+        .row("slot1@r1", "GPU-b", "Unclaimed", A100, "ProjA", "r1", null, "2025-11-30 23:59:59.999999")
+        .write(dir.resolve("gpu_state_2025-11.db"));
+    new TestDb()
+        .row("slot1@r1", "GPU-c", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-01 00:00:00.000000")
+        .row("slot1@r1", "GPU-d", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-01 00:00:00.000001")
+        .row("slot1@r1", "GPU-e", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-02 08:00:00.000000")
+        .write(dir.resolve("gpu_state_2025-12.db"));
+    CliResult r = report("--analysis-type", "monthly", "--output-format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("Calculating monthly summary for November 2025\n"), r.err());
+    assertTrue(r.err().contains("Total hours in month: 720\n"), r.err());
+    assertTrue(r.out().contains("\"end\": \"2025-12-01 00:00:00\""), r.out());
+    assertTrue(r.out().contains("\"start\": \"2025-11-01 00:00:00\""), r.out());
+    // three buckets with data (Nov 1 00:00, Nov 30 23:45, Dec 1 00:00), one GPU each, GPU-d excluded
+    assertTrue(r.out().contains("\"rowsAnalyzed\": 3"), r.out());
+    CliResult text = report("--analysis-type", "monthly");
+    assertTrue(text.out().contains("CHTC MONTHLY GPU REPORT - NOVEMBER 2025"), text.out());
+    assertTrue(text.out().contains("Data Period: November 2025\n"), text.out());
+  }
 }
