@@ -1,7 +1,10 @@
 package io.gpureport;
 
 import io.gpureport.aggregate.Analyses;
+import io.gpureport.aggregate.ClassStat;
+import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.Report;
+import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
@@ -9,22 +12,28 @@ import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.deliver.Subject;
 import io.gpureport.load.DataSource;
+import io.gpureport.load.LoadProgress;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
+import io.gpureport.render.ChartImage;
 import io.gpureport.render.HtmlReport;
 import io.gpureport.render.JsonReport;
 import io.gpureport.render.TextReport;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /** The report pipeline: load → classify → aggregate → render → deliver (SEMANTICS §2.5). */
 public final class ReportJob {
@@ -33,13 +42,8 @@ public final class ReportJob {
   private final PrintStream err;
   private final Mailer mailer;
   private final int loadThreads;
-  private final StageTimer timer = new StageTimer();
-
   private final boolean interactive;
-
-  public ReportJob(Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads) {
-    this(clock, out, err, mailer, loadThreads, false);
-  }
+  private final StageTimer timer = new StageTimer();
 
   /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
   public ReportJob(
@@ -104,9 +108,8 @@ public final class ReportJob {
         null, null);
   }
 
-  private SlotTable loader(java.util.function.Function<SlotLoader, SlotTable> load) {
-    try (io.gpureport.load.LoadProgress progress =
-        io.gpureport.load.LoadProgress.start(err, interactive)) {
+  private SlotTable loader(Function<SlotLoader, SlotTable> load) {
+    try (LoadProgress progress = LoadProgress.start(err, interactive)) {
       return load.apply(new SlotLoader(loadThreads, progress));
     }
   }
@@ -135,7 +138,7 @@ public final class ReportJob {
     }
     long candidate = last.get().timestamp();
     TimeRange range = TimeRange.closed(minusHours(candidate, req.hoursBack()), candidate);
-    java.util.List<java.nio.file.Path> files = source.filesFor(range);
+    List<Path> files = source.filesFor(range);
     if (!files.contains(last.get().file())) {
       return null;
     }
@@ -163,24 +166,11 @@ public final class ReportJob {
             load(source, TimeRange.closed(first, next), Projection.ALLOCATION),
             rules(req, ""),
             "No data found for " + label);
-    err.println("Coverage: " + distinctQuarterHours(rows.timestamps()) + " of " + hours * 4
+    err.println("Coverage: " + Analyses.bucketCount(rows.timestamps(), 15) + " of " + hours * 4
         + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
     return report(req, Report.Analysis.MONTHLY, null, m, rows, started,
         timer.time("aggregate", () -> Analyses.monthly(rows, hours)), null, null);
-  }
-
-  private static long distinctQuarterHours(long[] sortedTimestamps) {
-    long count = 0;
-    long last = Long.MIN_VALUE;
-    for (long t : sortedTimestamps) {
-      long b = Timestamps.floor(t, 15);
-      if (b != last) {
-        count++;
-        last = b;
-      }
-    }
-    return count;
   }
 
   /** {@code November 2025}. */
@@ -195,9 +185,9 @@ public final class ReportJob {
       Report.Month month,
       ClassifiedRows rows,
       long started,
-      io.gpureport.aggregate.DeviceAllocation device,
-      java.util.List<io.gpureport.aggregate.ClassStat> summary,
-      io.gpureport.aggregate.TimeSeries timeSeries) {
+      DeviceAllocation device,
+      List<ClassStat> summary,
+      TimeSeries timeSeries) {
     long[] ts = rows.timestamps();
     long finished = clock.millis();
     return new Report(
@@ -236,10 +226,10 @@ public final class ReportJob {
   private void deliver(ReportRequest req, Report report) {
     // Charts are drawn once, only for the HTML file or the e-mail, and used by both.
     boolean html = req.format() == ReportRequest.OutputFormat.HTML;
-    java.util.List<io.gpureport.render.ChartImage> charts =
+    List<ChartImage> charts =
         req.charts() && (html || req.email() != null)
             ? timer.time("charts", () -> HtmlReport.charts(report, err))
-            : java.util.List.of();
+            : List.of();
     String rendered =
         switch (req.format()) {
           case TEXT -> TextReport.render(report);
@@ -262,8 +252,8 @@ public final class ReportJob {
       // The e-mail's HTML references its charts as cid: image parts, not data: URIs.
       String mailHtml =
           html && charts.isEmpty() ? rendered : HtmlReport.renderForEmail(report, charts);
-      java.util.List<Mailer.InlineImage> images = new java.util.ArrayList<>();
-      for (io.gpureport.render.ChartImage c : charts) {
+      List<Mailer.InlineImage> images = new ArrayList<>();
+      for (ChartImage c : charts) {
         images.add(new Mailer.InlineImage(c.contentId(), c.fileName(), c.png()));
       }
       mailer.send(req.email(), subject, text, mailHtml, images);

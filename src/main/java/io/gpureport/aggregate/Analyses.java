@@ -82,6 +82,11 @@ public final class Analyses {
     }
   }
 
+  /** The number of distinct {@code minutes}-wide buckets of timestamps in load order. */
+  public static int bucketCount(long[] timestamps, int minutes) {
+    return Buckets.of(timestamps, minutes).count();
+  }
+
   /** Allocation, non-device path (§7.7): six stats in CLASS_ORDER. */
   public static List<ClassStat> allocationSummary(ClassifiedRows rows) {
     return StateSplit.summary(rows, Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES));

@@ -244,26 +244,11 @@ final class DeviceStatistics {
         out.add(t.allocatedPercent());
       }
     }
-    double c = 0;
-    double a = 0;
-    for (SlotClass cls : SlotClass.BACKFILL) {
-      double[] sums = rawSums(cls);
-      c += sums[0];
-      a += sums[1];
-    }
-    if (a > 0) {
-      out.add((c / a) * 100);
+    // ((0 + S4) + S5) + S6 over the classes with entries: exactly the Backfill Slots TOTAL
+    Stat backfill = slots(SlotClass.BACKFILL).total();
+    if (backfill.availableAvg() > 0) {
+      out.add(backfill.allocatedPercent());
     }
     return out;
-  }
-
-  private double[] rawSums(SlotClass cls) {
-    double c = 0;
-    double a = 0;
-    for (Entry e : entries.getOrDefault(cls, List.of())) {
-      c += e.stat().allocatedAvg();
-      a += e.stat().availableAvg();
-    }
-    return new double[] {c, a};
   }
 }

@@ -17,9 +17,4 @@ public record ClassifyRules(ExclusionMap exclusions, ChtcOwnedHosts chtcOwned, S
         ? null
         : Pattern.compile(host, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
-
-  /** The same rules without a host filter (monthly, §7.9). */
-  public ClassifyRules withoutHost() {
-    return new ClassifyRules(exclusions, chtcOwned, "");
-  }
 }

@@ -40,10 +40,6 @@ public final class LoadProgress implements AutoCloseable {
     rows.addAndGet(n);
   }
 
-  public long rows() {
-    return rows.get();
-  }
-
   private void tick() {
     try {
       Thread.sleep(DELAY_MS);

@@ -97,11 +97,6 @@ public final class SlotTable {
     return new SlotTable(c, Dictionaries.create());
   }
 
-  /** Whether the usage and job columns were loaded. */
-  boolean full() {
-    return columns.containsKey(JOB);
-  }
-
   /** A Tablesaw {@link Table} over the same columns (built on first use). */
   public Table table() {
     if (table == null) {
