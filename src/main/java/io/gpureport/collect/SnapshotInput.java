@@ -1,6 +1,7 @@
 package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,12 +25,29 @@ final class SnapshotInput implements AutoCloseable {
     this.description = description;
   }
 
-  /** An existing input file, read in place. */
+  /**
+   * An existing input file: a regular file is read in place; a pipe or device ({@code <(cmd)},
+   * {@code /dev/stdin}) can be read only once, so it is spooled like standard input.
+   */
   static SnapshotInput file(Path file) {
-    if (!Files.isRegularFile(file)) {
+    String description = "input file " + file;
+    if (!Files.exists(file)) {
       throw new GpuReportException("input file not found: " + file);
     }
-    return new SnapshotInput(file, false, "input file " + file);
+    if (Files.isDirectory(file)) {
+      throw new GpuReportException("cannot read " + description + ": it is a directory");
+    }
+    if (!Files.isReadable(file)) {
+      throw new GpuReportException("cannot read " + description + ": permission denied");
+    }
+    if (Files.isRegularFile(file)) {
+      return new SnapshotInput(file, false, description);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return spool(in, description);
+    } catch (IOException e) {
+      throw new GpuReportException("cannot read " + description + ": " + IoReason.of(e), e);
+    }
   }
 
   /** Copies a stream (standard input) to a temporary file. */
@@ -67,8 +85,7 @@ final class SnapshotInput implements AutoCloseable {
     } catch (NoSuchFileException e) {
       throw new GpuReportException("input file not found: " + path, e);
     } catch (IOException e) {
-      throw new GpuReportException(
-          "cannot read " + description + ": " + ErrorText.oneLine(e.getMessage()), e);
+      throw new GpuReportException("cannot read " + description + ": " + IoReason.of(e), e);
     }
   }
 

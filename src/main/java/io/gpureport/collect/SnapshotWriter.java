@@ -42,6 +42,7 @@ final class SnapshotWriter implements AutoCloseable {
   /** Opens (or creates) {@code file}, starts the transaction and makes sure the table exists. */
   static SnapshotWriter begin(Path file) {
     boolean existed = Files.exists(file);
+    checkWritable(file, existed);
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -60,6 +61,21 @@ final class SnapshotWriter implements AutoCloseable {
     } catch (SQLException e) {
       abandon(connection, file, existed);
       throw failure(file, e);
+    }
+  }
+
+  /**
+   * SQLite reports a missing permission only as "unable to open" or "readonly"; name the cause.
+   * The directory must be writable too: the rollback journal is created beside the file.
+   */
+  private static void checkWritable(Path file, boolean existed) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isWritable(dir)) {
+      throw new GpuReportException(
+          "cannot write " + file + ": permission denied in directory " + dir);
+    }
+    if (existed && !Files.isWritable(file)) {
+      throw new GpuReportException("cannot write " + file + ": permission denied");
     }
   }
 

@@ -1,7 +1,9 @@
 package io.gpureport.config;
 
+import io.gpureport.IoReason;
 import io.gpureport.UsageException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ public final class ChtcOwnedHosts {
    * {@code warn} and yields an empty list.
    */
   public static ChtcOwnedHosts fromFile(Path file, boolean explicit, java.io.PrintStream warn) {
-    if (!Files.exists(file)) {
+    if (Files.notExists(file)) {
       if (explicit) {
         throw new UsageException("CHTC-owned host list not found: " + file);
       }
@@ -53,8 +55,8 @@ public final class ChtcOwnedHosts {
     }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new UsageException("cannot read CHTC-owned host list " + file + ": " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      throw new UsageException("cannot read CHTC-owned host list " + file + ": " + IoReason.of(e));
     }
   }
 

@@ -1,7 +1,9 @@
 package io.gpureport.config;
 
+import io.gpureport.IoReason;
 import io.gpureport.UsageException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ public final class ExclusionLoader {
 
   /** Reads an exclusion file; a missing default file means no exclusions. */
   public static ExclusionMap fromFile(Path file, boolean explicit) {
-    if (!Files.exists(file)) {
+    if (Files.notExists(file)) {
       if (explicit) {
         throw new UsageException("exclusion file not found: " + file);
       }
@@ -28,8 +30,8 @@ public final class ExclusionLoader {
     }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new UsageException("cannot read exclusion file " + file + ": " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      throw new UsageException("cannot read exclusion file " + file + ": " + IoReason.of(e));
     }
   }
 

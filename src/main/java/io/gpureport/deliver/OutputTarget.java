@@ -1,12 +1,15 @@
 package io.gpureport.deliver;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -37,7 +40,7 @@ public final class OutputTarget {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new GpuReportException("cannot write output file " + file + ": " + reason(e), e);
+      throw new GpuReportException("cannot write output file " + file + ": " + reason(e, dir), e);
     } finally {
       if (tmp != null) {
         try {
@@ -49,8 +52,14 @@ public final class OutputTarget {
     }
   }
 
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  /** The reason, naming the directory rather than the temporary file where that is the cause. */
+  private static String reason(IOException e, Path dir) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied in directory " + dir;
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such directory " + dir;
+    }
+    return IoReason.of(e);
   }
 }

@@ -1,7 +1,9 @@
 package io.gpureport.load;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +35,11 @@ public final class DataSource {
   /** Resolves {@code --db-path} / {@code --data-dir} (at most one is non-null). */
   public static DataSource resolve(Path dbPath, Path dataDir) {
     if (dbPath != null) {
-      if (!Files.exists(dbPath)) {
+      if (Files.notExists(dbPath)) {
         throw new GpuReportException("database file not found: " + dbPath);
+      }
+      if (!Files.exists(dbPath)) {
+        throw new GpuReportException("cannot read " + dbPath + ": permission denied");
       }
       if (!MONTHLY.matcher(dbPath.getFileName().toString()).matches()) {
         return new DataSource(dbPath, null);
@@ -46,8 +51,14 @@ public final class DataSource {
   }
 
   private static DataSource directory(Path dir) {
-    if (!Files.isDirectory(dir)) {
+    if (Files.notExists(dir)) {
       throw new GpuReportException("data directory not found: " + dir);
+    }
+    if (!Files.exists(dir)) {
+      throw new GpuReportException("cannot list data directory " + dir + ": permission denied");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new GpuReportException("data directory " + dir + " is not a directory");
     }
     TreeMap<YearMonth, Path> files = new TreeMap<>();
     try (Stream<Path> list = Files.list(dir)) {
@@ -59,8 +70,8 @@ public final class DataSource {
                   YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))), p);
             }
           });
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new GpuReportException("cannot list data directory " + dir + ": " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      throw new GpuReportException("cannot list data directory " + dir + ": " + IoReason.of(e), e);
     }
     if (files.isEmpty()) {
       throw new GpuReportException("No database files found in " + dir + ".");

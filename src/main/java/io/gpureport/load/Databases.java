@@ -1,6 +1,7 @@
 package io.gpureport.load;
 
 import io.gpureport.GpuReportException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,10 @@ public final class Databases {
 
   /** A read-only connection to an existing file that has a {@code gpu_state} table. */
   public static Connection openReadOnly(Path file) {
+    if (Files.exists(file) && !Files.isReadable(file)) {
+      // SQLite would only say SQLITE_CANTOPEN; the operator needs the cause.
+      throw new GpuReportException("cannot read " + file + ": permission denied");
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     config.setOpenMode(SQLiteOpenMode.READONLY);

@@ -86,6 +86,35 @@ class CollectCommandTest {
   }
 
   @Test
+  @Timeout(30)
+  void aNamedPipeIsReadOnceAndSpooled() throws Exception {
+    // `--input <(condor_status -json)` hands the collector a pipe, which cannot be read twice.
+    Path fifo = dir.resolve("status.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, Fixtures.collectInput());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Run r = run("collect", "--input", fifo.toString(), "--data-dir", data.toString());
+    writer.join();
+    assertEquals(0, r.status(), r.err());
+    assertEquals(7, StoredRows.read(onlyDatabase(data)).size());
+  }
+
+  @Test
+  void aDirectoryAsInputIsExitOne() throws Exception {
+    Run r = run("collect", "--input", dir.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.status(), r.err());
+    assertOneErrorLine(r, "Error: cannot read input file " + dir + ": it is a directory");
+  }
+
+  @Test
   void zeroAdsExitZeroWithAStatusLine() throws Exception {
     Path input = Fixtures.writeInput(dir, "[]");
     Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());

@@ -1,0 +1,110 @@
+package io.gpureport;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gpureport.cli.CliResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the command line in a JVM of its own, for the limits a test cannot impose on its own JVM: a
+ * small heap, and file permissions that apply (a root user overrides them unless its capabilities
+ * are dropped).
+ */
+public final class ChildJvm {
+  private final List<String> prefix = new ArrayList<>();
+  private final List<String> jvmOptions = new ArrayList<>();
+  private long timeoutSeconds = 120;
+
+  /** A child JVM with the test's class path and no extra options. */
+  public static ChildJvm create() {
+    return new ChildJvm();
+  }
+
+  /** Adds JVM options such as {@code -Xmx64m}. */
+  public ChildJvm jvmOptions(String... options) {
+    jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
+  /** Kills the child and fails after this many seconds. */
+  public ChildJvm timeoutSeconds(long seconds) {
+    this.timeoutSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Makes file permissions bind the child. An ordinary user is bound already; root (as in
+   * containers and CI sandboxes) is run through {@code setpriv} without the capabilities that
+   * override permissions ({@code CAP_DAC_OVERRIDE}, {@code CAP_DAC_READ_SEARCH}). The test is
+   * skipped when root cannot drop them.
+   */
+  public ChildJvm boundByFilePermissions() {
+    if (isRoot()) {
+      assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is needed to drop root's"
+          + " permission override");
+      prefix.addAll(List.of("/usr/bin/setpriv", "--inh-caps=-all",
+          "--bounding-set=-dac_override,-dac_read_search"));
+    }
+    return this;
+  }
+
+  /** Runs {@code io.gpureport.Main} with {@code args}; standard input is empty. */
+  public CliResult run(String... args) {
+    List<String> command = new ArrayList<>(prefix);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gpureport.Main"));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+          Path.of("/dev/null").toFile())).start();
+      CompletableFuture<String> out = drain(p.getInputStream());
+      CompletableFuture<String> err = drain(p.getErrorStream());
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+        throw new AssertionError("child JVM still running after " + timeoutSeconds + " s: " + command);
+      }
+      return new CliResult(p.exitValue(), out.join(), err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** True when this JVM runs as root. */
+  public static boolean isRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return "root".equals(System.getProperty("user.name"));
+    }
+  }
+
+  /** Reads a stream to its end on a thread of its own (the common pool may have one thread). */
+  private static CompletableFuture<String> drain(InputStream in) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (in) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, task -> {
+      Thread t = new Thread(task, "child-jvm-drain");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  private ChildJvm() {}
+}
