@@ -1,0 +1,245 @@
+package io.gpureport.deliver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpureport.GpuReportException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.subethamail.smtp.AuthenticationHandler;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+
+/** The STARTTLS upgrade against a real SubEthaSMTP server (GreenMail does not implement STARTTLS). */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StartTlsTest {
+  static final String USER = "bot@example.org";
+  static final String PASSWORD = "s3cret";
+  private static final char[] STORE_PASSWORD = "changeit".toCharArray();
+  private static final List<String> RECIPIENTS = List.of("ops@example.org", "Admin <admin@example.org>");
+
+  @TempDir static Path keyDir;
+
+  /** The server side of TLS: a self-signed certificate for 127.0.0.1 that no JVM trusts. */
+  private static SSLContext serverTls;
+
+  /** One message as the server received it, and whether its session was upgraded and authenticated. */
+  record Delivery(String from, List<String> to, String data, boolean tls, Optional<Object> identity) {}
+
+  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+  /** Per AUTH attempt the server saw: whether that session was already inside TLS. */
+  private final List<Boolean> logins = new CopyOnWriteArrayList<>();
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+  private SMTPServer server;
+
+  @BeforeAll
+  static void selfSignedCertificate() throws Exception {
+    Path store = keyDir.resolve("smtp.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-noprompt", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD))
+        .redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), "keytool: " + output);
+
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, STORE_PASSWORD);
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, STORE_PASSWORD);
+    serverTls = SSLContext.getInstance("TLS");
+    serverTls.init(kmf.getKeyManagers(), null, null);
+  }
+
+  @AfterEach
+  void stopServer() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  /**
+   * Starts a server on a free loopback port that offers STARTTLS (not required) and AUTH (accepting
+   * only {@link #USER}/{@link #PASSWORD}) and records every delivery; returns its port.
+   */
+  private int startServer() {
+    server = SMTPServer.port(0)
+        .bindAddress(InetAddress.getLoopbackAddress())
+        .hostName("127.0.0.1")
+        .enableTLS()
+        .startTlsSocketFactory(serverTls)
+        .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
+        .messageHandlerFactory(this::recorder)
+        .connectionTimeout(10, TimeUnit.SECONDS)
+        .build();
+    server.start();
+    return server.getPortAllocated();
+  }
+
+  private void login(String user, String password, MessageContext context) throws LoginFailedException {
+    logins.add(((Session) context).isTLSStarted());
+    if (!USER.equals(user) || !PASSWORD.equals(password)) {
+      throw new LoginFailedException();
+    }
+  }
+
+  private MessageHandler recorder(MessageContext context) {
+    return new MessageHandler() {
+      private String from;
+      private final List<String> to = new ArrayList<>();
+
+      @Override
+      public void from(String address) {
+        from = address;
+      }
+
+      @Override
+      public void recipient(String address) {
+        to.add(address);
+      }
+
+      @Override
+      public String data(InputStream data) throws IOException {
+        deliveries.add(new Delivery(from, List.copyOf(to), new String(data.readAllBytes(), StandardCharsets.UTF_8),
+            ((Session) context).isTLSStarted(), context.getAuthenticationHandler().map(AuthenticationHandler::getIdentity)));
+        return null;
+      }
+
+      @Override
+      public void done() {
+        // recorded in data()
+      }
+    };
+  }
+
+  private String err() {
+    return errBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static EmailSettings settings(
+      int port, EmailSettings.StartTls tls, String user, String password, boolean insecure, boolean debug) {
+    return new EmailSettings(RECIPIENTS, "reports@example.org", "CHTC GPU Allocation", "127.0.0.1", port, tls,
+        user, password, insecure, 3, debug);
+  }
+
+  private void send(EmailSettings settings) throws IOException {
+    new SmtpMailer(err, MailTestSupport.closedFallbacks(), MailTestSupport.closedPort())
+        .send(settings, "STARTTLS check", "t\n", "<p>h</p>");
+  }
+
+  /** The only delivery, after checking its envelope. */
+  private Delivery theDelivery() {
+    assertEquals(1, deliveries.size(), "one SMTP transaction for both recipients: " + deliveries);
+    Delivery d = deliveries.get(0);
+    assertEquals("reports@example.org", d.from());
+    assertEquals(List.of("ops@example.org", "admin@example.org"), d.to());
+    assertTrue(d.data().contains("Subject: STARTTLS check"), d.data());
+    return d;
+  }
+
+  private void assertSentWithoutWarning() {
+    assertFalse(err().contains("Warning"), err());
+    assertTrue(err().endsWith("Email sent successfully to 2 recipient(s): " + String.join(", ", RECIPIENTS) + "\n"),
+        err());
+  }
+
+  // ------------------------------------------------------------------------------------ upgrade
+
+  @Test
+  void credentialsUpgradeThenAuthenticateAndDeliver() throws Exception {
+    int port = startServer();
+    send(settings(port, EmailSettings.StartTls.OPPORTUNISTIC, USER, PASSWORD, true, true));
+
+    Delivery d = theDelivery();
+    assertTrue(d.tls(), "the server received the message inside TLS");
+    assertEquals(Optional.of(USER), d.identity(), "the server authenticated the client");
+    assertEquals(List.of(true), logins, "one AUTH, inside TLS");
+    assertSentWithoutWarning();
+
+    // The --email-debug trace: EHLO, STARTTLS, 220, then EHLO again and AUTH only after the upgrade.
+    String trace = err().replace("\r\n", "\n");
+    int startTls = trace.indexOf("\nSTARTTLS\n");
+    assertTrue(startTls >= 0, "the client issues STARTTLS: " + trace);
+    assertTrue(trace.indexOf("\n220 ", startTls) > startTls, "the server accepts STARTTLS: " + trace);
+    int ehlo = trace.indexOf("\nEHLO ");
+    assertTrue(ehlo >= 0 && ehlo < startTls, "EHLO before STARTTLS: " + trace);
+    assertTrue(trace.lastIndexOf("\nEHLO ") > startTls, "EHLO again inside TLS: " + trace);
+    assertTrue(trace.indexOf("DEBUG SMTP: Attempt to authenticate") > startTls, "AUTH only inside TLS: " + trace);
+    assertFalse(trace.contains(PASSWORD), trace);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EmailSettings.StartTls.class, names = {"REQUIRED", "OPPORTUNISTIC"})
+  void withoutCredentialsAnOfferedStartTlsIsUsed(EmailSettings.StartTls mode) throws Exception {
+    int port = startServer();
+    send(settings(port, mode, null, null, true, false));
+
+    Delivery d = theDelivery();
+    assertTrue(d.tls(), "the server received the message inside TLS");
+    assertEquals(Optional.empty(), d.identity());
+    assertEquals(List.of(), logins);
+    assertSentWithoutWarning();
+  }
+
+  @Test
+  void startTlsOffStaysPlainEvenWhenOffered() throws Exception {
+    int port = startServer();
+    // --smtp-insecure, so that an upgrade would succeed if the client attempted one.
+    send(settings(port, EmailSettings.StartTls.OFF, null, null, true, false));
+
+    assertFalse(theDelivery().tls(), "--smtp-starttls off never upgrades");
+    assertSentWithoutWarning();
+  }
+
+  // ------------------------------------------------------------------------------ verification
+
+  @ParameterizedTest(name = "credentials={0}")
+  @ValueSource(booleans = {false, true})
+  void anUntrustedCertificateFailsTheAttemptWithoutFallingBackToPlainText(boolean credentials) throws Exception {
+    int port = startServer();
+    EmailSettings s = settings(port, EmailSettings.StartTls.OPPORTUNISTIC,
+        credentials ? USER : null, credentials ? PASSWORD : null, false, false);
+    GpuReportException e = assertThrows(GpuReportException.class, () -> send(s));
+
+    List<String> lines = err().lines().toList();
+    assertEquals(3, lines.size(), "one line per port tried: " + err());
+    String first = lines.get(0);
+    assertTrue(first.startsWith("Warning: sending via 127.0.0.1:" + port + " failed: "), first);
+    assertTrue(first.contains("PKIX") || first.toLowerCase().contains("certif"), first);
+    assertFalse(err().contains("Warning: STARTTLS not supported"), err());
+    assertTrue(e.getMessage().startsWith("failed to send email: "), e.getMessage());
+    assertEquals(List.of(), deliveries, "nothing is delivered");
+    assertEquals(List.of(), logins, "no credentials reach the server");
+  }
+}
