@@ -36,8 +36,13 @@ public final class Collector {
   /** Runs the collector; throws {@link GpuReportException} on any failure, writing nothing. */
   public CollectSummary collect(CollectRequest request) {
     Path dataDir = request.dataDir();
-    if (!Files.isDirectory(dataDir)) {
+    if (Files.notExists(dataDir)) {
       throw new GpuReportException("data directory not found: " + dataDir);
+    }
+    if (!Files.isDirectory(dataDir)) {
+      throw new GpuReportException(Files.exists(dataDir)
+          ? "data directory " + dataDir + " is not a directory"
+          : "cannot open data directory " + dataDir + ": permission denied");
     }
     try (SnapshotInput input = acquire(request)) {
       LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -41,6 +41,11 @@ public final class DataSource {
       if (!Files.exists(dbPath)) {
         throw new GpuReportException("cannot read " + dbPath + ": permission denied");
       }
+      if (Files.isDirectory(dbPath)) {
+        throw new GpuReportException(
+            "--db-path " + dbPath + " is a directory; give a database file, or the directory"
+                + " with --data-dir");
+      }
       if (!MONTHLY.matcher(dbPath.getFileName().toString()).matches()) {
         return new DataSource(dbPath, null);
       }

@@ -75,6 +75,14 @@ class CollectorTest {
   }
 
   @Test
+  void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
+    Path input = Fixtures.writeCollectInput(dir);
+    GpuReportException e = assertThrows(GpuReportException.class,
+        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(input, input)));
+    assertEquals("data directory " + input + " is not a directory", e.getMessage());
+  }
+
+  @Test
   void createdTableHasTheLegacyDefinitionAndATimestampIndex() throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
     Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(dir, input));

@@ -107,6 +107,24 @@ class BadDataTest {
   }
 
   @Test
+  void aDirectoryAsDbPathPointsToDataDir() throws Exception {
+    ExampleData.build(dir);
+    CliResult r = CliResult.run("report", "--db-path", dir.toString(), "--exclude-hosts", "{}");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("Error: --db-path " + dir + " is a directory; give a database file, or the directory"
+        + " with --data-dir", r.err().strip());
+  }
+
+  @Test
+  void aFileAsDataDirIsNamedAsSuch() throws Exception {
+    ExampleData.build(dir);
+    Path db = dir.resolve("gpu_state_2025-11.db");
+    CliResult r = CliResult.run("report", "--data-dir", db.toString(), "--exclude-hosts", "{}");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("Error: data directory " + db + " is not a directory", r.err().strip());
+  }
+
+  @Test
   void hundredYearWindowIsFine() throws Exception {
     ExampleData.build(dir);
     CliResult r = report("--hours-back", String.valueOf(100 * 366 * 24));
