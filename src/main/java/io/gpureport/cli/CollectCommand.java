@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
-    description = "Append one snapshot of the pool's GPU slots to DIR/gpu_state_YYYY-MM.db.")
+    description = "Append a snapshot of the pool's GPU slots to gpu_state_YYYY-MM.db.")
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -28,7 +28,8 @@ public final class GpuReportCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), ParseErrors.missingCommand(spec.commandLine()));
   }
 
   /** Runs the command line with the real environment and returns the exit status. */
@@ -54,7 +55,7 @@ public final class GpuReportCommand implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(false);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          errWriter.println("Error: " + ex.getMessage());
+          errWriter.println("Error: " + ParseErrors.message(ex, a));
           errWriter.flush();
           return ExitCodes.USAGE;
         });

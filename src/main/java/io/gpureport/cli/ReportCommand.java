@@ -27,35 +27,45 @@ import picocli.CommandLine.TypeConversionException;
     name = "report",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
     description = "Report GPU allocation from the monthly gpu_state_YYYY-MM.db files.")
 public final class ReportCommand implements Callable<Integer> {
   static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";
 
   @ParentCommand GpuReportCommand parent;
 
-  @Option(names = "--hours-back", defaultValue = "24", description = "Window length in hours (>= 0).")
+  @Option(names = "--hours-back", paramLabel = "INT", defaultValue = "24",
+      description = "Window length in hours, >= 0; 0 is the last snapshot only"
+          + " (default: ${DEFAULT-VALUE}).")
   int hoursBack;
 
-  @Option(names = "--end-time", description = "Window end, YYYY-MM-DD HH:MM:SS (default: newest data).")
+  @Option(names = "--end-time", paramLabel = "TEXT",
+      description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
   String endTime;
 
-  @Option(names = "--db-path", description = "One database file.")
+  @Option(names = "--db-path", paramLabel = "FILE",
+      description = "Read this one database file instead of a data directory.")
   Path dbPath;
 
-  @Option(names = "--data-dir", description = "Directory of the monthly files (default: .).")
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Directory of the monthly files (default: the current directory).")
   Path dataDir;
 
-  @Option(names = "--host", defaultValue = "", description = "Regex filter on the slot name.")
+  @Option(names = "--host", paramLabel = "REGEX", defaultValue = "",
+      description = "Only slots whose name matches this regex (default: no filter).")
   String host;
 
   @Option(
       names = "--analysis-type",
+      paramLabel = "TYPE",
       defaultValue = "allocation",
       converter = AnalysisConverter.class,
-      description = "allocation, timeseries, monthly or gpu-model-snapshot.")
+      description = "allocation, timeseries, monthly or gpu-model-snapshot"
+          + " (default: ${DEFAULT-VALUE}).")
   AnalysisType analysisType;
 
-  @Option(names = "--bucket-minutes", defaultValue = "15", description = "Time-series bucket width.")
+  @Option(names = "--bucket-minutes", paramLabel = "INT", defaultValue = "15",
+      description = "Bucket width of the timeseries analysis, >= 1 (default: ${DEFAULT-VALUE}).")
   int bucketMinutes;
 
   @Option(
@@ -63,7 +73,8 @@ public final class ReportCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Device path (default) or the non-device summary.")
+      description = "Allocation per GPU device; --no-group-by-device gives the non-device summary"
+          + " (default: on).")
   boolean groupByDevice;
 
   @Option(
@@ -71,72 +82,94 @@ public final class ReportCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "false",
       fallbackValue = "true",
-      description = "Include old GPU models.")
+      description = "Include the old GPU models that are filtered out by default (default: off).")
   boolean allDevices;
 
-  @Option(names = "--gpu-model", description = "Model for gpu-model-snapshot.")
+  @Option(names = "--gpu-model", paramLabel = "TEXT",
+      description = "GPU model (GPUs_DeviceName) for gpu-model-snapshot (default: all models).")
   String gpuModel;
 
-  @Option(names = "--snapshot-time", description = "Target time for gpu-model-snapshot.")
+  @Option(names = "--snapshot-time", paramLabel = "TEXT",
+      description = "Target time for gpu-model-snapshot (required there), \"YYYY-MM-DD HH:MM:SS\".")
   String snapshotTime;
 
-  @Option(names = "--window-minutes", defaultValue = "5", description = "Snapshot half-window.")
+  @Option(names = "--window-minutes", paramLabel = "INT", defaultValue = "5",
+      description = "Half-width of the gpu-model-snapshot search window, >= 0"
+          + " (default: ${DEFAULT-VALUE}).")
   int windowMinutes;
 
-  @Option(names = "--exclude-hosts", description = "Inline exclusion document (YAML or JSON).")
+  @Option(names = "--exclude-hosts", paramLabel = "TEXT",
+      description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
   String excludeHosts;
 
-  @Option(names = "--exclude-hosts-yaml", description = "Exclusion file (default: masked_hosts.yaml).")
+  @Option(names = "--exclude-hosts-yaml", paramLabel = "FILE",
+      description = "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
   Path excludeHostsYaml;
 
-  @Option(names = "--chtc-owned", description = "CHTC-owned host list (default: chtc_owned_hosts.txt).")
+  @Option(names = "--chtc-owned", paramLabel = "FILE",
+      description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
   Path chtcOwned;
 
   @Option(
       names = "--output-format",
+      paramLabel = "FMT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, html or json.")
+      description = "text, html or json (default: ${DEFAULT-VALUE}).")
   OutputFormat outputFormat;
 
-  @Option(names = "--output-file", description = "Write the report to this file (atomically).")
+  @Option(names = "--output-file", paramLabel = "FILE",
+      description = "Write the report to FILE, replaced atomically (default: standard output).")
   Path outputFile;
 
-  @Option(names = "--email-to", description = "Comma-separated recipients.")
+  @Option(names = "--email-to", paramLabel = "LIST",
+      description = "Also send the report by e-mail to these comma-separated recipients.")
   String emailTo;
 
-  @Option(names = "--email-from", description = "Sender address (required with --email-to).")
+  @Option(names = "--email-from", paramLabel = "ADDR",
+      description = "Sender address; required with --email-to.")
   String emailFrom;
 
-  @Option(names = "--email-subject-prefix", defaultValue = "CHTC GPU Allocation")
+  @Option(names = "--email-subject-prefix", paramLabel = "TEXT", defaultValue = "CHTC GPU Allocation",
+      description = "Start of the e-mail subject (default: ${DEFAULT-VALUE}).")
   String subjectPrefix;
 
-  @Option(names = "--smtp-server", defaultValue = "localhost")
+  @Option(names = "--smtp-server", paramLabel = "HOST", defaultValue = "localhost",
+      description = "SMTP server (default: ${DEFAULT-VALUE}).")
   String smtpServer;
 
-  @Option(names = "--smtp-port", defaultValue = "25")
+  @Option(names = "--smtp-port", paramLabel = "INT", defaultValue = "25",
+      description = "First SMTP port tried (default: ${DEFAULT-VALUE}).")
   int smtpPort;
 
-  @Option(names = "--smtp-starttls", defaultValue = "opportunistic", converter = StartTlsConverter.class,
-      description = "required, opportunistic or off.")
+  @Option(names = "--smtp-starttls", paramLabel = "MODE", defaultValue = "opportunistic",
+      converter = StartTlsConverter.class,
+      description = "required, opportunistic or off (default: ${DEFAULT-VALUE}).")
   EmailSettings.StartTls startTls;
 
-  @Option(names = "--smtp-user", description = "SMTP user; password from $" + PASSWORD_ENV + ".")
+  @Option(names = "--smtp-user", paramLabel = "USER",
+      description = "SMTP user; the password is read from $" + PASSWORD_ENV + ".")
   String smtpUser;
 
-  @Option(names = "--smtp-insecure", description = "Do not verify the server certificate.")
+  @Option(names = "--smtp-insecure",
+      description = "Do not verify the SMTP server's TLS certificate or host name.")
   boolean smtpInsecure;
 
-  @Option(names = "--email-timeout", defaultValue = "30", description = "SMTP timeouts in seconds.")
+  @Option(names = "--email-timeout", paramLabel = "INT", defaultValue = "30",
+      description = "SMTP connect, read and write timeout in seconds, >= 1"
+          + " (default: ${DEFAULT-VALUE}).")
   int emailTimeout;
 
-  @Option(names = "--email-debug", description = "SMTP trace and subject on stderr.")
+  @Option(names = "--email-debug",
+      description = "Print the SMTP conversation and the e-mail subject on stderr.")
   boolean emailDebug;
 
-  @Option(names = "--rules", defaultValue = "reference", converter = RulesConverter.class)
+  @Option(names = "--rules", paramLabel = "NAME", defaultValue = "reference",
+      converter = RulesConverter.class,
+      description = "Rule set; reference is the only one for now (default: ${DEFAULT-VALUE}).")
   String rules;
 
-  @Option(names = "--verbose", description = "Stack traces and status lines on stderr.")
+  @Option(names = "--verbose", description = "Stack traces for errors and extra status lines on stderr.")
   boolean verbose;
 
   @Option(names = "--no-charts",
@@ -161,21 +194,8 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   ReportRequest toRequest(CliContext ctx) {
-    if (hoursBack < 0) {
-      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
-    }
-    if (bucketMinutes < 1) {
-      throw new UsageException("--bucket-minutes must be >= 1, was " + bucketMinutes);
-    }
-    if (windowMinutes < 0) {
-      throw new UsageException("--window-minutes must be >= 0, was " + windowMinutes);
-    }
-    if (emailTimeout < 1) {
-      throw new UsageException("--email-timeout must be >= 1, was " + emailTimeout);
-    }
-    if (smtpPort < 1 || smtpPort > 65535) {
-      throw new UsageException("--smtp-port must be between 1 and 65535, was " + smtpPort);
-    }
+    checkRanges();
+    checkOutputFile();
     Long end = null;
     if (endTime != null && !endTime.isEmpty()) {
       long t = Timestamps.parseUser(endTime);
@@ -220,6 +240,32 @@ public final class ReportCommand implements Callable<Integer> {
         analysisType, hoursBack, end, dbPath, dataDir, host, bucketMinutes, groupByDevice,
         allDevices, gpuModel, snapshot, snapshotTime, windowMinutes, exclusions, chtc,
         outputFormat, outputFile, email, verbose, !noCharts);
+  }
+
+  /** The numeric range checks of §2.2. */
+  private void checkRanges() {
+    if (hoursBack < 0) {
+      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
+    }
+    if (bucketMinutes < 1) {
+      throw new UsageException("--bucket-minutes must be >= 1, was " + bucketMinutes);
+    }
+    if (windowMinutes < 0) {
+      throw new UsageException("--window-minutes must be >= 0, was " + windowMinutes);
+    }
+    if (emailTimeout < 1) {
+      throw new UsageException("--email-timeout must be >= 1, was " + emailTimeout);
+    }
+    if (smtpPort < 1 || smtpPort > 65535) {
+      throw new UsageException("--smtp-port must be between 1 and 65535, was " + smtpPort);
+    }
+  }
+
+  /** An empty {@code --output-file} would resolve to the current directory. */
+  private void checkOutputFile() {
+    if (outputFile != null && outputFile.toString().isEmpty()) {
+      throw new UsageException("--output-file must not be empty");
+    }
   }
 
   private ExclusionMap exclusions() {

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate realistic sample data: monthly gpu_state_YYYY-MM.db files of a simulated pool",
-      "(15-minute snapshots; existing files are never modified unless --force is given)."
+      "Generate realistic sample data: the monthly files of a simulated pool.",
+      "15-minute snapshots in DIR/gpu_state_YYYY-MM.db; existing files are never modified unless"
+          + " --force is given."
     })
 public final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,7 +28,8 @@ public final class SampleCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--days", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_DAYS,
-      description = "Number of days of snapshots (default: ${DEFAULT-VALUE}).")
+      description = "Number of days of snapshots, 1 to " + SampleSpec.MAX_DAYS
+          + " (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SampleSpec.DEFAULT_SEED,
@@ -40,7 +42,8 @@ public final class SampleCommand implements Callable<Integer> {
   String start;
 
   @Option(names = "--hosts", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_HOSTS,
-      description = "Number of machines in the pool (default: ${DEFAULT-VALUE}).")
+      description = "Number of machines in the pool, " + SampleSpec.MIN_HOSTS + " to "
+          + SampleSpec.MAX_HOSTS + " (default: ${DEFAULT-VALUE}).")
   int hosts;
 
   @Option(names = "--force", description = "Delete and recreate monthly files that already exist.")

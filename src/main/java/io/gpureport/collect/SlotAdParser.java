@@ -87,7 +87,7 @@ final class SlotAdParser implements Closeable {
       adsRead++;
       return readAd();
     } catch (JsonProcessingException e) {
-      throw invalid(ErrorText.oneLine(e.getOriginalMessage()), e.getLocation(), e);
+      throw invalid(ErrorText.jsonProblem(e.getOriginalMessage()), e.getLocation(), e);
     } catch (IOException e) {
       throw unreadable(source, e);
     }

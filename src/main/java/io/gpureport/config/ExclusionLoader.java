@@ -14,6 +14,8 @@ import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the exclusion document, flat or nested form (SEMANTICS §4.7, D1, D2). */
@@ -43,8 +45,7 @@ public final class ExclusionLoader {
       options.setAllowDuplicateKeys(true);
       root = new Yaml(new SafeConstructor(options)).load(document);
     } catch (YAMLException e) {
-      throw new UsageException(
-          "cannot parse exclusions in " + source + ": " + firstLine(e.getMessage()));
+      throw new UsageException("cannot parse exclusions in " + source + syntaxError(e));
     }
     if (root == null) {
       return ExclusionMap.empty();
@@ -84,6 +85,29 @@ public final class ExclusionLoader {
           "invalid exclusion pattern '" + e.getPattern() + "' in " + source + ": "
               + e.getDescription());
     }
+  }
+
+  /**
+   * {@code " at line 4, column 1: found unexpected end of stream (while scanning a quoted scalar at
+   * line 3, column 4)"}, or {@code ": <first line of the message>"} when snakeyaml gives no position.
+   */
+  private static String syntaxError(YAMLException e) {
+    if (!(e instanceof MarkedYAMLException marked) || marked.getProblemMark() == null) {
+      return ": " + firstLine(e.getMessage());
+    }
+    String problem = marked.getProblem() == null ? "invalid YAML" : oneLine(marked.getProblem());
+    String context = marked.getContext() == null ? "" : " (" + oneLine(marked.getContext())
+        + (marked.getContextMark() == null ? "" : " at " + position(marked.getContextMark())) + ")";
+    return " at " + position(marked.getProblemMark()) + ": " + problem + context;
+  }
+
+  /** {@code line 3, column 5}, counted from 1. */
+  private static String position(Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+  }
+
+  private static String oneLine(String s) {
+    return s.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String firstLine(String s) {

@@ -1,9 +1,11 @@
 package io.gpureport.sample;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import io.gpureport.load.GpuStateTable;
 import io.gpureport.load.Timestamps;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -67,15 +69,23 @@ public final class SampleGenerator {
         pool.hosts().size(), pool.gpuCount());
   }
 
+  /** Creates {@code dir} and its parents; a regular file in the way is named as the reason. */
+  private static void createOutputDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new GpuReportException("Cannot create output directory " + dir + ": " + e.getFile()
+          + " exists and is not a directory", e);
+    } catch (IOException e) {
+      throw new GpuReportException(
+          "Cannot create output directory " + dir + ": " + IoReason.of(e), e);
+    }
+  }
+
   /** The monthly files the spec will write, checked (or cleared with force) before writing. */
   static List<Path> prepareTargets(SampleSpec spec) {
     Path dir = spec.out();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new GpuReportException("Cannot create output directory " + dir + ": " + e.getMessage(),
-          e);
-    }
+    createOutputDirectory(dir);
     List<Path> targets = new ArrayList<>();
     for (YearMonth m : months(spec)) {
       targets.add(dir.resolve(GpuStateTable.monthlyFileName(m.getYear(), m.getMonthValue())));

@@ -105,6 +105,14 @@ class UsageErrorsTest {
   }
 
   @Test
+  void emptyOutputFileIsAUsageError() {
+    CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--output-file", "");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals("Error: --output-file must not be empty\n", r.err());
+  }
+
+  @Test
   void missingDbPathIsNotCreated() {
     Path missing = dir.resolve("missing.db");
     CliResult r = CliResult.run("report", "--db-path", missing.toString());

@@ -135,6 +135,17 @@ class CollectCommandTest {
   }
 
   @Test
+  void truncatedJsonIsOneCleanErrorLine() throws Exception {
+    Path input = Fixtures.writeInput(dir, "[{");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.status());
+    assertEquals("Error: invalid JSON in input file " + input + " at line 1, column 3:"
+        + " unexpected end of input: the object opened at line 1, column 2 is not closed\n",
+        r.err());
+    assertEquals(List.of(), databases(dir));
+  }
+
+  @Test
   void objectInsteadOfArrayIsExitOne() throws Exception {
     Path input = Fixtures.writeInput(dir, "{\"Name\": \"slot1@h\"}");
     Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());

@@ -162,6 +162,26 @@ class SlotAdParserTest {
   }
 
   @Test
+  void truncatedDocumentsNameThePositionWithoutParserInternals() {
+    assertMessage("[", "invalid JSON in test input at line 1, column 2: unexpected end of input:"
+        + " the array opened at line 1, column 1 is not closed");
+    assertMessage("[{\"Name\": \"a\"",
+        "invalid JSON in test input at line 1, column 14: unexpected end of input:"
+            + " the object opened at line 1, column 2 is not closed");
+    assertMessage("[{\"Name\": ",
+        "invalid JSON in test input at line 1, column 11: unexpected end of input"
+            + " within/between Object entries");
+    assertMessage("[{\"Name\": \"a\"]",
+        "invalid JSON in test input at line 1, column 14: unexpected close marker ']':"
+            + " expected '}' (for Object starting at line 1, column 2)");
+  }
+
+  private static void assertMessage(String json, String expected) {
+    GpuReportException e = assertThrows(GpuReportException.class, () -> parse(json), json);
+    assertEquals(expected, e.getMessage());
+  }
+
+  @Test
   void projectionMatchesTheTableColumns() {
     assertEquals(
         String.join(",", GpuStateTable.COLUMNS.subList(0, 11)), SlotAttribute.projection());

@@ -45,6 +45,18 @@ class ConfigFilesTest {
   }
 
   @Test
+  void yamlSyntaxErrorsNameLineColumnAndProblem() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> ExclusionLoader.parse("a: b\nc: d\ne: \"open\n", "badyaml.yaml"));
+    assertEquals("cannot parse exclusions in badyaml.yaml at line 4, column 1: found unexpected"
+        + " end of stream (while scanning a quoted scalar at line 3, column 4)", e.getMessage());
+    e = assertThrows(UsageException.class,
+        () -> ExclusionLoader.parse("a: b\n  c: d\n", "--exclude-hosts"));
+    assertEquals("cannot parse exclusions in --exclude-hosts at line 2, column 4: mapping values"
+        + " are not allowed here", e.getMessage());
+  }
+
+  @Test
   void jsonIsAccepted() {
     assertEquals(1, ExclusionLoader.parse("{\"x\": \"y\"}", "t").entries().size());
   }

@@ -83,6 +83,17 @@ class SampleCommandTest {
   }
 
   @Test
+  void outThatIsARegularFileSaysSo() throws IOException {
+    Path file = Files.writeString(dir.resolve("ads.json"), "[]");
+    Run r = run("sample", "--out", file.toString(), "--days", "1", "--hosts", "24");
+    assertEquals(1, r.code());
+    assertEquals("", r.out());
+    assertEquals("Error: Cannot create output directory " + file + ": " + file
+        + " exists and is not a directory\n", r.err());
+    assertEquals("[]", Files.readString(file));
+  }
+
+  @Test
   void usageErrors() {
     assertEquals(2, run("sample").code());
     assertEquals(2, run("sample", "--out", dir.toString(), "--days", "0").code());
