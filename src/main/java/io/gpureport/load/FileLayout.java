@@ -2,38 +2,146 @@ package io.gpureport.load;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What the loader needs to know about a file's layout to split its reading in two. */
+/**
+ * How to split the reading of a file among threads. A file with an index on {@code timestamp} is
+ * split by time (each part reads only its rows). A file without one (as the legacy collector wrote
+ * them) is scanned whole by every query, so it is split by rowid, at points that give every part
+ * an equal share of the estimated work: scanning each row, plus fetching each row of the window.
+ */
 final class FileLayout {
+  /**
+   * Fetching a row of the window into Java costs this many times as much as scanning past a row
+   * (measured on a 4.5 M-row month: about 0.14 µs per scanned row, 2 µs per fetched row).
+   */
+  static final int FETCH_COST = 14;
+
   private FileLayout() {}
 
   /**
-   * The {@code [min, max]} rowids of a file without an index whose first column is {@code
-   * timestamp}, or null when it has one (or is empty).
+   * The rowid ranges {@code [lo, hi]} of up to {@code parts} parts of equal estimated work for
+   * reading {@code range} from {@code file}, or null when the file has an index on timestamp (or
+   * is empty). The ranges cover every rowid, so the split is exact whatever the order of the rows;
+   * only its balance assumes that rowids grow with time, as the collectors append them.
    */
-  static long[] rowidRangeUnlessIndexed(Path file) {
-    try (Connection c = Databases.openReadOnly(file);
-        Statement s = c.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
-                  + " JOIN pragma_index_info(l.name) AS i"
-                  + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
-        if (rs.next()) {
-          return null;
-        }
+  static List<long[]> rowidPartsUnlessIndexed(Path file, TimeRange range, int parts) {
+    try (Connection c = Databases.openReadOnly(file)) {
+      if (hasTimestampIndex(c)) {
+        return null;
       }
-      try (ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM gpu_state")) {
-        if (!rs.next() || rs.getLong(2) <= 0) {
-          return null;
-        }
-        return new long[] {rs.getLong(1), rs.getLong(2)};
+      long[] rowids = rowidRange(c);
+      if (rowids == null) {
+        return null;
       }
+      long lo = rowids[0];
+      long end = rowids[1] + 1;
+      long windowLo = firstRowid(c, lo, end, ">=", Timestamps.formatStored(range.start()));
+      long windowEnd = range.end() == Long.MAX_VALUE ? end
+          : firstRowid(c, windowLo, end, range.endInclusive() ? ">" : ">=",
+              Timestamps.formatStored(range.end()));
+      return split(lo, end, windowLo, windowEnd, parts);
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
+    }
+  }
+
+  /**
+   * Splits rowids {@code [lo, end)} into up to {@code parts} closed ranges of equal work, where a
+   * rowid costs 1 and one in {@code [windowLo, windowEnd)} costs {@code 1 + FETCH_COST}.
+   */
+  static List<long[]> split(long lo, long end, long windowLo, long windowEnd, int parts) {
+    long total = work(lo, end, windowLo, windowEnd);
+    List<long[]> out = new ArrayList<>();
+    long from = lo;
+    for (int i = 1; i <= parts && from < end; i++) {
+      long to = i == parts ? end : firstReaching(lo, end, windowLo, windowEnd, total * i / parts);
+      if (to > from) {
+        out.add(new long[] {from, to - 1});
+        from = to;
+      }
+    }
+    return out;
+  }
+
+  /** The work of rowids {@code [lo, x)}. */
+  private static long work(long lo, long x, long windowLo, long windowEnd) {
+    long fetched = Math.max(0, Math.min(x, windowEnd) - Math.max(lo, windowLo));
+    return (x - lo) + FETCH_COST * fetched;
+  }
+
+  /** The smallest {@code x} in {@code [lo, end]} whose prefix {@code [lo, x)} has {@code target} work. */
+  private static long firstReaching(long lo, long end, long windowLo, long windowEnd, long target) {
+    long a = lo;
+    long b = end;
+    while (a < b) {
+      long m = a + (b - a) / 2;
+      if (work(lo, m, windowLo, windowEnd) >= target) {
+        b = m;
+      } else {
+        a = m + 1;
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Binary search over rowids {@code [lo, end)} for the first whose row satisfies {@code timestamp
+   * op value} (compared by SQLite, as the window query compares), assuming the rows are in time
+   * order; {@code end} when none does.
+   */
+  private static long firstRowid(Connection c, long lo, long end, String op, String value)
+      throws SQLException {
+    String sql = "SELECT rowid, timestamp " + op + " ? FROM gpu_state WHERE rowid >= ?"
+        + " ORDER BY rowid LIMIT 1";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      long a = lo;
+      long b = end;
+      while (a < b) {
+        long m = a + (b - a) / 2;
+        ps.setString(1, value);
+        ps.setLong(2, m);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            b = m;
+          } else if (rs.getInt(2) == 1) {
+            b = m;
+          } else {
+            a = rs.getLong(1) + 1; // no rowid in [m, that row] satisfies it
+          }
+        }
+      }
+      return a;
+    }
+  }
+
+  private static boolean hasTimestampIndex(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
+                + " JOIN pragma_index_info(l.name) AS i"
+                + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
+      return rs.next();
+    }
+  }
+
+  /**
+   * The {@code [min, max]} rowids, or null for an empty table. Two subqueries: SQLite answers a
+   * lone {@code min(rowid)} or {@code max(rowid)} from the b-tree, but scans the table for both.
+   */
+  private static long[] rowidRange(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM gpu_state),"
+            + " (SELECT max(rowid) FROM gpu_state)")) {
+      if (!rs.next() || rs.getLong(2) <= 0) {
+        return null;
+      }
+      return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 }

@@ -54,21 +54,23 @@ public final class SlotLoader {
     List<Part> parts = new ArrayList<>();
     for (Path f : files) {
       TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
-      if (threads == 1 || range.end() - range.start() <= SPLIT_THRESHOLD) {
+      if (threads == 1) {
         parts.add(new Part(f, last, 0, 0));
         continue;
       }
-      long[] rowids = FileLayout.rowidRangeUnlessIndexed(f);
-      if (rowids == null) {
+      // no index: every query scans the whole table, so split the table itself, by rowid
+      List<long[]> rowidParts = FileLayout.rowidPartsUnlessIndexed(f, last, threads);
+      if (rowidParts != null) {
+        for (long[] r : rowidParts) {
+          parts.add(new Part(f, last, r[0], r[1]));
+        }
+      } else if (range.end() - range.start() <= SPLIT_THRESHOLD) {
+        parts.add(new Part(f, last, 0, 0));
+      } else {
         // an index on timestamp: two halves of the window, each read through the index
         long mid = range.start() + (range.end() - range.start()) / 2;
         parts.add(new Part(f, new TimeRange(range.start(), mid, false), 0, 0));
         parts.add(new Part(f, new TimeRange(mid, last.end(), last.endInclusive()), 0, 0));
-      } else {
-        // no index: every query scans the table, so split the table itself, by rowid
-        long mid = rowids[0] + (rowids[1] - rowids[0]) / 2;
-        parts.add(new Part(f, last, rowids[0], mid));
-        parts.add(new Part(f, last, mid + 1, rowids[1]));
       }
     }
     List<SlotTable> chunks = readAll(parts, projection);
