@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code gpureport report}: options of SEMANTICS §2.1, validated per §2.2, handed to the job. */
@@ -33,6 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
   static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";
 
   @ParentCommand GpuReportCommand parent;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--hours-back", paramLabel = "INT", defaultValue = "24",
       description = "Window length in hours, >= 0; 0 is the last snapshot only"
@@ -180,6 +184,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
+    IgnoredOptions.warnings(spec.commandLine().getParseResult(), analysisType).forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
       new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(),

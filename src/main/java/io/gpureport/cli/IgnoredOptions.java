@@ -1,0 +1,72 @@
+package io.gpureport.cli;
+
+import io.gpureport.ReportRequest.AnalysisType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Options given on the command line that the chosen analysis does not use (SEMANTICS §2.1, legacy
+ * rule L20): the report is unchanged, but the user hears that the option had no effect.
+ */
+final class IgnoredOptions {
+  private static final List<String> SNAPSHOT_ONLY = List.of("--gpu-model", "--snapshot-time", "--window-minutes");
+
+  private static final Map<AnalysisType, List<String>> UNUSED = Map.of(
+      AnalysisType.ALLOCATION, concat(List.of("--bucket-minutes"), SNAPSHOT_ONLY),
+      AnalysisType.TIMESERIES, concat(List.of("--group-by-device"), SNAPSHOT_ONLY),
+      AnalysisType.MONTHLY, concat(
+          List.of("--hours-back", "--host", "--bucket-minutes", "--group-by-device", "--all-devices"),
+          SNAPSHOT_ONLY),
+      AnalysisType.GPU_MODEL_SNAPSHOT, List.of("--hours-back", "--host", "--bucket-minutes",
+          "--group-by-device", "--exclude-hosts", "--exclude-hosts-yaml"));
+
+  /** Options that only matter when the report is e-mailed. */
+  private static final Set<String> EMAIL_ONLY = Set.of("--email-from", "--email-subject-prefix",
+      "--smtp-server", "--smtp-port", "--smtp-starttls", "--smtp-user", "--smtp-insecure",
+      "--email-timeout", "--email-debug");
+
+  private IgnoredOptions() {}
+
+  /** One {@code Warning: …} line per kind of ignored option, in command-line order. */
+  static List<String> warnings(ParseResult parsed, AnalysisType analysis) {
+    List<String> unused = new ArrayList<>();
+    List<String> emailOnly = new ArrayList<>();
+    boolean emails = parsed.hasMatchedOption("--email-to");
+    for (OptionSpec option : parsed.matchedOptions()) {
+      String name = option.longestName();
+      if (UNUSED.get(analysis).contains(name) && !unused.contains(name)) {
+        unused.add(name);
+      } else if (!emails && EMAIL_ONLY.contains(name) && !emailOnly.contains(name)) {
+        emailOnly.add(name);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (!unused.isEmpty()) {
+      out.add("Warning: " + joined(unused)
+          + (unused.size() == 1 ? " is" : " are") + " ignored by the "
+          + analysis.name().toLowerCase(Locale.ROOT).replace('_', '-') + " analysis");
+    }
+    if (!emailOnly.isEmpty()) {
+      out.add("Warning: " + joined(emailOnly)
+          + (emailOnly.size() == 1 ? " has" : " have") + " no effect without --email-to");
+    }
+    return out;
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String joined(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+}
