@@ -117,26 +117,83 @@ public final class SlotLoader {
 
   /**
    * The window query. Text columns that the allocation metrics only test are reduced in SQL to
-   * small integers (no JNI string per row); rows come in storage order and {@link StableOrder}
-   * establishes (timestamp, rowid) order, so SQLite never sorts.
+   * small integers, packed with the state and the storage class of the memory into one integer
+   * ({@link Packed}): each column fetched costs a JNI call per row. Rows come in storage order and
+   * {@link StableOrder} establishes (timestamp, rowid) order, so SQLite never sorts.
    */
-  private static String query(Projection projection, boolean endInclusive, boolean rowids) {
-    boolean full = projection == Projection.FULL;
-    String name = projection != Projection.ALLOCATION ? "Name" : "CASE WHEN Name IS NULL THEN -1 WHEN instr(Name, 'backfill') > 0 THEN 1 ELSE 0 END";
-    String projects = full ? "PrioritizedProjects"
-        : "CASE WHEN PrioritizedProjects IS NULL THEN -1 WHEN PrioritizedProjects = '' THEN 0 ELSE 1 END";
-    String extra = full ? ", GPUsAverageUsage, GlobalJobId" : "";
-    return "SELECT timestamp, " + name + ", AssignedGPUs,"
-        + " CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END,"
-        + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb) = 'text', "
-        + projects + ", Machine, RemoteOwner" + extra
+  private static String query(Columns cols, boolean endInclusive, boolean rowids) {
+    StringBuilder select = new StringBuilder("SELECT timestamp");
+    if (cols.name() > 0) {
+      select.append(", Name");
+    }
+    select.append(", AssignedGPUs, ").append(Packed.sql(cols)).append(", GPUs_DeviceName, GPUs_GlobalMemoryMb");
+    if (cols.projects() > 0) {
+      select.append(", PrioritizedProjects");
+    }
+    select.append(", Machine, RemoteOwner");
+    if (cols.usage() > 0) {
+      select.append(", GPUsAverageUsage, GlobalJobId");
+    }
+    return select
         + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?"
         + (rowids ? " AND rowid BETWEEN ? AND ?" : "");
   }
 
+  /** The 1-based positions of the query's columns; 0 for a column the projection leaves out. */
+  private record Columns(int name, int gpu, int packed, int device, int memory, int projects,
+      int machine, int owner, int usage, int job) {
+    static Columns of(Projection projection) {
+      boolean full = projection == Projection.FULL;
+      int name = projection != Projection.ALLOCATION ? 2 : 0;
+      int gpu = (name > 0 ? name : 1) + 1;
+      int projects = full ? gpu + 4 : 0;
+      int machine = (full ? projects : gpu + 3) + 1;
+      return new Columns(name, gpu, gpu + 1, gpu + 2, gpu + 3, projects, machine, machine + 1,
+          full ? machine + 2 : 0, full ? machine + 3 : 0);
+    }
+  }
+
+  /**
+   * One integer per row: the state (bits 0-1: 0 other, 1 Claimed, 2 Unclaimed), the storage class
+   * of GPUs_GlobalMemoryMb (bits 2-3: 0 number, 1 NULL, 2 text, 3 other), and, when their text is
+   * not fetched, PrioritizedProjects (bits 4-5: 0 NULL, 1 empty, 2 other) and whether Name
+   * contains "backfill" (bits 6-7: 0 NULL, 1 no, 2 yes).
+   */
+  private static final class Packed {
+    static String sql(Columns cols) {
+      String sql = "(CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END"
+          + " + 4 * (CASE typeof(GPUs_GlobalMemoryMb) WHEN 'integer' THEN 0 WHEN 'real' THEN 0"
+          + " WHEN 'null' THEN 1 WHEN 'text' THEN 2 ELSE 3 END)";
+      if (cols.projects() == 0) {
+        sql += " + 16 * (CASE WHEN PrioritizedProjects IS NULL THEN 0"
+            + " WHEN PrioritizedProjects = '' THEN 1 ELSE 2 END)";
+      }
+      if (cols.name() == 0) {
+        sql += " + 64 * (CASE WHEN Name IS NULL THEN 0 WHEN instr(Name, 'backfill') > 0 THEN 2 ELSE 1 END)";
+      }
+      return sql + ")";
+    }
+
+    static int state(int packed) {
+      return packed & 3;
+    }
+
+    static int memoryKind(int packed) {
+      return (packed >> 2) & 3;
+    }
+
+    static int projects(int packed) {
+      return (packed >> 4) & 3;
+    }
+
+    static int backfillName(int packed) {
+      return (packed >> 6) & 3;
+    }
+  }
+
   private SlotTable read(Part part, Projection projection) {
     boolean full = projection == Projection.FULL;
-    boolean names = projection != Projection.ALLOCATION;
+    Columns cols = Columns.of(projection);
     SlotTable chunk = SlotTable.empty(full);
     SlotTable.Dictionaries d = chunk.dictionaries();
     LongColumn tsCol = chunk.timestamps();
@@ -150,13 +207,12 @@ public final class SlotLoader {
     IntColumn ownerCol = chunk.codes(SlotTable.OWNER);
     DoubleColumn usageCol = full ? chunk.numbers(SlotTable.USAGE) : null;
     IntColumn jobCol = full ? chunk.codes(SlotTable.JOB) : null;
-    int[] nameCodes = {d.names().encode(""), d.names().encode("backfill")};
+    int[] nameCodes = {Dictionary.NULL, d.names().encode(""), d.names().encode("backfill")};
     int[] stateCodes = {d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")};
-    int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
+    int[] projectCodes = {Dictionary.NULL, d.projects().encode(""), d.projects().encode("*")};
     try (Connection c = Databases.openReadOnly(part.file());
         PreparedStatement ps =
-            c.prepareStatement(
-                query(projection, part.range().endInclusive(), part.rowidHi() > 0))) {
+            c.prepareStatement(query(cols, part.range().endInclusive(), part.rowidHi() > 0))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
       ps.setString(2, part.range().end() == Long.MAX_VALUE
           ? "\uffff" : Timestamps.formatStored(part.range().end()));
@@ -182,28 +238,21 @@ public final class SlotLoader {
           if (tsCol.size() % PROGRESS_STEP == 0) {
             progress.add(PROGRESS_STEP);
           }
-          if (names) {
-            nameCol.append(d.names().encode(rs.getBytes(2)));
-          } else {
-            int n = rs.getInt(2);
-            nameCol.append(n < 0 ? Dictionary.NULL : nameCodes[n]);
-          }
-          gpuCol.append(d.gpus().encode(rs.getBytes(3)));
-          stateCol.append(stateCodes[rs.getInt(4)]);
-          deviceCol.append(d.devices().encode(rs.getBytes(5)));
-          memoryCol.append(memory(rs));
+          int packed = rs.getInt(cols.packed());
+          nameCol.append(cols.name() > 0
+              ? d.names().encode(rs.getBytes(cols.name())) : nameCodes[Packed.backfillName(packed)]);
+          gpuCol.append(d.gpus().encode(rs.getBytes(cols.gpu())));
+          stateCol.append(stateCodes[Packed.state(packed)]);
+          deviceCol.append(d.devices().encode(rs.getBytes(cols.device())));
+          memoryCol.append(memory(rs, cols.memory(), Packed.memoryKind(packed)));
+          projectsCol.append(cols.projects() > 0
+              ? d.projects().encode(rs.getBytes(cols.projects())) : projectCodes[Packed.projects(packed)]);
+          machineCol.append(d.machines().encode(rs.getBytes(cols.machine())));
+          ownerCol.append(d.owners().encode(rs.getBytes(cols.owner())));
           if (full) {
-            projectsCol.append(d.projects().encode(rs.getBytes(8)));
-          } else {
-            int p = rs.getInt(8);
-            projectsCol.append(p < 0 ? Dictionary.NULL : projectCodes[p]);
-          }
-          machineCol.append(d.machines().encode(rs.getBytes(9)));
-          ownerCol.append(d.owners().encode(rs.getBytes(10)));
-          if (full) {
-            double u = rs.getDouble(11);
+            double u = rs.getDouble(cols.usage());
             usageCol.append(rs.wasNull() ? Double.NaN : u);
-            jobCol.append(d.jobs().encode(rs.getBytes(12)));
+            jobCol.append(d.jobs().encode(rs.getBytes(cols.job())));
           }
         }
       }
@@ -214,12 +263,12 @@ public final class SlotLoader {
   }
 
   /** Lenient numeric read (§3.3): INTEGER, REAL and numeric TEXT; anything else is no value. */
-  private static double memory(ResultSet rs) throws SQLException {
-    if (rs.getInt(7) == 1) {
-      return NumericText.parse(rs.getString(6));
-    }
-    double v = rs.getDouble(6);
-    return rs.wasNull() ? Double.NaN : v;
+  private static double memory(ResultSet rs, int column, int kind) throws SQLException {
+    return switch (kind) {
+      case 0 -> rs.getDouble(column);
+      case 2 -> NumericText.parse(rs.getString(column));
+      default -> Double.NaN;
+    };
   }
 
   private static SlotTable merge(List<SlotTable> chunks) {

@@ -74,10 +74,14 @@ class BadDataTest {
 
   @Test
   void missingColumnIsNamed() throws Exception {
-    Path db = sql("CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, State TEXT, timestamp TEXT)",
-        "INSERT INTO gpu_state VALUES ('slot1@h', 'GPU-1', 'Claimed', '2025-11-03 10:00:00.000000')");
+    // every column but GPUs_DeviceName
+    Path db = sql("CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT, State TEXT,"
+            + " GPUs_GlobalMemoryMb INTEGER, PrioritizedProjects TEXT, GPUsAverageUsage REAL, Machine TEXT,"
+            + " RemoteOwner TEXT, GlobalJobId TEXT, timestamp TEXT)",
+        "INSERT INTO gpu_state (Name, AssignedGPUs, State, timestamp)"
+            + " VALUES ('slot1@h', 'GPU-1', 'Claimed', '2025-11-03 10:00:00.000000')");
     byte[] before = hash(db);
-    assertOneLineFailure(report("--end-time", "2025-11-03 11:00:00"), "GPUs_DeviceName");
+    assertOneLineFailure(report("--end-time", "2025-11-03 11:00:00"), "no such column: GPUs_DeviceName");
     assertArrayEquals(before, hash(db));
   }
 
