@@ -257,7 +257,7 @@ class ChartsTest {
   @Test
   void overTimeChartPlotsTheBucketSeries() {
     Report r = generatedAllocation();
-    JFreeChart chart = Charts.overTime(r);
+    JFreeChart chart = OverTimeChart.of(r);
     XYDataset ds = ((XYPlot) chart.getPlot()).getDataset();
     BucketSeries s = r.device().buckets();
     assertEquals(s.lines().size(), ds.getSeriesCount());
@@ -280,16 +280,16 @@ class ChartsTest {
   void aDataGapBreaksTheLine() {
     long t0 = Timestamps.parseUser("2025-11-03 10:00:00");
     long[] x = {t0, t0 + 15 * MINUTE, t0 + 180 * MINUTE};
-    Charts.OverTime data = new Charts.OverTime("t", "s", 15, x[0], x[2],
-        List.of(new Charts.Line("a", Charts.BLUE, false, x, new double[] {10, 20, 30})));
-    XYDataset ds = ((XYPlot) Charts.lineChart(data).getPlot()).getDataset();
+    OverTime data = new OverTime("t", "s", 15, x[0], x[2],
+        List.of(new OverTime.Line("a", ChartStyle.BLUE, false, x, new double[] {10, 20, 30})));
+    XYDataset ds = ((XYPlot) OverTimeChart.lineChart(data).getPlot()).getDataset();
     assertArrayEquals(new double[] {10, 20, Double.NaN, 30}, ys(ds, 0), 0);
   }
 
   @Test
   void deviceChartPlotsTheDeviceTables() {
     Report r = generatedAllocation();
-    Charts.DevicePanels panels = Charts.devicePanels(r);
+    DeviceChart.DevicePanels panels = DeviceChart.panels(r);
     List<DeviceTable> tables = r.device().devices();
     assertEquals(tables.size(), panels.panels().size());
     for (int i = 0; i < tables.size(); i++) {
@@ -300,8 +300,8 @@ class ChartsTest {
       for (int k = 0; k < t.devices().size(); k++) {
         DeviceTable.Entry e = t.devices().get(k);
         assertEquals(e.displayName(), ds.getColumnKey(k).toString());
-        double allocated = ds.getValue(Charts.ALLOCATED, ds.getColumnKey(k)).doubleValue();
-        double rest = ds.getValue(Charts.UNALLOCATED, ds.getColumnKey(k)).doubleValue();
+        double allocated = ds.getValue(DeviceChart.ALLOCATED, ds.getColumnKey(k)).doubleValue();
+        double rest = ds.getValue(DeviceChart.UNALLOCATED, ds.getColumnKey(k)).doubleValue();
         assertEquals(e.stat().allocatedAvg(), allocated, 0);
         assertEquals(e.stat().availableAvg(), allocated + rest, EPS);
       }
@@ -313,7 +313,7 @@ class ChartsTest {
     ClassifiedRows rows = rows(generated, 48, false);
     TimeSeries ts = Analyses.timeSeries(rows, 60);
     Report r = report(Report.Analysis.TIMESERIES, rows, 48, null, ts, null);
-    XYDataset ds = ((XYPlot) Charts.overTime(r).getPlot()).getDataset();
+    XYDataset ds = ((XYPlot) OverTimeChart.of(r).getPlot()).getDataset();
     assertEquals(3, ds.getSeriesCount());
     assertEquals(48, ts.buckets().size());
     for (int c = 0; c < 3; c++) {
@@ -325,7 +325,7 @@ class ChartsTest {
         assertEquals(ts.buckets().get(b).start() / 1000.0, ds.getXValue(c, b), 0);
       }
     }
-    assertNull(Charts.devicePanels(r), "no device chart for the time series");
+    assertNull(DeviceChart.panels(r), "no device chart for the time series");
   }
 
   @Test
@@ -335,12 +335,12 @@ class ChartsTest {
     Report.Month month = new Report.Month("November 2025", first,
         Timestamps.parseUser("2025-11-30 23:59:59"), 720);
     Report r = report(Report.Analysis.MONTHLY, rows, 0, Analyses.monthly(rows, 720), null, month);
-    XYDataset ds = ((XYPlot) Charts.overTime(r).getPlot()).getDataset();
+    XYDataset ds = ((XYPlot) OverTimeChart.of(r).getPlot()).getDataset();
     BucketSeries days = r.device().buckets().daily();
     for (int i = 0; i < days.lines().size(); i++) {
       assertArrayEquals(days.lines().get(i).percent(), ys(ds, i), 0);
     }
-    assertTrue(Charts.overTimeData(r).title().contains("November 2025"));
+    assertTrue(OverTime.of(r).title().contains("November 2025"));
   }
 
   // ------------------------------------------------------------------------------- the PNGs
@@ -354,10 +354,10 @@ class ChartsTest {
         BufferedImage img = decode(c.png());
         assertEquals(c.width(), img.getWidth(), c.id());
         assertEquals(c.height(), img.getHeight(), c.id());
-        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(ChartStyle.WIDTH, img.getWidth());
         assertFalse(c.alt().isBlank());
       }
-      assertEquals(Charts.LINE_HEIGHT, charts.get(0).height());
+      assertEquals(OverTimeChart.HEIGHT, charts.get(0).height());
       // The device chart grows with the number of device rows.
       int rowsShown = r.device().devices().stream().mapToInt(t -> t.devices().size()).sum();
       assertTrue(charts.get(1).height() >= 26 * rowsShown, charts.get(1).toString());
