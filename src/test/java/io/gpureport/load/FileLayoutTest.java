@@ -85,11 +85,11 @@ class FileLayoutTest {
 
   @ParameterizedTest(name = "{0} .. {1} ({2})")
   @CsvSource({
-      // rowids 901..1000: work 1000 + 14*100 = 2400; half at 900 + 15*20 -> rowid 921
-      "2025-10-01 15:00:00, open, closed, 920",
-      // rowids 301..360: work 1000 + 14*60 = 1840; half 920 at 300 + 15*42 -> rowid 343
-      "2025-10-01 05:00:00, 2025-10-01 05:59:00, closed, 342",
-      "2025-10-01 05:00:00, 2025-10-01 06:00:00, half-open, 342",
+      // rowids 901..1000: work 1000 + 10*100 = 2000; half 1000 at 900 + 11*10 -> rowid 911
+      "2025-10-01 15:00:00, open, closed, 910",
+      // rowids 301..360: work 1000 + 10*60 = 1600; half 800 at 300 + 11*46 -> rowid 347
+      "2025-10-01 05:00:00, 2025-10-01 05:59:00, closed, 346",
+      "2025-10-01 05:00:00, 2025-10-01 06:00:00, half-open, 346",
       // no row in the window: plain halves
       "2025-11-01 00:00:00, open, closed, 500"})
   void theWindowIsFoundByABinarySearchOverRowids(String start, String end, String kind, long firstEnd)
