@@ -23,6 +23,7 @@ public final class ChildJvm {
   private final List<String> prefix = new ArrayList<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private long timeoutSeconds = 120;
+  private Path appendStdoutTo;
 
   /** A child JVM with the test's class path and no extra options. */
   public static ChildJvm create() {
@@ -32,6 +33,12 @@ public final class ChildJvm {
   /** Adds JVM options such as {@code -Xmx64m}. */
   public ChildJvm jvmOptions(String... options) {
     jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
+  /** Appends the child's standard output to {@code file} (as {@code >>} would) instead of capturing it. */
+  public ChildJvm appendStdoutTo(Path file) {
+    this.appendStdoutTo = file;
     return this;
   }
 
@@ -65,8 +72,12 @@ public final class ChildJvm {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gpureport.Main"));
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
-          Path.of("/dev/null").toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      if (appendStdoutTo != null) {
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(appendStdoutTo.toFile()));
+      }
+      Process p = builder.start();
       CompletableFuture<String> out = drain(p.getInputStream());
       CompletableFuture<String> err = drain(p.getErrorStream());
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -5,22 +5,35 @@ import io.gpureport.IoReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes the rendered report to stdout, or to {@code --output-file} (D6): a regular file is
- * replaced atomically (temporary file + rename) keeping its permissions, a symbolic link is
- * followed, and a device or pipe is written in place.
+ * Writes the rendered report to stdout, or to {@code --output-file} (D6). A regular file is
+ * replaced atomically (temporary file + rename) and keeps its permissions; a symbolic link is
+ * followed and stays a link; a device, a pipe or a descriptor path ({@code /dev/stdout}, {@code
+ * /dev/fd/N}) is written in place, appending, as a shell redirection would.
  */
 public final class OutputTarget {
+  /** Symbolic links followed before giving up, as the kernel does (ELOOP). */
+  private static final int MAX_LINKS = 40;
+
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
   private OutputTarget() {}
 
   /** Writes {@code content} to {@code file}, or to {@code stdout} when {@code file} is null. */
@@ -33,17 +46,17 @@ public final class OutputTarget {
       }
       return;
     }
-    Path target = followLinks(file.toAbsolutePath());
+    Path given = file.toAbsolutePath();
+    if (isStream(given)) {
+      writeInPlace(file, given, bytes);
+      return;
+    }
+    Path target = followLinks(file, given);
     if (Files.isDirectory(target)) {
       throw new GpuReportException("cannot write output file " + file + ": it is a directory");
     }
-    if (Files.exists(target) && !Files.isRegularFile(target)) {
-      try {
-        Files.write(target, bytes); // a device or a pipe: nothing to replace atomically
-      } catch (IOException e) {
-        throw new GpuReportException("cannot write output file " + file + ": " + IoReason.of(e), e);
-      }
-      return;
+    if (Files.exists(target) && !Files.isWritable(target)) {
+      throw new GpuReportException("cannot write output file " + file + ": permission denied");
     }
     try {
       replaceAtomically(target, bytes);
@@ -53,18 +66,61 @@ public final class OutputTarget {
     }
   }
 
-  /** Writes a temporary file beside {@code target} and renames it over {@code target}. */
-  private static void replaceAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling(
-        "." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-            + ".tmp");
-    try {
-      // created like any new file (the umask applies), then given the old file's permissions
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-        out.write(bytes);
+  /**
+   * Whether {@code given} names a stream rather than a file to replace: a device, a named pipe or
+   * a socket, or a file descriptor reached through {@code /dev/fd}, {@code /proc/<pid>/fd} or a
+   * link to them such as {@code /dev/stdout} (its target, a pipe or the caller's redirection,
+   * must be written, not replaced).
+   */
+  private static boolean isStream(Path given) {
+    Path p = given;
+    for (int hops = 0; hops <= MAX_LINKS; hops++) {
+      if (isDescriptor(p)) {
+        return true;
       }
-      if (Files.exists(target)) {
-        keepPermissions(target, tmp);
+      if (!Files.isSymbolicLink(p)) {
+        break;
+      }
+      try {
+        p = p.getParent().toRealPath().resolve(Files.readSymbolicLink(p));
+      } catch (IOException e) {
+        return false; // followLinks reports it
+      }
+    }
+    return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
+  }
+
+  private static boolean isDescriptor(Path p) {
+    Path parent = p.getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("fd")
+        && (p.startsWith("/dev") || p.startsWith("/proc"));
+  }
+
+  private static void writeInPlace(Path file, Path given, byte[] bytes) {
+    try {
+      Files.write(given, bytes, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new GpuReportException("cannot write output file " + file + ": " + IoReason.of(e), e);
+    }
+  }
+
+  /**
+   * Writes a temporary file beside {@code target} and renames it over {@code target}. When a file
+   * is replaced, the temporary file is private until it is complete and then takes the old file's
+   * permissions; a new file is created like any other (the umask applies).
+   */
+  private static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+    Set<PosixFilePermission> previous = Files.exists(target) ? permissions(target) : null;
+    Path tmp = createTemporary(target.getParent(), previous != null);
+    try {
+      try (SeekableByteChannel out = Files.newByteChannel(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+      }
+      if (previous != null) {
+        Files.setPosixFilePermissions(tmp, previous);
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -74,35 +130,71 @@ public final class OutputTarget {
       tmp = null;
     } finally {
       if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the target is untouched either way
+        deleteQuietly(tmp);
+      }
+    }
+  }
+
+  /** A new empty file with a short unique name in {@code dir}, owner-only when {@code private}. */
+  private static Path createTemporary(Path dir, boolean ownerOnly) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String name = ".gpureport-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp";
+      Path tmp = dir.resolve(name);
+      try {
+        if (ownerOnly && supportsPosix(dir)) {
+          return Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        try (OutputStream ignored = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+          return tmp;
+        }
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
         }
       }
     }
   }
 
-  private static void keepPermissions(Path from, Path to) throws IOException {
+  private static boolean supportsPosix(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static Set<PosixFilePermission> permissions(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the new file keeps the default permissions
+      return EnumSet.copyOf(Files.getPosixFilePermissions(file));
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return null; // not a POSIX file system: the new file keeps the default permissions
     }
   }
 
-  /** The file a symbolic link (or a chain of them) points to, existing or not. */
-  static Path followLinks(Path path) {
+  /**
+   * The file that {@code path} names once symbolic links are followed, existing or not (a
+   * dangling link names the file it would create). A link's target is resolved against the real
+   * directory of the link, as the kernel does.
+   */
+  static Path followLinks(Path file, Path path) {
     Path p = path;
-    for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
-      try {
-        Path next = Files.readSymbolicLink(p);
-        p = p.resolveSibling(next).normalize();
-      } catch (IOException e) {
+    for (int hops = 0; hops <= MAX_LINKS; hops++) {
+      if (!Files.isSymbolicLink(p)) {
         return p;
       }
+      try {
+        Path link = Files.readSymbolicLink(p);
+        p = p.getParent().toRealPath().resolve(link);
+      } catch (IOException e) {
+        throw new GpuReportException("cannot write output file " + file + ": " + IoReason.of(e), e);
+      }
     }
-    return p;
+    throw new GpuReportException(
+        "cannot write output file " + file + ": too many levels of symbolic links");
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException ignored) {
+      // best effort: the target is untouched either way
+    }
   }
 
   /** The reason, naming the directory rather than the temporary file where that is the cause. */

@@ -1,10 +1,14 @@
 package io.gpureport.deliver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpureport.ChildJvm;
+import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -95,6 +99,71 @@ class OutputTargetTest {
     assertEquals("through the pipe\n", reader.get(10, TimeUnit.SECONDS));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
     assertEquals(List.of("report.fifo"), names());
+  }
+
+  @Test
+  void aLinkThroughASymlinkedDirectoryResolvesAsTheKernelDoes() throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("real/sub"));
+    Path linkDir = Files.createSymbolicLink(dir.resolve("linkdir"), sub);
+    Files.createSymbolicLink(sub.resolve("out"), Path.of("../target.txt"));
+    OutputTarget.write("new", linkDir.resolve("out"), NO_STDOUT);
+    assertEquals("new", Files.readString(dir.resolve("real/target.txt")), "../ of the real directory");
+    assertFalse(Files.exists(dir.resolve("target.txt")), "not ../ of the link's text");
+  }
+
+  @Test
+  void aSymbolicLinkLoopIsAnErrorAndStaysALink() throws Exception {
+    Path a = Files.createSymbolicLink(dir.resolve("loopa"), Path.of("loopb"));
+    Files.createSymbolicLink(dir.resolve("loopb"), Path.of("loopa"));
+    GpuReportException e = assertThrows(GpuReportException.class,
+        () -> OutputTarget.write("x", a, NO_STDOUT));
+    assertEquals("cannot write output file " + a + ": too many levels of symbolic links", e.getMessage());
+    assertTrue(Files.isSymbolicLink(a));
+    assertEquals(List.of("loopa", "loopb"), names());
+  }
+
+  @Test
+  void aVeryLongFileNameIsWritten() throws Exception {
+    Path target = dir.resolve("r".repeat(250) + ".txt");
+    OutputTarget.write("long", target, NO_STDOUT);
+    assertEquals("long", Files.readString(target));
+    Files.writeString(target, "old");
+    OutputTarget.write("replaced", target, NO_STDOUT);
+    assertEquals("replaced", Files.readString(target));
+  }
+
+  @Test
+  void devStdoutIntoAPipeIsWrittenThrough() throws Exception {
+    ExampleData.build(dir);
+    CliResult r = ChildJvm.create().run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("REAL SLOTS"), r.out());
+  }
+
+  @Test
+  void devStdoutAppendedToALogKeepsTheLog() throws Exception {
+    ExampleData.build(dir);
+    Path log = Files.writeString(dir.resolve("cron.log"), "earlier lines\n");
+    Object inode = Files.getAttribute(log, "unix:ino");
+    CliResult r = ChildJvm.create().appendStdoutTo(log)
+        .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
+    assertEquals(0, r.exitCode(), r.err());
+    String content = Files.readString(log);
+    assertTrue(content.startsWith("earlier lines\n"), content);
+    assertTrue(content.contains("REAL SLOTS"), content);
+    assertEquals(inode, Files.getAttribute(log, "unix:ino"), "the same file, not a replacement");
+  }
+
+  @Test
+  void aReadOnlyFileIsNotReplaced() throws Exception {
+    ExampleData.build(dir);
+    Path target = Files.writeString(dir.resolve("kept.txt"), "previous\n");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
+    CliResult r = ChildJvm.create().boundByFilePermissions()
+        .run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("Error: cannot write output file " + target + ": permission denied", r.err().strip());
+    assertEquals("previous\n", Files.readString(target));
   }
 
   @Test
