@@ -27,10 +27,18 @@ public final class IoReason {
     if (e instanceof NotDirectoryException) {
       return withFile("not a directory", (FileSystemException) e);
     }
+    if (e instanceof FileSystemException fs && isLinkLoop(fs)) {
+      return withFile("too many levels of symbolic links", fs);
+    }
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return withFile(fs.getReason(), fs);
     }
     return oneLine(e.getMessage(), e);
+  }
+
+  /** ELOOP, which the JDK words "Too many levels of symbolic links or unable to access ...". */
+  private static boolean isLinkLoop(FileSystemException e) {
+    return e.getReason() != null && e.getReason().startsWith("Too many levels of symbolic links");
   }
 
   private static String withFile(String reason, FileSystemException e) {

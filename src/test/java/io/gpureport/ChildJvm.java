@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * are dropped).
  */
 public final class ChildJvm {
+  /** {@code setpriv} without the capabilities that override file permissions. */
+  private static final List<String> DROP_OVERRIDE = List.of("/usr/bin/setpriv", "--inh-caps=-all",
+      "--bounding-set=-dac_override,-dac_read_search");
+
   private final List<String> prefix = new ArrayList<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private long timeoutSeconds = 120;
@@ -56,12 +60,36 @@ public final class ChildJvm {
    */
   public ChildJvm boundByFilePermissions() {
     if (isRoot()) {
-      assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is needed to drop root's"
-          + " permission override");
-      prefix.addAll(List.of("/usr/bin/setpriv", "--inh-caps=-all",
-          "--bounding-set=-dac_override,-dac_read_search"));
+      assumeTrue(OverrideProbe.CAN_DROP, "root cannot drop its permission override: "
+          + String.join(" ", DROP_OVERRIDE) + " true failed");
+      prefix.addAll(DROP_OVERRIDE);
     }
     return this;
+  }
+
+  /** Whether {@code setpriv} may drop the capabilities, probed once (on first use). */
+  private static final class OverrideProbe {
+    static final boolean CAN_DROP = canDropOverride();
+  }
+
+  /** Runs {@code setpriv ... true}: exit code 0 when the capabilities can be dropped. */
+  private static boolean canDropOverride() {
+    List<String> command = new ArrayList<>(DROP_OVERRIDE);
+    command.add("true");
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Runs {@code io.gpureport.Main} with {@code args}; standard input is empty. */

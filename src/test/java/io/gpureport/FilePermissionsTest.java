@@ -158,6 +158,15 @@ class FilePermissionsTest {
     assertOneLineError(r, 1, "Error: cannot read input file " + input + ": permission denied");
   }
 
+  @Test
+  void aCollectorInputBehindAnUnsearchableParentIsNotCalledMissing() throws Exception {
+    Path locked = Files.createDirectory(tmp.resolve("locked"));
+    Path input = Files.writeString(locked.resolve("status.json"), "[]");
+    chmod(locked, "rw-------");
+    CliResult r = child("collect", "--data-dir", data.toString(), "--input", input.toString());
+    assertOneLineError(r, 1, "Error: cannot read input file " + input + ": permission denied");
+  }
+
   private Path collectInput() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/collect/collect-input.json")) {
       return Files.write(tmp.resolve("status.json"), in.readAllBytes());

@@ -33,29 +33,46 @@ public final class TestDb {
 
   /** Writes the rows, in order, to a new file. */
   public Path write(Path file) throws SQLException {
+    return insert(file, GpuStateTable.INSERT, null);
+  }
+
+  /** Writes the rows, in order, to a new file, row {@code i} with rowid {@code rowids[i]}. */
+  public Path writeWithRowids(Path file, long... rowids) throws SQLException {
+    if (rowids.length != rows.size()) {
+      throw new IllegalArgumentException(rowids.length + " rowids for " + rows.size() + " rows");
+    }
+    String insert = GpuStateTable.INSERT
+        .replace("INSERT INTO gpu_state (", "INSERT INTO gpu_state (rowid, ")
+        .replace("VALUES (", "VALUES (?, ");
+    return insert(file, insert, rowids);
+  }
+
+  private Path insert(Path file, String insert, long[] rowids) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       try (Statement s = c.createStatement()) {
         s.execute(GpuStateTable.CREATE_TABLE);
       }
-      try (PreparedStatement ps = c.prepareStatement(GpuStateTable.INSERT)) {
-        for (Row r : rows) {
-          ps.setString(1, r.name());
-          ps.setString(2, r.gpu());
-          ps.setString(3, "");
-          ps.setString(4, r.state());
-          ps.setString(5, r.device());
-          ps.setObject(6, r.memoryMb());
-          ps.setString(7, r.projects());
-          ps.setObject(8, null);
-          ps.setString(9, r.machine());
-          ps.setString(10, r.owner());
-          ps.setString(11, r.owner() == null ? null : "ap#1.0#1");
-          ps.setString(12, r.timestamp());
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        int first = rowids == null ? 1 : 2;
+        for (int i = 0; i < rows.size(); i++) {
+          if (rowids != null) {
+            ps.setLong(1, rowids[i]);
+          }
+          bind(ps, first, rows.get(i));
           ps.addBatch();
         }
         ps.executeBatch();
       }
     }
     return file;
+  }
+
+  /** Binds a row to the columns of {@link GpuStateTable#INSERT}, from parameter {@code first}. */
+  private static void bind(PreparedStatement ps, int first, Row r) throws SQLException {
+    Object[] values = {r.name(), r.gpu(), "", r.state(), r.device(), r.memoryMb(), r.projects(),
+        null, r.machine(), r.owner(), r.owner() == null ? null : "ap#1.0#1", r.timestamp()};
+    for (int i = 0; i < values.length; i++) {
+      ps.setObject(first + i, values[i]);
+    }
   }
 }

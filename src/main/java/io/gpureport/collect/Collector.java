@@ -1,11 +1,11 @@
 package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.PathProbe;
 import io.gpureport.load.GpuStateTable;
 import io.gpureport.load.Timestamps;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -36,13 +36,9 @@ public final class Collector {
   /** Runs the collector; throws {@link GpuReportException} on any failure, writing nothing. */
   public CollectSummary collect(CollectRequest request) {
     Path dataDir = request.dataDir();
-    if (Files.notExists(dataDir)) {
-      throw new GpuReportException("data directory not found: " + dataDir);
-    }
-    if (!Files.isDirectory(dataDir)) {
-      throw new GpuReportException(Files.exists(dataDir)
-          ? "data directory " + dataDir + " is not a directory"
-          : "cannot open data directory " + dataDir + ": permission denied");
+    if (!PathProbe.attributes(dataDir, "data directory not found: " + dataDir,
+        "cannot open data directory " + dataDir).isDirectory()) {
+      throw new GpuReportException("data directory " + dataDir + " is not a directory");
     }
     try (SnapshotInput input = acquire(request)) {
       LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -2,12 +2,14 @@ package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
 import io.gpureport.IoReason;
+import io.gpureport.PathProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The {@code condor_status -json} document of one run, readable twice (validation pass, then
@@ -31,16 +33,15 @@ final class SnapshotInput implements AutoCloseable {
    */
   static SnapshotInput file(Path file) {
     String description = "input file " + file;
-    if (!Files.exists(file)) {
-      throw new GpuReportException("input file not found: " + file);
-    }
-    if (Files.isDirectory(file)) {
+    BasicFileAttributes attributes =
+        PathProbe.attributes(file, "input file not found: " + file, "cannot read " + description);
+    if (attributes.isDirectory()) {
       throw new GpuReportException("cannot read " + description + ": it is a directory");
     }
     if (!Files.isReadable(file)) {
       throw new GpuReportException("cannot read " + description + ": permission denied");
     }
-    if (Files.isRegularFile(file)) {
+    if (attributes.isRegularFile()) {
       return new SnapshotInput(file, false, description);
     }
     try (InputStream in = Files.newInputStream(file)) {

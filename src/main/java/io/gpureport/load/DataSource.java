@@ -2,6 +2,7 @@ package io.gpureport.load;
 
 import io.gpureport.GpuReportException;
 import io.gpureport.IoReason;
+import io.gpureport.PathProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,13 +36,8 @@ public final class DataSource {
   /** Resolves {@code --db-path} / {@code --data-dir} (at most one is non-null). */
   public static DataSource resolve(Path dbPath, Path dataDir) {
     if (dbPath != null) {
-      if (Files.notExists(dbPath)) {
-        throw new GpuReportException("database file not found: " + dbPath);
-      }
-      if (!Files.exists(dbPath)) {
-        throw new GpuReportException("cannot read " + dbPath + ": permission denied");
-      }
-      if (Files.isDirectory(dbPath)) {
+      if (PathProbe.attributes(dbPath, "database file not found: " + dbPath, "cannot read " + dbPath)
+          .isDirectory()) {
         throw new GpuReportException(
             "--db-path " + dbPath + " is a directory; give a database file, or the directory"
                 + " with --data-dir");
@@ -56,13 +52,8 @@ public final class DataSource {
   }
 
   private static DataSource directory(Path dir) {
-    if (Files.notExists(dir)) {
-      throw new GpuReportException("data directory not found: " + dir);
-    }
-    if (!Files.exists(dir)) {
-      throw new GpuReportException("cannot list data directory " + dir + ": permission denied");
-    }
-    if (!Files.isDirectory(dir)) {
+    if (!PathProbe.attributes(dir, "data directory not found: " + dir,
+        "cannot list data directory " + dir).isDirectory()) {
       throw new GpuReportException("data directory " + dir + " is not a directory");
     }
     TreeMap<YearMonth, Path> files = new TreeMap<>();

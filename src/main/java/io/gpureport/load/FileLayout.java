@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * How to split the reading of a file among threads. A file with an index on {@code timestamp} is
- * split by time (each part reads only its rows). A file without one (as the legacy collector wrote
- * them) is scanned whole by every query, so it is split by rowid, at points that give every part
- * an equal share of the estimated work: scanning each row, plus fetching each row of the window.
+ * not split here: each query reads only its own rows through the index ({@link SlotLoader} splits
+ * a window of more than two days into two halves). A file without one (as the legacy collector
+ * wrote them) is scanned whole by every query, so it is split by rowid, at points that give every
+ * part an equal share of the estimated work: scanning each row, plus fetching each row of the
+ * window.
  */
 final class FileLayout {
   /**
@@ -29,9 +31,11 @@ final class FileLayout {
    * The rowid ranges {@code [lo, hi]} of up to {@code parts} parts of equal estimated work for
    * reading {@code range} from {@code file}, or null when the file has an index on timestamp (or
    * is empty). The ranges cover every rowid, so the split is exact whatever the order of the rows;
-   * only its balance assumes that rowids grow with time, as the collectors append them.
+   * only its balance assumes that rowids grow with time, as the collectors append them. Rowids
+   * too far apart for the arithmetic ({@link #fitsWork}) give one part.
    */
   static List<long[]> rowidPartsUnlessIndexed(Path file, TimeRange range, int parts) {
+    requireParts(parts);
     try (Connection c = Databases.openReadOnly(file)) {
       if (hasTimestampIndex(c)) {
         return null;
@@ -41,6 +45,9 @@ final class FileLayout {
         return null;
       }
       long lo = rowids[0];
+      if (!fitsWork(lo, rowids[1])) {
+        return List.of(rowids);
+      }
       long end = rowids[1] + 1;
       long windowLo = firstRowid(c, lo, end, ">=", Timestamps.formatStored(range.start()));
       long windowEnd = range.end() == Long.MAX_VALUE ? end
@@ -53,21 +60,57 @@ final class FileLayout {
   }
 
   /**
-   * Splits rowids {@code [lo, end)} into up to {@code parts} closed ranges of equal work, where a
-   * rowid costs 1 and one in {@code [windowLo, windowEnd)} costs {@code 1 + FETCH_COST}.
+   * Splits rowids {@code [lo, end)} into {@code min(parts, end - lo)} closed ranges of equal work,
+   * where a rowid costs 1 and one in {@code [windowLo, windowEnd)} costs {@code 1 + FETCH_COST}:
+   * each part's work is within {@code FETCH_COST + 1} of its share. Rowids too far apart for the
+   * arithmetic ({@link #fitsWork}) give one part.
    */
   static List<long[]> split(long lo, long end, long windowLo, long windowEnd, int parts) {
-    long total = work(lo, end, windowLo, windowEnd);
+    requireParts(parts);
+    if (end <= lo) {
+      return List.of();
+    }
+    if (!fitsWork(lo, end - 1)) {
+      return List.of(new long[] {lo, end - 1});
+    }
+    long wLo = Math.min(Math.max(windowLo, lo), end);
+    long wEnd = Math.min(Math.max(windowEnd, wLo), end);
+    long total = work(lo, end, wLo, wEnd);
+    int n = (int) Math.min(parts, end - lo);
     List<long[]> out = new ArrayList<>();
     long from = lo;
-    for (int i = 1; i <= parts && from < end; i++) {
-      long to = i == parts ? end : firstReaching(lo, end, windowLo, windowEnd, total * i / parts);
-      if (to > from) {
-        out.add(new long[] {from, to - 1});
-        from = to;
-      }
+    for (int i = 1; i <= n; i++) {
+      // at least one rowid in this part and one for each part after it
+      long to = i == n ? end : Math.max(from + 1,
+          Math.min(end - (n - i), firstReaching(lo, end, wLo, wEnd, share(total, i, n))));
+      out.add(new long[] {from, to - 1});
+      from = to;
     }
     return out;
+  }
+
+  private static void requireParts(int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be at least 1, not " + parts);
+    }
+  }
+
+  /**
+   * Whether rowids {@code [lo, hi]} are few enough that their work, and {@code hi + 1}, fit in a
+   * long. Only rowids inserted by hand come near the limit (the collectors count from 1).
+   */
+  static boolean fitsWork(long lo, long hi) {
+    try {
+      Math.multiplyExact(Math.subtractExact(Math.addExact(hi, 1), lo), 1 + FETCH_COST);
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
+  /** {@code total * i / n} rounded down, without overflow. */
+  private static long share(long total, int i, int n) {
+    return total / n * i + total % n * i / n;
   }
 
   /** The work of rowids {@code [lo, x)}. */
@@ -132,17 +175,19 @@ final class FileLayout {
   }
 
   /**
-   * The {@code [min, max]} rowids, or null for an empty table. Two subqueries: SQLite answers a
-   * lone {@code min(rowid)} or {@code max(rowid)} from the b-tree, but scans the table for both.
+   * The {@code [min, max]} rowids, or null for an empty table (whose min and max are NULL). Two
+   * subqueries: SQLite answers a lone {@code min(rowid)} or {@code max(rowid)} from the b-tree, but
+   * scans the table for both.
    */
   private static long[] rowidRange(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM gpu_state),"
             + " (SELECT max(rowid) FROM gpu_state)")) {
-      if (!rs.next() || rs.getLong(2) <= 0) {
+      if (!rs.next()) {
         return null;
       }
-      return new long[] {rs.getLong(1), rs.getLong(2)};
+      long min = rs.getLong(1);
+      return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
     }
   }
 }

@@ -20,11 +20,19 @@ import tech.tablesaw.api.LongColumn;
 
 /**
  * Loads the rows of a window from its monthly files into a {@link SlotTable} in load order
- * (SEMANTICS §4.5). Each file (and each half of a long window within a file) is read on its own
- * read-only connection in parallel, then merged in order.
+ * (SEMANTICS §4.5). Each file is read on a read-only connection of its own, in parallel, then
+ * merged in order. With more than one thread, a file without an index on timestamp is split into
+ * rowid ranges of equal work ({@link FileLayout}, at most {@link #MAX_PARTS_PER_FILE}), and a file
+ * with one is read in two halves of the window when the window is longer than two days.
  */
 public final class SlotLoader {
   private static final long SPLIT_THRESHOLD = 2 * 24 * Timestamps.MICROS_PER_HOUR;
+
+  /**
+   * Most parts one file is split into, whatever the number of threads: each part has a connection
+   * and dictionaries of its own, and scans the table.
+   */
+  static final int MAX_PARTS_PER_FILE = 8;
 
   private static final int PROGRESS_STEP = 1 << 16;
 
@@ -51,37 +59,53 @@ public final class SlotLoader {
    * {@code files}) every row from the range start on, without an upper bound.
    */
   public SlotTable load(List<Path> files, TimeRange range, Projection projection, Path openEndFile) {
-    List<Part> parts = new ArrayList<>();
-    for (Path f : files) {
-      TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
-      if (threads == 1) {
-        parts.add(new Part(f, last, 0, 0));
-        continue;
-      }
-      // no index: every query scans the whole table, so split the table itself, by rowid
-      List<long[]> rowidParts = FileLayout.rowidPartsUnlessIndexed(f, last, threads);
-      if (rowidParts != null) {
-        for (long[] r : rowidParts) {
-          parts.add(new Part(f, last, r[0], r[1]));
-        }
-      } else if (range.end() - range.start() <= SPLIT_THRESHOLD) {
-        parts.add(new Part(f, last, 0, 0));
-      } else {
-        // an index on timestamp: two halves of the window, each read through the index
-        long mid = range.start() + (range.end() - range.start()) / 2;
-        parts.add(new Part(f, new TimeRange(range.start(), mid, false), 0, 0));
-        parts.add(new Part(f, new TimeRange(mid, last.end(), last.endInclusive()), 0, 0));
-      }
-    }
-    List<SlotTable> chunks = readAll(parts, projection);
+    List<SlotTable> chunks = readAll(parts(files, range, openEndFile), projection);
     if (chunks.isEmpty()) {
       return SlotTable.empty(projection == Projection.FULL);
     }
     return merge(chunks);
   }
 
-  /** One query: a file, a time range and, when {@code rowidHi > 0}, a rowid range. */
-  private record Part(Path file, TimeRange range, long rowidLo, long rowidHi) {}
+  /** The queries that together read the window, in load order. */
+  List<Part> parts(List<Path> files, TimeRange range, Path openEndFile) {
+    List<Part> parts = new ArrayList<>();
+    for (Path f : files) {
+      TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+      if (threads == 1) {
+        parts.add(Part.whole(f, last));
+        continue;
+      }
+      // no index: every query scans the whole table, so split the table itself, by rowid
+      List<long[]> rowidParts =
+          FileLayout.rowidPartsUnlessIndexed(f, last, Math.min(threads, MAX_PARTS_PER_FILE));
+      if (rowidParts != null) {
+        for (long[] r : rowidParts) {
+          parts.add(Part.rowids(f, last, r[0], r[1]));
+        }
+      } else if (range.end() - range.start() <= SPLIT_THRESHOLD) {
+        parts.add(Part.whole(f, last));
+      } else {
+        // an index on timestamp: two halves of the window, each read through the index
+        long mid = range.start() + (range.end() - range.start()) / 2;
+        parts.add(Part.whole(f, new TimeRange(range.start(), mid, false)));
+        parts.add(Part.whole(f, new TimeRange(mid, last.end(), last.endInclusive())));
+      }
+    }
+    return parts;
+  }
+
+  /** One query: a file, a time range and, when {@code byRowid}, rowids {@code [rowidLo, rowidHi]}. */
+  record Part(Path file, TimeRange range, boolean byRowid, long rowidLo, long rowidHi) {
+    /** Every row of the file in {@code range}. */
+    static Part whole(Path file, TimeRange range) {
+      return new Part(file, range, false, 0, 0);
+    }
+
+    /** The rows of the file in {@code range} whose rowid is in {@code [lo, hi]}. */
+    static Part rowids(Path file, TimeRange range, long lo, long hi) {
+      return new Part(file, range, true, lo, hi);
+    }
+  }
 
   private List<SlotTable> readAll(List<Part> parts, Projection projection) {
     if (parts.size() <= 1 || threads == 1) {
@@ -212,11 +236,11 @@ public final class SlotLoader {
     int[] projectCodes = {Dictionary.NULL, d.projects().encode(""), d.projects().encode("*")};
     try (Connection c = Databases.openReadOnly(part.file());
         PreparedStatement ps =
-            c.prepareStatement(query(cols, part.range().endInclusive(), part.rowidHi() > 0))) {
+            c.prepareStatement(query(cols, part.range().endInclusive(), part.byRowid()))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
       ps.setString(2, part.range().end() == Long.MAX_VALUE
           ? "\uffff" : Timestamps.formatStored(part.range().end()));
-      if (part.rowidHi() > 0) {
+      if (part.byRowid()) {
         ps.setLong(3, part.rowidLo());
         ps.setLong(4, part.rowidHi());
       }

@@ -44,14 +44,41 @@ class IgnoredOptionsTest {
       "--analysis-type monthly --host resgpu --all-devices"
           + " | Warning: --host and --all-devices are ignored by the monthly analysis",
       "--analysis-type monthly --hours-back 48 --no-group-by-device --window-minutes 3"
-          + " | Warning: --hours-back, --group-by-device and --window-minutes are ignored by the monthly analysis",
+          + " | Warning: --hours-back, --no-group-by-device and --window-minutes are ignored"
+          + " by the monthly analysis",
       "--analysis-type timeseries --window-minutes 3"
           + " | Warning: --window-minutes is ignored by the timeseries analysis",
+      "--analysis-type timeseries --all-devices"
+          + " | Warning: --all-devices is ignored by the timeseries analysis",
+      "--analysis-type timeseries --no-all-devices"
+          + " | Warning: --no-all-devices is ignored by the timeseries analysis",
+      "--host resgpu --hours-back 48 --all-devices --no-group-by-device"
+          + " | Warning: --all-devices is ignored by the allocation analysis"
+          + " with --no-group-by-device",
       "--email-from a@example.org --smtp-server mail.example.org"
           + " | Warning: --email-from and --smtp-server have no effect without --email-to"})
   void anUnusedOptionIsNamed(String args, String warning) {
     CliResult r = report(args);
     assertEquals(List.of(warning), warnings(r), r.err());
+  }
+
+  private static CliResult snapshot(String... extra) {
+    List<String> args = new ArrayList<>(List.of("report", "--data-dir", dir.toString(),
+        "--analysis-type", "gpu-model-snapshot", "--snapshot-time", "2025-11-03 10:12:00",
+        "--gpu-model", "NVIDIA A40"));
+    args.addAll(List.of(extra));
+    return CliResult.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void theSnapshotNamesTheModelFilterAndTheEndTimeItDoesNotUse() {
+    CliResult plain = snapshot();
+    CliResult ignoring = snapshot("--all-devices", "--end-time", "2025-10-01 00:00:00");
+    assertEquals(0, ignoring.exitCode(), ignoring.err());
+    assertEquals(List.of("Warning: --all-devices and --end-time are ignored by the"
+        + " gpu-model-snapshot analysis"), warnings(ignoring));
+    assertEquals(List.of(), warnings(plain), plain.err());
+    assertEquals(plain.out(), ignoring.out());
   }
 
   @Test
@@ -67,7 +94,8 @@ class IgnoredOptionsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "''",
-      "--host resgpu --hours-back 48 --all-devices --no-group-by-device",
+      "--host resgpu --hours-back 48 --all-devices",
+      "--host resgpu --hours-back 48 --no-group-by-device",
       "--analysis-type timeseries --bucket-minutes 60",
       "--analysis-type monthly --exclude-hosts {}"})
   void usedOptionsAreNotWarnedAbout(String args) {
@@ -75,11 +103,16 @@ class IgnoredOptionsTest {
     assertEquals(List.of(), warnings(r), r.err());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"--bucket-minutes 60", "--analysis-type monthly --host resgpu"})
-  void theReportIsTheSameWithAndWithoutTheIgnoredOption(String args) {
-    String[] parts = args.split(" ");
-    String base = String.join(" ", List.of(parts).subList(0, parts.length - 2));
-    assertEquals(report(base).out(), report(args).out());
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "'' | --bucket-minutes 60",
+      "--analysis-type monthly | --host resgpu",
+      "--analysis-type timeseries | --all-devices",
+      "--no-group-by-device | --all-devices"})
+  void theReportIsTheSameWithAndWithoutTheIgnoredOption(String base, String option) {
+    for (String format : List.of("text", "json", "html")) {
+      String plain = (base + " --output-format " + format).strip();
+      assertEquals(report(plain).out(), report(plain + " " + option).out(), format);
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.LinkLoop;
 import io.gpureport.load.GpuStateTable;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -281,6 +282,27 @@ class CollectorTest {
             () -> Fixtures.collector(Fixtures.T1, new StringWriter())
                 .collect(Fixtures.fromFile(dir, missingInput)));
     assertEquals("input file not found: " + missingInput, noInput.getMessage());
+    assertNoDatabase();
+  }
+
+  @Test
+  void aSymbolicLinkLoopAsDataDirectoryIsNamedAsSuch() throws Exception {
+    Path input = Fixtures.writeCollectInput(dir);
+    Path loop = LinkLoop.in(dir);
+    GpuReportException e = assertThrows(GpuReportException.class,
+        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(loop, input)));
+    assertEquals("cannot open data directory " + loop + ": too many levels of symbolic links: " + loop,
+        e.getMessage());
+    assertNoDatabase();
+  }
+
+  @Test
+  void aSymbolicLinkLoopAsInputIsNamedAsSuch() throws Exception {
+    Path loop = LinkLoop.in(dir);
+    GpuReportException e = assertThrows(GpuReportException.class,
+        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(dir, loop)));
+    assertEquals("cannot read input file " + loop + ": too many levels of symbolic links: " + loop,
+        e.getMessage());
     assertNoDatabase();
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
+import io.gpureport.LinkLoop;
 import io.gpureport.TestDb;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
@@ -126,6 +127,24 @@ class BadDataTest {
     CliResult r = CliResult.run("report", "--data-dir", db.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("Error: data directory " + db + " is not a directory", r.err().strip());
+  }
+
+  @Test
+  void aSymbolicLinkLoopAsDataDirIsNamedAsSuch() throws Exception {
+    Path loop = LinkLoop.in(dir);
+    CliResult r = CliResult.run("report", "--data-dir", loop.toString(), "--exclude-hosts", "{}");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("Error: cannot list data directory " + loop
+        + ": too many levels of symbolic links: " + loop, r.err().strip());
+  }
+
+  @Test
+  void aSymbolicLinkLoopAsDbPathIsNamedAsSuch() throws Exception {
+    Path loop = LinkLoop.in(dir);
+    CliResult r = CliResult.run("report", "--db-path", loop.toString(), "--exclude-hosts", "{}");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("Error: cannot read " + loop + ": too many levels of symbolic links: " + loop,
+        r.err().strip());
   }
 
   @Test

@@ -2,15 +2,20 @@ package io.gpureport.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
 
 import io.gpureport.TestDb;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +29,31 @@ class FileLayoutTest {
     return (to - from) + FileLayout.FETCH_COST * fetched;
   }
 
+  /**
+   * The parts cover {@code [lo, end)} once, in order; there are {@code n} of them unless there are
+   * fewer rowids (one each then); the work of each is within {@code FETCH_COST + 1} of its share.
+   */
+  private static void assertBalancedCover(long lo, long end, long windowLo, long windowEnd, int n,
+      List<long[]> parts) {
+    String what =
+        "rowids [" + lo + "," + end + ") window [" + windowLo + "," + windowEnd + ") in " + n;
+    assertEquals(Math.min(n, end - lo), parts.size(), what);
+    assertEquals(lo, parts.get(0)[0], what);
+    assertEquals(end - 1, parts.get(parts.size() - 1)[1], what);
+    for (int i = 1; i < parts.size(); i++) {
+      assertEquals(parts.get(i - 1)[1] + 1, parts.get(i)[0], what + ": contiguous at " + i);
+    }
+    // |w - total / n| <= 1 + FETCH_COST, exactly: |w * n - total| <= (1 + FETCH_COST) * n
+    BigInteger total = BigInteger.valueOf(work(lo, end, windowLo, windowEnd));
+    BigInteger slack = BigInteger.valueOf((1L + FileLayout.FETCH_COST) * n);
+    for (long[] p : parts) {
+      assertTrue(p[0] <= p[1], what + ": non-empty");
+      long w = work(p[0], p[1] + 1, windowLo, windowEnd);
+      assertTrue(BigInteger.valueOf(w).multiply(BigInteger.valueOf(n)).subtract(total).abs()
+          .compareTo(slack) <= 0, what + ": work " + w + " vs total " + total + " / " + n);
+    }
+  }
+
   @ParameterizedTest(name = "rowids [{0},{1}) window [{2},{3}) in {4}")
   @CsvSource({
       "1, 4000001, 3900001, 4000001, 2", // a 24-hour window at the end of a month
@@ -33,23 +63,54 @@ class FileLayoutTest {
       "1, 4000001, 1, 100001, 3",        // the first day, three threads
       "1, 4000001, 2000001, 2100001, 4", // a day in the middle, four threads
       "5, 9, 6, 7, 2",                   // a tiny file
+      "-5, 6, -5, 6, 4",                 // rowids inserted by hand, zero and below
+      "1, 6, 1, 2, 4",                   // one costly rowid and four cheap ones
+      "1, 3, 1, 3, 4",                   // fewer rowids than parts: one each
       "1, 2, 1, 2, 2"})                  // a single row: one part
-  void partsCoverEveryRowidOnceWithEqualWork(long lo, long end, long windowLo, long windowEnd, int n) {
-    List<long[]> parts = FileLayout.split(lo, end, windowLo, windowEnd, n);
-    assertTrue(parts.size() >= 1 && parts.size() <= n, "parts: " + parts.size());
-    assertEquals(lo, parts.get(0)[0]);
-    assertEquals(end - 1, parts.get(parts.size() - 1)[1]);
-    for (int i = 1; i < parts.size(); i++) {
-      assertEquals(parts.get(i - 1)[1] + 1, parts.get(i)[0], "contiguous at " + i);
+  void partsCoverEveryRowidOnceWithEqualWork(long lo, long end, long windowLo, long windowEnd,
+      int n) {
+    assertBalancedCover(lo, end, windowLo, windowEnd, n,
+        FileLayout.split(lo, end, windowLo, windowEnd, n));
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = SEPARATE_THREAD) // an overflow made the search endless
+  void randomSplitsCoverEveryRowidOnceWithEqualWork() {
+    Random random = new Random(20251103);
+    long widest = Long.MAX_VALUE / (1 + FileLayout.FETCH_COST) - 1;
+    for (int i = 0; i < 100_000; i++) {
+      long span = switch (i % 3) {
+        case 0 -> 1 + random.nextInt(20);
+        case 1 -> 1 + random.nextInt(1_000_000);
+        default -> 1 + (long) (random.nextDouble() * widest); // huge gaps between rowids
+      };
+      long lo = switch (i % 4) {
+        case 0 -> 1;
+        case 1 -> -random.nextInt(1000);
+        case 2 -> Long.MIN_VALUE + random.nextInt(1000);
+        default -> Long.MAX_VALUE - span - random.nextInt(1000);
+      };
+      long end = lo + span;
+      long windowLo = lo + (long) (random.nextDouble() * span);
+      long windowEnd = windowLo + (long) (random.nextDouble() * (end - windowLo));
+      int n = 1 + random.nextInt(SlotLoader.MAX_PARTS_PER_FILE * 4);
+      assertBalancedCover(lo, end, windowLo, windowEnd, n,
+          FileLayout.split(lo, end, windowLo, windowEnd, n));
     }
-    long total = work(lo, end, windowLo, windowEnd);
-    long share = total / n;
-    for (long[] p : parts) {
-      assertTrue(p[0] <= p[1], "non-empty");
-      long w = work(p[0], p[1] + 1, windowLo, windowEnd);
-      assertTrue(Math.abs(w - share) <= 1 + FileLayout.FETCH_COST || parts.size() < n,
-          "work " + w + " vs share " + share);
-    }
+  }
+
+  @Test
+  @Timeout(value = 10, threadMode = SEPARATE_THREAD) // an overflow made the search endless
+  void rowidsTooFarApartForTheArithmeticAreOnePart() {
+    assertEquals(List.of(List.of(Long.MIN_VALUE, Long.MAX_VALUE - 1)),
+        asLists(FileLayout.split(Long.MIN_VALUE, Long.MAX_VALUE, 0, 10, 4)));
+    assertEquals(List.of(List.of(-5L, Long.MAX_VALUE - 1)),
+        asLists(FileLayout.split(-5, Long.MAX_VALUE, -5, Long.MAX_VALUE, 2)));
+  }
+
+  @Test
+  void atLeastOnePartIsRequired() {
+    assertThrows(IllegalArgumentException.class, () -> FileLayout.split(1, 100, 1, 100, 0));
   }
 
   @Test
@@ -100,6 +161,37 @@ class FileLayoutTest {
     TimeRange range = kind.equals("closed") ? TimeRange.closed(s, e) : TimeRange.halfOpen(s, e);
     assertEquals(List.of(List.of(1L, firstEnd), List.of(firstEnd + 1, 1000L)),
         asLists(FileLayout.rowidPartsUnlessIndexed(f, range, 2)));
+  }
+
+  private Path fileWithRowids(long... rowids) throws Exception {
+    TestDb db = new TestDb();
+    for (int i = 0; i < rowids.length; i++) {
+      db.row("slot1@h", "GPU-" + i, "Claimed", "NVIDIA L40S", "", "h", "u",
+          String.format("2025-10-01 00:%02d:00.000000", i));
+    }
+    return db.writeWithRowids(dir.resolve("gpu_state_2025-10.db"), rowids);
+  }
+
+  private static final TimeRange OCTOBER = TimeRange.halfOpen(
+      Timestamps.parseUser("2025-10-01 00:00:00"), Timestamps.parseUser("2025-11-01 00:00:00"));
+
+  @Test
+  void aFileWhoseRowidsAreAllBelowOneIsSplitToo() throws Exception {
+    Path f = fileWithRowids(-10, -9, -8, -7, -6, -5, -4, -3, -2, -1);
+    assertEquals(List.of(List.of(-10L, -6L), List.of(-5L, -1L)),
+        asLists(FileLayout.rowidPartsUnlessIndexed(f, OCTOBER, 2)));
+  }
+
+  @Test
+  void aFileWithTheLargestRowidIsReadAsOnePart() throws Exception {
+    Path f = fileWithRowids(1, 2, 3, Long.MAX_VALUE);
+    assertEquals(List.of(List.of(1L, Long.MAX_VALUE)),
+        asLists(FileLayout.rowidPartsUnlessIndexed(f, OCTOBER, 2)));
+  }
+
+  @Test
+  void anEmptyFileIsNotSplit() throws Exception {
+    assertNull(FileLayout.rowidPartsUnlessIndexed(fileWithRowids(), OCTOBER, 2));
   }
 
   @Test
