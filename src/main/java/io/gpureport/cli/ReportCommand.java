@@ -48,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
   String endTime;
 
   @Option(names = "--db-path", paramLabel = "FILE",
-      description = "Read this one database file instead of a data directory.")
+      description = "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands for its whole directory (legacy rule L2).")
   Path dbPath;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
