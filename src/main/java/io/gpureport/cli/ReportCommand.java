@@ -48,7 +48,8 @@ public final class ReportCommand implements Callable<Integer> {
   String endTime;
 
   @Option(names = "--db-path", paramLabel = "FILE",
-      description = "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands for its whole directory (legacy rule L2).")
+      description = "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands"
+          + " for its whole directory (legacy rule L2).")
   Path dbPath;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
