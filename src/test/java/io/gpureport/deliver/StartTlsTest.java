@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpureport.ChildJvm;
+import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,23 +66,48 @@ class StartTlsTest {
 
   @BeforeAll
   static void selfSignedCertificate() throws Exception {
-    Path store = keyDir.resolve("smtp.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-noprompt", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD))
-        .redirectErrorStream(true).start();
+    serverTls = serverContext(keyStore("smtp.p12", "CN=127.0.0.1", "ip:127.0.0.1"));
+  }
+
+  /** A PKCS12 key store in {@link #keyDir} with a new self-signed certificate. */
+  private static Path keyStore(String file, String dname, String san) throws Exception {
+    Path store = keyDir.resolve(file);
+    keytool("-genkeypair", "-noprompt", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", dname, "-ext", "SAN=" + san, "-storetype", "PKCS12",
+        "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD));
+    return store;
+  }
+
+  /** A trust store that trusts the certificate of {@code keys}, as a client would be configured. */
+  private static Path trustStoreFor(Path keys) throws Exception {
+    Path cert = keyDir.resolve(keys.getFileName() + ".crt");
+    Path trust = keyDir.resolve(keys.getFileName() + ".trust.p12");
+    keytool("-exportcert", "-alias", "smtp", "-keystore", keys.toString(), "-storepass",
+        new String(STORE_PASSWORD), "-file", cert.toString());
+    keytool("-importcert", "-noprompt", "-alias", "smtp", "-file", cert.toString(), "-storetype", "PKCS12",
+        "-keystore", trust.toString(), "-storepass", new String(STORE_PASSWORD));
+    return trust;
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    command.addAll(List.of(args));
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, keytool.waitFor(), "keytool: " + output);
+  }
 
+  private static SSLContext serverContext(Path store) throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
       keys.load(in, STORE_PASSWORD);
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, STORE_PASSWORD);
-    serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(kmf.getKeyManagers(), null, null);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), null, null);
+    return tls;
   }
 
   @AfterEach
@@ -94,11 +122,16 @@ class StartTlsTest {
    * only {@link #USER}/{@link #PASSWORD}) and records every delivery; returns its port.
    */
   private int startServer() {
+    return startServer(serverTls);
+  }
+
+  /** As {@link #startServer()}, with the server certificate of {@code tls}. */
+  private int startServer(SSLContext tls) {
     server = SMTPServer.port(0)
         .bindAddress(InetAddress.getLoopbackAddress())
         .hostName("127.0.0.1")
         .enableTLS()
-        .startTlsSocketFactory(serverTls)
+        .startTlsSocketFactory(tls)
         .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
         .messageHandlerFactory(this::recorder)
         .connectionTimeout(10, TimeUnit.SECONDS)
@@ -223,6 +256,46 @@ class StartTlsTest {
   }
 
   // ------------------------------------------------------------------------------ verification
+
+  /**
+   * The CLI in a JVM whose trust store trusts {@code keys}' certificate (the JVM-wide default
+   * trust, which a test JVM cannot change once TLS has been used), mailing the report with
+   * certificate and host-name verification on.
+   */
+  private CliResult mailThroughTrustingJvm(Path keys, int port) throws Exception {
+    Path data = Files.createDirectories(keyDir.resolve("data-" + port));
+    ExampleData.build(data);
+    return ChildJvm.create()
+        .jvmOptions("-Djavax.net.ssl.trustStore=" + trustStoreFor(keys),
+            "-Djavax.net.ssl.trustStorePassword=" + new String(STORE_PASSWORD),
+            "-Djavax.net.ssl.trustStoreType=PKCS12")
+        .run("report", "--data-dir", data.toString(), "--exclude-hosts", "{}",
+            "--email-to", "ops@example.org", "--email-from", "reports@example.org",
+            "--smtp-server", "127.0.0.1", "--smtp-port", String.valueOf(port),
+            "--smtp-starttls", "required", "--email-timeout", "5");
+  }
+
+  @Test
+  void aTrustedCertificateForTheServerNamePassesVerification() throws Exception {
+    int port = startServer();
+    CliResult r = mailThroughTrustingJvm(keyDir.resolve("smtp.p12"), port);
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(1, deliveries.size(), r.err());
+    assertTrue(deliveries.get(0).tls(), "delivered inside TLS, verified");
+    assertTrue(r.err().contains("Email sent successfully to 1 recipient(s): ops@example.org"), r.err());
+  }
+
+  @Test
+  void aTrustedCertificateForAnotherNameFailsTheHostCheck() throws Exception {
+    Path other = keyStore("other.p12", "CN=mail.example.org", "dns:mail.example.org");
+    int port = startServer(serverContext(other));
+    CliResult r = mailThroughTrustingJvm(other, port);
+    String first = r.err().lines().filter(l -> l.startsWith("Warning: sending via 127.0.0.1:" + port))
+        .findFirst().orElseThrow(() -> new AssertionError(r.err()));
+    assertTrue(first.contains("127.0.0.1") && first.toLowerCase().contains("match"), first);
+    assertFalse(first.contains("PKIX"), "trusted, so only the name fails: " + first);
+    assertEquals(List.of(), deliveries, "nothing is delivered to the misnamed server");
+  }
 
   @ParameterizedTest(name = "credentials={0}")
   @ValueSource(booleans = {false, true})
