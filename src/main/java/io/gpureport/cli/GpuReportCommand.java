@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GPU allocation reports for an HTCondor pool.",
-    subcommands = {ReportCommand.class, CollectCommand.class, SampleCommand.class})
+    subcommands = {ReportCommand.class, CollectCommand.class, SampleCommand.class, IndexCommand.class})
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -33,7 +33,7 @@ final class ParseErrors {
     return ex.getMessage() + unquotedTimeHint(unmatched.getUnmatched().get(0), args);
   }
 
-  /** {@code missing command: report, collect or sample (see gpureport --help)}. */
+  /** {@code missing command: report, collect, sample or index (see gpureport --help)}. */
   static String missingCommand(CommandLine root) {
     return "missing command: " + Suggestions.alternatives(commandNames(root))
         + " (see " + root.getCommandName() + " --help)";

@@ -68,7 +68,7 @@ final class SnapshotWriter implements AutoCloseable {
    * SQLite reports a missing permission only as "unable to open" or "readonly"; name the cause.
    * The directory must be writable too: the rollback journal is created beside the file.
    */
-  private static void checkWritable(Path file, boolean existed) {
+  static void checkWritable(Path file, boolean existed) {
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !Files.isWritable(dir)) {
       throw new GpuReportException(

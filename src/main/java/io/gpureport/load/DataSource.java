@@ -128,6 +128,11 @@ public final class DataSource {
     }
   }
 
+  /** Every file of the source: the monthly files in ascending month order, or the single file. */
+  public List<Path> allFiles() {
+    return single != null ? List.of(single) : List.copyOf(monthly.values());
+  }
+
   /** The files to read for a range, in ascending month order; missing months are skipped. */
   public List<Path> filesFor(TimeRange range) {
     if (single != null) {

@@ -37,7 +37,7 @@ final class FileLayout {
   static List<long[]> rowidPartsUnlessIndexed(Path file, TimeRange range, int parts) {
     requireParts(parts);
     try (Connection c = Databases.openReadOnly(file)) {
-      if (hasTimestampIndex(c)) {
+      if (GpuStateTable.hasTimestampIndex(c)) {
         return null;
       }
       long[] rowids = rowidRange(c);
@@ -161,16 +161,6 @@ final class FileLayout {
         }
       }
       return a;
-    }
-  }
-
-  private static boolean hasTimestampIndex(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
-                + " JOIN pragma_index_info(l.name) AS i"
-                + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
-      return rs.next();
     }
   }
 

@@ -1,5 +1,9 @@
 package io.gpureport.load;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /** The storage format of table {@code gpu_state} (SEMANTICS §3.2, §13.4). */
@@ -48,4 +52,15 @@ public final class GpuStateTable {
   }
 
   private GpuStateTable() {}
+
+  /** Whether {@code gpu_state} has an index whose first column is {@code timestamp}. */
+  public static boolean hasTimestampIndex(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
+                + " JOIN pragma_index_info(l.name) AS i"
+                + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
+      return rs.next();
+    }
+  }
 }
