@@ -46,8 +46,13 @@ public final class IoReason {
   }
 
   private static String oneLine(String message, Exception e) {
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(message);
+  }
+
+  /** {@code message} on one line: surrounding blanks stripped, line breaks folded to spaces. */
+  public static String oneLine(String message) {
     if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName();
+      return "unknown error";
     }
     return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }

@@ -58,12 +58,12 @@ final class IgnoredOptions {
     }
     List<String> out = new ArrayList<>();
     if (!unused.isEmpty()) {
-      out.add("Warning: " + joined(unused)
+      out.add("Warning: " + Suggestions.listed(unused, "and")
           + (unused.size() == 1 ? " is" : " are") + " ignored by the "
           + analysisName(analysis, withoutDeviceTables));
     }
     if (!emailOnly.isEmpty()) {
-      out.add("Warning: " + joined(emailOnly)
+      out.add("Warning: " + Suggestions.listed(emailOnly, "and")
           + (emailOnly.size() == 1 ? " has" : " have") + " no effect without --email-to");
     }
     return out;
@@ -87,12 +87,6 @@ final class IgnoredOptions {
     CommandSpec command = parsed.commandSpec();
     String negated = command.negatableOptionTransformer().makeNegative(name, command);
     return parsed.expandedArgs().contains(negated) ? negated : name;
-  }
-
-  /** {@code a}, {@code a and b}, {@code a, b and c}. */
-  private static String joined(List<String> names) {
-    int last = names.size() - 1;
-    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -23,11 +23,16 @@ final class Suggestions {
 
   /** {@code a}, {@code a or b}, {@code a, b or c}. */
   static String alternatives(List<String> words) {
+    return listed(words, "or");
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c} for {@code conjunction} "and". */
+  static String listed(List<String> words, String conjunction) {
     if (words.size() <= 1) {
       return words.isEmpty() ? "" : words.get(0);
     }
     String head = String.join(", ", words.subList(0, words.size() - 1));
-    return head + " or " + words.get(words.size() - 1);
+    return head + " " + conjunction + " " + words.get(words.size() - 1);
   }
 
   /** The Levenshtein distance: single-character insertions, deletions and substitutions. */

@@ -1,6 +1,7 @@
 package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ final class CondorStatusSource {
       return process;
     } catch (IOException e) {
       throw new GpuReportException(
-          "cannot run " + executable + ": " + ErrorText.oneLine(e.getMessage()), e);
+          "cannot run " + executable + ": " + IoReason.oneLine(e.getMessage()), e);
     }
   }
 
@@ -119,7 +120,7 @@ final class CondorStatusSource {
     } catch (IOException e) {
       return "";
     }
-    String line = text.isBlank() ? "" : ErrorText.oneLine(text);
+    String line = text.isBlank() ? "" : IoReason.oneLine(text);
     if (line.isEmpty()) {
       return "";
     }

@@ -1,10 +1,11 @@
 package io.gpureport.collect;
 
+import io.gpureport.IoReason;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns library and process messages into the one-line form of an {@code Error:} line. */
+/** Turns the JSON parser's messages into the plain words of an {@code Error:} line. */
 final class ErrorText {
   /** Jackson's reference to a position in the input, e.g. an opening bracket. */
   private static final Pattern SOURCE_POSITION =
@@ -18,20 +19,12 @@ final class ErrorText {
 
   private ErrorText() {}
 
-  /** {@code message} on one line: surrounding blanks stripped, line breaks folded to spaces. */
-  static String oneLine(String message) {
-    if (message == null || message.isBlank()) {
-      return "unknown error";
-    }
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
-  }
-
   /**
    * A JSON parser's problem ({@code getOriginalMessage()}, without the location) in plain words:
    * positions as {@code line L, column C}, no parser internals such as {@code [Source: …]}.
    */
   static String jsonProblem(String message) {
-    String text = SOURCE_POSITION.matcher(oneLine(message)).replaceAll("line $1, column $2");
+    String text = SOURCE_POSITION.matcher(IoReason.oneLine(message)).replaceAll("line $1, column $2");
     text = SOURCE_REFERENCE.matcher(text).replaceAll("");
     Matcher unclosed = UNCLOSED.matcher(text);
     if (unclosed.matches()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,7 +197,7 @@ final class SlotAdParser implements Closeable {
   }
 
   private static GpuReportException unreadable(String source, IOException e) {
-    String reason = ErrorText.oneLine(e.getMessage());
+    String reason = IoReason.oneLine(e.getMessage());
     return new GpuReportException("cannot read " + source + ": " + reason, e);
   }
 

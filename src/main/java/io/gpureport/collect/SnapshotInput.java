@@ -60,7 +60,7 @@ final class SnapshotInput implements AutoCloseable {
     } catch (IOException e) {
       deleteQuietly(spool);
       throw new GpuReportException(
-          "cannot read " + description + ": " + ErrorText.oneLine(e.getMessage()), e);
+          "cannot read " + description + ": " + IoReason.oneLine(e.getMessage()), e);
     }
   }
 
@@ -75,7 +75,7 @@ final class SnapshotInput implements AutoCloseable {
       return Files.createTempFile("gpureport-collect-", ".json");
     } catch (IOException e) {
       throw new GpuReportException(
-          "cannot create a temporary file: " + ErrorText.oneLine(e.getMessage()), e);
+          "cannot create a temporary file: " + IoReason.oneLine(e.getMessage()), e);
     }
   }
 

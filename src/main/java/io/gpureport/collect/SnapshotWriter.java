@@ -1,6 +1,7 @@
 package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import io.gpureport.load.GpuStateTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,7 +132,8 @@ final class SnapshotWriter implements AutoCloseable {
     }
   }
 
-  private static boolean hasTable(Connection connection) throws SQLException {
+  /** Whether the file has table {@code gpu_state}. */
+  static boolean hasTable(Connection connection) throws SQLException {
     try (PreparedStatement ps =
             connection.prepareStatement(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpu_state'");
@@ -169,6 +171,6 @@ final class SnapshotWriter implements AutoCloseable {
 
   private static GpuReportException failure(Path file, SQLException e) {
     return new GpuReportException(
-        "cannot write " + file + ": " + ErrorText.oneLine(e.getMessage()), e);
+        "cannot write " + file + ": " + IoReason.oneLine(e.getMessage()), e);
   }
 }

@@ -1,10 +1,10 @@
 package io.gpureport.collect;
 
 import io.gpureport.GpuReportException;
+import io.gpureport.IoReason;
 import io.gpureport.load.GpuStateTable;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
@@ -31,7 +31,7 @@ public final class TimestampIndex {
     config.resetOpenMode(SQLiteOpenMode.CREATE);
     try (Connection c = config.createConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      if (!hasTable(s)) {
+      if (!SnapshotWriter.hasTable(c)) {
         throw new GpuReportException("cannot index " + file + ": no table gpu_state");
       }
       boolean added = !GpuStateTable.hasTimestampIndex(c);
@@ -40,14 +40,7 @@ public final class TimestampIndex {
       }
       return new Outcome(file, added, (System.nanoTime() - began) / 1e9);
     } catch (SQLException e) {
-      throw new GpuReportException("cannot index " + file + ": " + ErrorText.oneLine(e.getMessage()), e);
-    }
-  }
-
-  private static boolean hasTable(Statement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpu_state'")) {
-      return rs.next();
+      throw new GpuReportException("cannot index " + file + ": " + IoReason.oneLine(e.getMessage()), e);
     }
   }
 }

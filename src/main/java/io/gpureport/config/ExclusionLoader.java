@@ -95,8 +95,8 @@ public final class ExclusionLoader {
     if (!(e instanceof MarkedYAMLException marked) || marked.getProblemMark() == null) {
       return ": " + firstLine(e.getMessage());
     }
-    String problem = marked.getProblem() == null ? "invalid YAML" : oneLine(marked.getProblem());
-    String context = marked.getContext() == null ? "" : " (" + oneLine(marked.getContext())
+    String problem = marked.getProblem() == null ? "invalid YAML" : IoReason.oneLine(marked.getProblem());
+    String context = marked.getContext() == null ? "" : " (" + IoReason.oneLine(marked.getContext())
         + (marked.getContextMark() == null ? "" : " at " + position(marked.getContextMark())) + ")";
     return " at " + position(marked.getProblemMark()) + ": " + problem + context;
   }
@@ -104,10 +104,6 @@ public final class ExclusionLoader {
   /** {@code line 3, column 5}, counted from 1. */
   private static String position(Mark mark) {
     return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-  }
-
-  private static String oneLine(String s) {
-    return s.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String firstLine(String s) {

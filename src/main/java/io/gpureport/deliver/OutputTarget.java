@@ -47,11 +47,12 @@ public final class OutputTarget {
       return;
     }
     Path given = file.toAbsolutePath();
-    if (isStream(given)) {
+    Destination destination = destination(file, given);
+    if (destination.stream()) {
       writeInPlace(file, given, bytes);
       return;
     }
-    Path target = followLinks(file, given);
+    Path target = destination.path();
     if (Files.isDirectory(target)) {
       throw new GpuReportException("cannot write output file " + file + ": it is a directory");
     }
@@ -66,28 +67,35 @@ public final class OutputTarget {
     }
   }
 
+  /** Where a path leads: the file at the end of its symbolic links, or a stream to write in place. */
+  private record Destination(Path path, boolean stream) {}
+
   /**
-   * Whether {@code given} names a stream rather than a file to replace: a device, a named pipe or
-   * a socket, or a file descriptor reached through {@code /dev/fd}, {@code /proc/<pid>/fd} or a
-   * link to them such as {@code /dev/stdout} (its target, a pipe or the caller's redirection,
-   * must be written, not replaced).
+   * Follows the symbolic links of {@code given} as the kernel does (a link's target is resolved
+   * against the real directory of the link), to the file it names, existing or not (a dangling
+   * link names the file it would create). It is a stream, written through {@code given} and not
+   * replaced, when it is a device, a named pipe or a socket, or a file descriptor reached through
+   * {@code /dev/fd}, {@code /proc/<pid>/fd} or a link to them such as {@code /dev/stdout} (its
+   * target is a pipe or the caller's redirection).
    */
-  private static boolean isStream(Path given) {
+  private static Destination destination(Path file, Path given) {
     Path p = given;
     for (int hops = 0; hops <= MAX_LINKS; hops++) {
       if (isDescriptor(p)) {
-        return true;
+        return new Destination(given, true);
       }
       if (!Files.isSymbolicLink(p)) {
-        break;
+        boolean special = Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
+        return new Destination(special ? given : p, special);
       }
       try {
         p = p.getParent().toRealPath().resolve(Files.readSymbolicLink(p));
       } catch (IOException e) {
-        return false; // followLinks reports it
+        throw new GpuReportException("cannot write output file " + file + ": " + IoReason.of(e), e);
       }
     }
-    return Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p);
+    throw new GpuReportException(
+        "cannot write output file " + file + ": too many levels of symbolic links");
   }
 
   private static boolean isDescriptor(Path p) {
@@ -165,28 +173,6 @@ public final class OutputTarget {
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
       return null; // not a POSIX file system: the new file keeps the default permissions
     }
-  }
-
-  /**
-   * The file that {@code path} names once symbolic links are followed, existing or not (a
-   * dangling link names the file it would create). A link's target is resolved against the real
-   * directory of the link, as the kernel does.
-   */
-  static Path followLinks(Path file, Path path) {
-    Path p = path;
-    for (int hops = 0; hops <= MAX_LINKS; hops++) {
-      if (!Files.isSymbolicLink(p)) {
-        return p;
-      }
-      try {
-        Path link = Files.readSymbolicLink(p);
-        p = p.getParent().toRealPath().resolve(link);
-      } catch (IOException e) {
-        throw new GpuReportException("cannot write output file " + file + ": " + IoReason.of(e), e);
-      }
-    }
-    throw new GpuReportException(
-        "cannot write output file " + file + ": too many levels of symbolic links");
   }
 
   private static void deleteQuietly(Path tmp) {

@@ -62,11 +62,17 @@ public final class SqlPushdownBackend implements Backend {
 
   static final String HOT_PATH;
 
-  static {
-    StringBuilder oldModels = new StringBuilder();
+  /** {@code AND instr(GPUs_DeviceName, 'GTX 1080') = 0 AND …}: the old-model filter (§5.7) in SQL. */
+  private static String oldModelFilter() {
+    StringBuilder filter = new StringBuilder();
     for (String m : OLD_MODELS) {
-      oldModels.append(" AND instr(GPUs_DeviceName, '").append(m).append("') = 0");
+      filter.append(" AND instr(GPUs_DeviceName, '").append(m).append("') = 0");
     }
+    return filter.toString();
+  }
+
+  static {
+    String oldModels = oldModelFilter();
     HOT_PATH =
         "WITH r AS ("
             + " SELECT rowid AS rid, timestamp AS ts, GPUs_DeviceName AS dev, AssignedGPUs AS gpu,"
@@ -105,10 +111,7 @@ public final class SqlPushdownBackend implements Backend {
   static final String ONE_PASS;
 
   static {
-    StringBuilder oldModels = new StringBuilder();
-    for (String m : OLD_MODELS) {
-      oldModels.append(" AND instr(GPUs_DeviceName, '").append(m).append("') = 0");
-    }
+    String oldModels = oldModelFilter();
     ONE_PASS =
         "WITH r AS ("
             + " SELECT rowid AS rid, timestamp AS ts, GPUs_DeviceName AS dev, AssignedGPUs AS gpu,"
