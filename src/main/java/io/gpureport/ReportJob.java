@@ -47,7 +47,12 @@ public final class ReportJob {
 
   /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
   public ReportJob(
-      Clock clock, PrintStream out, PrintStream err, Mailer mailer, int loadThreads, boolean interactive) {
+      Clock clock,
+      PrintStream out,
+      PrintStream err,
+      Mailer mailer,
+      int loadThreads,
+      boolean interactive) {
     this.interactive = interactive;
     this.clock = clock;
     this.out = out;
@@ -68,10 +73,12 @@ public final class ReportJob {
         req.analysis() == ReportRequest.AnalysisType.MONTHLY
             ? monthly(req, source, started)
             : windowed(req, source, started);
-    timer.time("render+deliver", () -> {
-      deliver(req, report);
-      return null;
-    });
+    timer.time(
+        "render+deliver",
+        () -> {
+          deliver(req, report);
+          return null;
+        });
     if (req.verbose()) {
       timer.print(err);
     }
@@ -84,7 +91,9 @@ public final class ReportJob {
     long end =
         newest != null
             ? newest.timestamps().getLong(newest.rowCount() - 1)
-            : req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
+            : req.endTime() != null
+                ? req.endTime()
+                : timer.time("end-time", () -> defaultEnd(source));
     ClassifiedRows rows =
         classified(
             newest != null
@@ -96,16 +105,40 @@ public final class ReportJob {
     long start = minusHours(end, req.hoursBack());
     Report.Window window = new Report.Window(start, end, req.hoursBack());
     if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
-      return report(req, Report.Analysis.TIMESERIES, window, null, rows, started, null, null,
+      return report(
+          req,
+          Report.Analysis.TIMESERIES,
+          window,
+          null,
+          rows,
+          started,
+          null,
+          null,
           timer.time("aggregate", () -> Analyses.timeSeries(rows, req.bucketMinutes())));
     }
     if (!req.groupByDevice()) {
-      return report(req, Report.Analysis.ALLOCATION, window, null, rows, started, null,
-          timer.time("aggregate", () -> Analyses.allocationSummary(rows)), null);
+      return report(
+          req,
+          Report.Analysis.ALLOCATION,
+          window,
+          null,
+          rows,
+          started,
+          null,
+          timer.time("aggregate", () -> Analyses.allocationSummary(rows)),
+          null);
     }
-    return report(req, Report.Analysis.ALLOCATION, window, null, rows, started,
-        timer.time("aggregate", () -> Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack())),
-        null, null);
+    return report(
+        req,
+        Report.Analysis.ALLOCATION,
+        window,
+        null,
+        rows,
+        started,
+        timer.time(
+            "aggregate", () -> Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack())),
+        null,
+        null);
   }
 
   private SlotTable loader(Function<SlotLoader, SlotTable> load) {
@@ -126,10 +159,10 @@ public final class ReportJob {
   }
 
   /**
-   * The default-end-time window in one scan (no separate MAX(timestamp) pass): loads from the
-   * last inserted row's time minus the window, with no upper bound in the newest file. When that
-   * row is the newest (rows stored in time order: always, for collector files), the load is exactly
-   * the window; otherwise returns null and the caller takes the exact two-pass way.
+   * The default-end-time window in one scan (no separate MAX(timestamp) pass): loads from the last
+   * inserted row's time minus the window, with no upper bound in the newest file. When that row is
+   * the newest (rows stored in time order: always, for collector files), the load is exactly the
+   * window; otherwise returns null and the caller takes the exact two-pass way.
    */
   private SlotTable loadToNewest(ReportRequest req, DataSource source, Projection projection) {
     var last = timer.time("end-time", source::lastInserted);
@@ -142,10 +175,12 @@ public final class ReportJob {
     if (!files.contains(last.get().file())) {
       return null;
     }
-    SlotTable table = timer.time("load",
-        () -> loader(loader -> loader.load(files, range, projection, last.get().file())));
-    boolean exact = table.rowCount() > 0
-        && table.timestamps().getLong(table.rowCount() - 1) == candidate;
+    SlotTable table =
+        timer.time(
+            "load",
+            () -> loader(loader -> loader.load(files, range, projection, last.get().file())));
+    boolean exact =
+        table.rowCount() > 0 && table.timestamps().getLong(table.rowCount() - 1) == candidate;
     return exact ? table : null;
   }
 
@@ -159,18 +194,31 @@ public final class ReportJob {
     long last = next - Timestamps.MICROS_PER_SECOND;
     int hours = month.lengthOfMonth() * 24;
     err.println("Calculating monthly summary for " + label);
-    err.println("Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
+    err.println(
+        "Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
     err.println("Total hours in month: " + hours);
     ClassifiedRows rows =
         classified(
             load(source, TimeRange.closed(first, next), Projection.ALLOCATION),
             rules(req, ""),
             "No data found for " + label);
-    err.println("Coverage: " + Analyses.bucketCount(rows.timestamps(), 15) + " of " + hours * 4
-        + " 15-minute buckets have data");
+    err.println(
+        "Coverage: "
+            + Analyses.bucketCount(rows.timestamps(), 15)
+            + " of "
+            + hours * 4
+            + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
-    return report(req, Report.Analysis.MONTHLY, null, m, rows, started,
-        timer.time("aggregate", () -> Analyses.monthly(rows, hours)), null, null);
+    return report(
+        req,
+        Report.Analysis.MONTHLY,
+        null,
+        m,
+        rows,
+        started,
+        timer.time("aggregate", () -> Analyses.monthly(rows, hours)),
+        null,
+        null);
   }
 
   /** {@code November 2025}. */
@@ -219,8 +267,8 @@ public final class ReportJob {
   }
 
   private SlotTable load(DataSource source, TimeRange range, Projection projection) {
-    return timer.time("load",
-        () -> loader(loader -> loader.load(source.filesFor(range), range, projection)));
+    return timer.time(
+        "load", () -> loader(loader -> loader.load(source.filesFor(range), range, projection)));
   }
 
   private void deliver(ReportRequest req, Report report) {
@@ -248,7 +296,8 @@ public final class ReportJob {
       if (req.email().debug()) {
         err.println("DEBUG: Email subject would be: " + subject);
       }
-      String text = req.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
+      String text =
+          req.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
       // The e-mail's HTML references its charts as cid: image parts, not data: URIs.
       String mailHtml =
           html && charts.isEmpty() ? rendered : HtmlReport.renderForEmail(report, charts);

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Wall time per pipeline stage, printed on stderr with {@code --verbose} (and by the benchmark). */
+/**
+ * Wall time per pipeline stage, printed on stderr with {@code --verbose} (and by the benchmark).
+ */
 public final class StageTimer {
   private final Map<String, Long> nanos = new LinkedHashMap<>();
 
@@ -22,7 +24,8 @@ public final class StageTimer {
   /** Prints {@code timing: load=… ms classify=… ms …}. */
   public void print(PrintStream err) {
     StringBuilder b = new StringBuilder("timing:");
-    nanos.forEach((k, v) -> b.append(' ').append(k).append('=').append(v / 1_000_000).append(" ms"));
+    nanos.forEach(
+        (k, v) -> b.append(' ').append(k).append('=').append(v / 1_000_000).append(" ms"));
     err.println(b);
   }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
   /** {@code setpriv} without the capabilities that override file permissions. */
-  private static final List<String> DROP_OVERRIDE = List.of("/usr/bin/setpriv", "--inh-caps=-all",
-      "--bounding-set=-dac_override,-dac_read_search");
+  private static final List<String> DROP_OVERRIDE =
+      List.of(
+          "/usr/bin/setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search");
 
   private final List<String> prefix = new ArrayList<>();
   private final List<String> jvmOptions = new ArrayList<>();
@@ -40,7 +41,10 @@ public final class ChildJvm {
     return this;
   }
 
-  /** Appends the child's standard output to {@code file} (as {@code >>} would) instead of capturing it. */
+  /**
+   * Appends the child's standard output to {@code file} (as {@code >>} would) instead of capturing
+   * it.
+   */
   public ChildJvm appendStdoutTo(Path file) {
     this.appendStdoutTo = file;
     return this;
@@ -60,8 +64,11 @@ public final class ChildJvm {
    */
   public ChildJvm boundByFilePermissions() {
     if (isRoot()) {
-      assumeTrue(OverrideProbe.CAN_DROP, "root cannot drop its permission override: "
-          + String.join(" ", DROP_OVERRIDE) + " true failed");
+      assumeTrue(
+          OverrideProbe.CAN_DROP,
+          "root cannot drop its permission override: "
+              + String.join(" ", DROP_OVERRIDE)
+              + " true failed");
       prefix.addAll(DROP_OVERRIDE);
     }
     return this;
@@ -77,8 +84,11 @@ public final class ChildJvm {
     List<String> command = new ArrayList<>(DROP_OVERRIDE);
     command.add("true");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;
@@ -100,8 +110,9 @@ public final class ChildJvm {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gpureport.Main"));
     command.addAll(List.of(args));
     try {
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       if (appendStdoutTo != null) {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(appendStdoutTo.toFile()));
       }
@@ -110,7 +121,8 @@ public final class ChildJvm {
       CompletableFuture<String> err = drain(p.getErrorStream());
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        throw new AssertionError("child JVM still running after " + timeoutSeconds + " s: " + command);
+        throw new AssertionError(
+            "child JVM still running after " + timeoutSeconds + " s: " + command);
       }
       return new CliResult(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {
@@ -132,17 +144,19 @@ public final class ChildJvm {
 
   /** Reads a stream to its end on a thread of its own (the common pool may have one thread). */
   private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, task -> {
-      Thread t = new Thread(task, "child-jvm-drain");
-      t.setDaemon(true);
-      t.start();
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        task -> {
+          Thread t = new Thread(task, "child-jvm-drain");
+          t.setDaemon(true);
+          t.start();
+        });
   }
 
   private ChildJvm() {}

@@ -25,30 +25,66 @@ class CollectThenReportTest {
     Path input = dir.resolve("input.json");
     Files.writeString(input, json);
     Clock clock = Clock.fixed(LocalDateTime.parse(time).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    CliResult r = CliResult.run(clock, Map.of(), null, "collect", "--data-dir", dir.toString(),
-        "--input", input.toString());
+    CliResult r =
+        CliResult.run(
+            clock,
+            Map.of(),
+            null,
+            "collect",
+            "--data-dir",
+            dir.toString(),
+            "--input",
+            input.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
   }
 
   @Test
   void reportOverCollectedSnapshots() throws Exception {
-    collect("2025-11-03T10:00:05", "[{\"Name\": \"slot1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a,GPU-b\","
-        + " \"State\": \"Unclaimed\", " + COMMON + "},"
-        + "{\"Name\": \"slot1_1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a\", \"State\": \"Claimed\","
-        + " \"RemoteOwner\": \"alice@wisc.edu\", " + COMMON + "},"
-        + "{\"Name\": \"backfill2@r1.wisc.edu\", \"AvailableGPUs\": \"{ GPUs_GPU_b }\","
-        + " \"State\": \"Unclaimed\", " + COMMON + "}]");
-    collect("2025-11-03T10:15:05", "[{\"Name\": \"slot1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a,GPU-b\","
-        + " \"State\": \"Unclaimed\", " + COMMON + "},"
-        + "{\"Name\": \"slot1_1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a\", \"State\": \"Claimed\","
-        + " \"RemoteOwner\": \"alice@wisc.edu\", " + COMMON + "},"
-        + "{\"Name\": \"backfill2_1@r1.wisc.edu\", \"AvailableGPUs\": [\"GPUs_GPU_b\"],"
-        + " \"State\": \"Claimed\", \"RemoteOwner\": \"eve@wisc.edu\", " + COMMON + "},"
-        + "{\"Name\": \"backfill2@r1.wisc.edu\", \"AvailableGPUs\": \"{ }\", \"State\": \"Unclaimed\", "
-        + COMMON + "}]");
-    CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--hours-back", "1",
-        "--end-time", "2025-11-03 10:20:00", "--exclude-hosts", "{}", "--chtc-owned", "/dev/null");
+    collect(
+        "2025-11-03T10:00:05",
+        "[{\"Name\": \"slot1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a,GPU-b\","
+            + " \"State\": \"Unclaimed\", "
+            + COMMON
+            + "},"
+            + "{\"Name\": \"slot1_1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a\", \"State\": \"Claimed\","
+            + " \"RemoteOwner\": \"alice@wisc.edu\", "
+            + COMMON
+            + "},"
+            + "{\"Name\": \"backfill2@r1.wisc.edu\", \"AvailableGPUs\": \"{ GPUs_GPU_b }\","
+            + " \"State\": \"Unclaimed\", "
+            + COMMON
+            + "}]");
+    collect(
+        "2025-11-03T10:15:05",
+        "[{\"Name\": \"slot1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a,GPU-b\","
+            + " \"State\": \"Unclaimed\", "
+            + COMMON
+            + "},"
+            + "{\"Name\": \"slot1_1@r1.wisc.edu\", \"AssignedGPUs\": \"GPU-a\", \"State\": \"Claimed\","
+            + " \"RemoteOwner\": \"alice@wisc.edu\", "
+            + COMMON
+            + "},"
+            + "{\"Name\": \"backfill2_1@r1.wisc.edu\", \"AvailableGPUs\": [\"GPUs_GPU_b\"],"
+            + " \"State\": \"Claimed\", \"RemoteOwner\": \"eve@wisc.edu\", "
+            + COMMON
+            + "},"
+            + "{\"Name\": \"backfill2@r1.wisc.edu\", \"AvailableGPUs\": \"{ }\", \"State\": \"Unclaimed\", "
+            + COMMON
+            + "}]");
+    CliResult r =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            dir.toString(),
+            "--hours-back",
+            "1",
+            "--end-time",
+            "2025-11-03 10:20:00",
+            "--exclude-hosts",
+            "{}",
+            "--chtc-owned",
+            "/dev/null");
     assertEquals(0, r.exitCode(), r.err());
     String out = r.out();
     // B1: a claimed, b idle (primary beats backfill p-slot) → 1/2; B2: b runs backfill (L9) → 1/1

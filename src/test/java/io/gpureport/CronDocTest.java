@@ -22,14 +22,24 @@ class CronDocTest {
   void monthlyProgressLinesMatchTheDocument() throws Exception {
     ExampleData.build(dir);
     ExampleData.addDecemberFile(dir);
-    CliResult r = CliResult.run("report", "--analysis-type", "monthly", "--data-dir",
-        dir.toString(), "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString(),
-        "--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString());
+    CliResult r =
+        CliResult.run(
+            "report",
+            "--analysis-type",
+            "monthly",
+            "--data-dir",
+            dir.toString(),
+            "--chtc-owned",
+            dir.resolve("chtc_owned_hosts.txt").toString(),
+            "--exclude-hosts-yaml",
+            dir.resolve("masked_hosts.yaml").toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> lines = r.err().lines().toList();
-    String doc = Files.readString(Path.of("docs", "cron.md"), StandardCharsets.UTF_8)
-        .replaceAll("\\s+", " ");
-    assertTrue(doc.contains("for monthly the " + COUNTS.get(lines.size()) + " progress lines"),
+    String doc =
+        Files.readString(Path.of("docs", "cron.md"), StandardCharsets.UTF_8)
+            .replaceAll("\\s+", " ");
+    assertTrue(
+        doc.contains("for monthly the " + COUNTS.get(lines.size()) + " progress lines"),
         "docs/cron.md does not say " + lines.size() + " progress lines: " + lines);
     for (String line : lines) {
       String opening = line.split(" ")[0];

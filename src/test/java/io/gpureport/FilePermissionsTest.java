@@ -57,9 +57,16 @@ class FilePermissionsTest {
   }
 
   private List<String> report(String... extra) {
-    List<String> args = new ArrayList<>(List.of("report", "--data-dir", data.toString(),
-        "--exclude-hosts-yaml", data.resolve("masked_hosts.yaml").toString(),
-        "--chtc-owned", data.resolve("chtc_owned_hosts.txt").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--data-dir",
+                data.toString(),
+                "--exclude-hosts-yaml",
+                data.resolve("masked_hosts.yaml").toString(),
+                "--chtc-owned",
+                data.resolve("chtc_owned_hosts.txt").toString()));
     args.addAll(List.of(extra));
     return args;
   }
@@ -93,7 +100,8 @@ class FilePermissionsTest {
   void anUnreadableDataDirectoryIsNamedWithItsCause() throws Exception {
     chmod(data, "-wx------");
     CliResult r = child(report().toArray(String[]::new));
-    assertOneLineError(r, 1, "Error: cannot list data directory " + data + ": permission denied: " + data);
+    assertOneLineError(
+        r, 1, "Error: cannot list data directory " + data + ": permission denied: " + data);
   }
 
   @Test
@@ -110,15 +118,18 @@ class FilePermissionsTest {
     Path locked = Files.createDirectory(tmp.resolve("locked"));
     Path yaml = Files.copy(data.resolve("masked_hosts.yaml"), locked.resolve("masked_hosts.yaml"));
     chmod(locked, "rw-------");
-    CliResult r = child("report", "--data-dir", data.toString(), "--exclude-hosts-yaml", yaml.toString());
-    assertOneLineError(r, 2, "Error: cannot read exclusion file " + yaml + ": permission denied: " + yaml);
+    CliResult r =
+        child("report", "--data-dir", data.toString(), "--exclude-hosts-yaml", yaml.toString());
+    assertOneLineError(
+        r, 2, "Error: cannot read exclusion file " + yaml + ": permission denied: " + yaml);
   }
 
   @Test
   void readAccessAloneIsEnoughForAReport() throws Exception {
     List<String> before = names(data);
     byte[] hash = hash(db);
-    String expected = CliResult.run(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new)).out();
+    String expected =
+        CliResult.run(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new)).out();
     chmod(db, "r--r--r--");
     chmod(data, "r-xr-xr-x");
     CliResult r = child(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new));
@@ -136,7 +147,8 @@ class FilePermissionsTest {
     chmod(out, "r-xr-xr-x");
     CliResult r = child(report("--output-file", target.toString()).toArray(String[]::new));
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("Error: cannot write output file " + target + ": permission denied in directory " + out,
+    assertEquals(
+        "Error: cannot write output file " + target + ": permission denied in directory " + out,
         r.err().strip());
     assertEquals("previous report\n", Files.readString(target));
     assertEquals(List.of("report.txt"), names(out));
@@ -147,7 +159,8 @@ class FilePermissionsTest {
     Path yaml = data.resolve("masked_hosts.yaml");
     chmod(yaml, "---------");
     CliResult r = child(report().toArray(String[]::new));
-    assertOneLineError(r, 2, "Error: cannot read exclusion file " + yaml + ": permission denied: " + yaml);
+    assertOneLineError(
+        r, 2, "Error: cannot read exclusion file " + yaml + ": permission denied: " + yaml);
   }
 
   @Test
@@ -182,8 +195,13 @@ class FilePermissionsTest {
     chmod(data, "r-xr-xr-x");
     CliResult r = child("collect", "--data-dir", data.toString(), "--input", input.toString());
     assumeTrue(month.equals(YearMonth.now()), "the month changed during the test");
-    assertOneLineError(r, 1, "Error: cannot write " + data.resolve("gpu_state_" + month + ".db")
-        + ": permission denied in directory " + data);
+    assertOneLineError(
+        r,
+        1,
+        "Error: cannot write "
+            + data.resolve("gpu_state_" + month + ".db")
+            + ": permission denied in directory "
+            + data);
     assertEquals(before, names(data));
     assertArrayEquals(hash, hash(db));
   }

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file comparison: text byte for byte, JSON as values. With {@code -Dgolden.update=true}
- * the expected file under {@code src/test/resources/golden} is rewritten instead.
+ * Golden-file comparison: text byte for byte, JSON as values. With {@code -Dgolden.update=true} the
+ * expected file under {@code src/test/resources/golden} is rewritten instead.
  */
 public final class Golden {
   private static final ObjectMapper JSON = new ObjectMapper();

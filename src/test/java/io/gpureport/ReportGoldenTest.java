@@ -21,7 +21,8 @@ class ReportGoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(Golden.sourceDir(""))) {
-      return s.filter(p -> Files.exists(p.resolve("args")))
+      return s
+          .filter(p -> Files.exists(p.resolve("args")))
           .map(p -> p.getFileName().toString())
           .sorted()
           .toList()
@@ -36,8 +37,14 @@ class ReportGoldenTest {
     if (caseName.startsWith("monthly")) {
       ExampleData.addDecemberFile(dir);
     }
-    List<String> args = new ArrayList<>(List.of("report", "--data-dir", dir.toString(),
-        "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--data-dir",
+                dir.toString(),
+                "--chtc-owned",
+                dir.resolve("chtc_owned_hosts.txt").toString()));
     List<String> caseArgs =
         Files.readAllLines(Golden.sourceDir(caseName).resolve("args"), StandardCharsets.UTF_8);
     if (!caseArgs.contains("--exclude-hosts")) {

@@ -37,17 +37,24 @@ class SnapshotReportTest {
   }
 
   /**
-   * Runs {@code report --analysis-type gpu-model-snapshot} on the example directory. The
-   * exclusion file is given explicitly to show that the snapshot ignores it (Legacy rule L21).
+   * Runs {@code report --analysis-type gpu-model-snapshot} on the example directory. The exclusion
+   * file is given explicitly to show that the snapshot ignores it (Legacy rule L21).
    */
   private Run report(String... extra) {
     return reportAs("gpu-model-snapshot", extra);
   }
 
   private Run reportAs(String analysisType, String... extra) {
-    List<String> args = new ArrayList<>(List.of("report", "--data-dir", dir.toString(),
-        "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString(),
-        "--analysis-type", analysisType));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--data-dir",
+                dir.toString(),
+                "--chtc-owned",
+                dir.resolve("chtc_owned_hosts.txt").toString(),
+                "--analysis-type",
+                analysisType));
     if (!analysisType.equals("gpu-model-snapshot")) { // the snapshot ignores exclusions (§7.10)
       args.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
     }
@@ -56,9 +63,12 @@ class SnapshotReportTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int code = GpuReportCommand.run(args.toArray(String[]::new),
-          new CliContext(o, e, Map.of(), Clock.systemDefaultZone(), null));
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      int code =
+          GpuReportCommand.run(
+              args.toArray(String[]::new),
+              new CliContext(o, e, Map.of(), Clock.systemDefaultZone(), null));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -79,9 +89,12 @@ class SnapshotReportTest {
     Run r = report("--snapshot-time", "2025-11-3 10:12:0");
     assertOk(r);
     assertTrue(r.out().contains("Available GPU models at 2025-11-03 10:12:00:\n"), r.out());
-    assertTrue(r.out().endsWith(
-        "  --analysis-type gpu-model-snapshot --gpu-model \"<model_name>\""
-            + " --snapshot-time \"2025-11-3 10:12:0\"\n"), r.out());
+    assertTrue(
+        r.out()
+            .endsWith(
+                "  --analysis-type gpu-model-snapshot --gpu-model \"<model_name>\""
+                    + " --snapshot-time \"2025-11-3 10:12:0\"\n"),
+        r.out());
     Run legacy = reportAs("gpu_model_snapshot", "--snapshot-time", T);
     assertEquals(report("--snapshot-time", T).out(), legacy.out());
   }
@@ -104,7 +117,8 @@ class SnapshotReportTest {
   void r11ModelListJson() throws Exception {
     Run r = report("--snapshot-time", T, "--output-format", "json");
     assertOk(r);
-    String expected = """
+    String expected =
+        """
         {
           "analysis": "gpu-model-snapshot",
           "rules": "reference",
@@ -115,15 +129,17 @@ class SnapshotReportTest {
           "snapshot": null
         }
         """;
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     assertEquals(json.readTree(expected), json.readTree(r.out()));
   }
 
   @Test
   void outputFileIsWrittenInsteadOfStdout() throws Exception {
     Path file = dir.resolve("snapshot.txt");
-    Run r = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S",
-        "--output-file", file.toString());
+    Run r =
+        report(
+            "--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--output-file", file.toString());
     assertOk(r);
     assertEquals("", r.out());
     assertEquals(
@@ -142,8 +158,16 @@ class SnapshotReportTest {
   @Test
   void e10WithJsonStillWritesNothing() {
     Path file = dir.resolve("out.json");
-    Run r = report("--snapshot-time", T, "--gpu-model", "NVIDIA V100", "--output-format", "json",
-        "--output-file", file.toString());
+    Run r =
+        report(
+            "--snapshot-time",
+            T,
+            "--gpu-model",
+            "NVIDIA V100",
+            "--output-format",
+            "json",
+            "--output-file",
+            file.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().contains("No data found for NVIDIA V100 around 2025-11-03 10:12:00"));
@@ -164,8 +188,14 @@ class SnapshotReportTest {
     Run miss = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--window-minutes", "0");
     assertEquals(1, miss.exitCode());
     assertEquals("No data found for NVIDIA L40S around 2025-11-03 10:12:00\n", miss.err());
-    Run hit = report("--snapshot-time", "2025-11-03 10:07:35", "--gpu-model", "NVIDIA L40S",
-        "--window-minutes", "12");
+    Run hit =
+        report(
+            "--snapshot-time",
+            "2025-11-03 10:07:35",
+            "--gpu-model",
+            "NVIDIA L40S",
+            "--window-minutes",
+            "12");
     assertOk(hit);
     // 10:07:35 − T1 = 449.876544 s, T2 − 10:07:35 = 449.654321 s: T2 is closer
     assertTrue(hit.out().contains("Snapshot Time: 2025-11-03 10:15:04\n"), hit.out());

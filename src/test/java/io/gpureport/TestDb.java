@@ -14,14 +14,28 @@ import java.util.List;
 public final class TestDb {
   /** One row; null fields are SQL NULL. */
   public record Row(
-      String name, String gpu, String state, String device, Object memoryMb, String projects,
-      String machine, String owner, String timestamp) {}
+      String name,
+      String gpu,
+      String state,
+      String device,
+      Object memoryMb,
+      String projects,
+      String machine,
+      String owner,
+      String timestamp) {}
 
   private final List<Row> rows = new ArrayList<>();
 
   /** Adds a row with the usual defaults for the remaining columns. */
-  public TestDb row(String name, String gpu, String state, String device, String projects,
-      String machine, String owner, String timestamp) {
+  public TestDb row(
+      String name,
+      String gpu,
+      String state,
+      String device,
+      String projects,
+      String machine,
+      String owner,
+      String timestamp) {
     rows.add(new Row(name, gpu, state, device, 81920, projects, machine, owner, timestamp));
     return this;
   }
@@ -41,9 +55,10 @@ public final class TestDb {
     if (rowids.length != rows.size()) {
       throw new IllegalArgumentException(rowids.length + " rowids for " + rows.size() + " rows");
     }
-    String insert = GpuStateTable.INSERT
-        .replace("INSERT INTO gpu_state (", "INSERT INTO gpu_state (rowid, ")
-        .replace("VALUES (", "VALUES (?, ");
+    String insert =
+        GpuStateTable.INSERT
+            .replace("INSERT INTO gpu_state (", "INSERT INTO gpu_state (rowid, ")
+            .replace("VALUES (", "VALUES (?, ");
     return insert(file, insert, rowids);
   }
 
@@ -69,8 +84,20 @@ public final class TestDb {
 
   /** Binds a row to the columns of {@link GpuStateTable#INSERT}, from parameter {@code first}. */
   private static void bind(PreparedStatement ps, int first, Row r) throws SQLException {
-    Object[] values = {r.name(), r.gpu(), "", r.state(), r.device(), r.memoryMb(), r.projects(),
-        null, r.machine(), r.owner(), r.owner() == null ? null : "ap#1.0#1", r.timestamp()};
+    Object[] values = {
+      r.name(),
+      r.gpu(),
+      "",
+      r.state(),
+      r.device(),
+      r.memoryMb(),
+      r.projects(),
+      null,
+      r.machine(),
+      r.owner(),
+      r.owner() == null ? null : "ap#1.0#1",
+      r.timestamp()
+    };
     for (int i = 0; i < values.length; i++) {
       ps.setObject(first + i, values[i]);
     }

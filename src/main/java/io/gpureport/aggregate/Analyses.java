@@ -40,7 +40,14 @@ public final class Analyses {
     List<DeviceTable> tables = devices.tables();
     if (!devices.anyIncluded()) {
       UserTable none = new UserTable(List.of(), 0);
-      return new DeviceAllocation(null, null, null, tables, none, none, devices.subjectPercents(),
+      return new DeviceAllocation(
+          null,
+          null,
+          null,
+          tables,
+          none,
+          none,
+          devices.subjectPercents(),
           devices.bucketSeries(ALLOCATION_BUCKET_MINUTES));
     }
     int h200 = rows.deviceNames().find(DeviceModels.H200);
@@ -48,7 +55,11 @@ public final class Analyses {
         h200 < 0
             ? new UserTable(List.of(), 0)
             : UserHours.compute(
-                rows, buckets, i -> rows.devices()[i] == h200, Arrays.asList(SlotClass.values()), hours);
+                rows,
+                buckets,
+                i -> rows.devices()[i] == h200,
+                Arrays.asList(SlotClass.values()),
+                hours);
     return new DeviceAllocation(
         devices.slots(SlotClass.REAL),
         join(memory),
@@ -67,7 +78,10 @@ public final class Analyses {
       oldCode[d] = !allDevices && DeviceModels.isOldByRegex(rows.deviceNames().value(d));
     }
     return UserHours.compute(
-        rows, buckets, i -> rows.devices()[i] < 0 || !oldCode[rows.devices()[i]], SlotClass.BACKFILL,
+        rows,
+        buckets,
+        i -> rows.devices()[i] < 0 || !oldCode[rows.devices()[i]],
+        SlotClass.BACKFILL,
         hours);
   }
 

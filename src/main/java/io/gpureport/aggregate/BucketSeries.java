@@ -13,11 +13,11 @@ import java.util.Objects;
  * device entries (model-filtered like the Real Slots table) and {@code claimed / total * 100}, or
  * {@code NaN} (no point) when the total is 0.
  *
- * <p>The device pass of the allocation tables produces it in the same pass, so that {@code
- * Σ claimed / N_all} of a line is the {@code allocatedAvg} of its class total and {@code
- * Σ total / N_all} its {@code availableAvg}. Lines: the included Real classes (1–3) in CLASS_ORDER,
- * then {@code Backfill TOTAL} (classes 4–6 together) when a backfill class is included. The arrays
- * are shared, not copied: callers must not modify them.
+ * <p>The device pass of the allocation tables produces it in the same pass, so that {@code Σ
+ * claimed / N_all} of a line is the {@code allocatedAvg} of its class total and {@code Σ total /
+ * N_all} its {@code availableAvg}. Lines: the included Real classes (1–3) in CLASS_ORDER, then
+ * {@code Backfill TOTAL} (classes 4–6 together) when a backfill class is included. The arrays are
+ * shared, not copied: callers must not modify them.
  */
 public record BucketSeries(int bucketMinutes, long[] starts, List<Line> lines) {
   /** The name of the line of classes 4–6 together. */
@@ -36,7 +36,8 @@ public record BucketSeries(int bucketMinutes, long[] starts, List<Line> lines) {
    * One line: {@code slotClass} is its Real class, or null for Backfill TOTAL. {@code percent[b]}
    * is {@code claimed[b] / total[b] * 100}, NaN where {@code total[b] == 0}.
    */
-  public record Line(String name, SlotClass slotClass, long[] claimed, long[] total, double[] percent) {
+  public record Line(
+      String name, SlotClass slotClass, long[] claimed, long[] total, double[] percent) {
     /** A line with its percentages derived from the sums. */
     public static Line of(String name, SlotClass slotClass, long[] claimed, long[] total) {
       double[] p = new double[total.length];

@@ -111,8 +111,7 @@ final class DeviceStatistics {
       for (int pos = 0; pos < nDev; pos++) {
         int g = cls.ordinal() * nDev + pos;
         if (pctCount[g] > 0) {
-          Stat s =
-              new Stat(pctSum[g] / pctCount[g], sumClaimed[g] / nAll, sumTotal[g] / nAll);
+          Stat s = new Stat(pctSum[g] / pctCount[g], sumClaimed[g] / nAll, sumTotal[g] / nAll);
           list.add(new Entry(pos, deviceList.get(pos), s));
         }
       }
@@ -226,8 +225,7 @@ final class DeviceStatistics {
       for (Entry x : sorted) {
         c += x.stat().allocatedAvg();
         a += x.stat().availableAvg();
-        rows.add(
-            new DeviceTable.Entry(x.device(), DeviceModels.displayName(x.device()), x.stat()));
+        rows.add(new DeviceTable.Entry(x.device(), DeviceModels.displayName(x.device()), x.stat()));
       }
       Stat html = a > 0 ? Stat.ofSums(c, a) : null;
       out.add(new DeviceTable(e.getKey(), classTotal(e.getKey()), html, rows));

@@ -43,7 +43,10 @@ final class MemoryStatistics {
         flush(counter, classes, nCat, sumClaimed, sumTotal, bucketsWithData);
         current = bucket;
       }
-      if (i == n || !keep[i] || gpus[i] < 0 || rows.has(i, RowFlags.BACKFILL)
+      if (i == n
+          || !keep[i]
+          || gpus[i] < 0
+          || rows.has(i, RowFlags.BACKFILL)
           || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }

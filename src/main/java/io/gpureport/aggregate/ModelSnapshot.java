@@ -105,7 +105,9 @@ public final class ModelSnapshot {
     return TimeRange.halfOpen(target - w, target + w);
   }
 
-  /** Computes the analysis from the loaded rows (in load order). {@code model} null: list models. */
+  /**
+   * Computes the analysis from the loaded rows (in load order). {@code model} null: list models.
+   */
   public static Result compute(SlotTable table, long target, int windowMinutes, String model) {
     TimeRange range = window(target, windowMinutes);
     SlotTable.Dictionaries d = table.dictionaries();
@@ -241,12 +243,17 @@ public final class ModelSnapshot {
 
     List<Row> deduped = dedup(set);
     ClassCount priority =
-        count(LegacyClass.PRIORITY, deduped, r -> !r.backfill() && !"".equals(r.prioritizedProjects()));
+        count(
+            LegacyClass.PRIORITY,
+            deduped,
+            r -> !r.backfill() && !"".equals(r.prioritizedProjects()));
     ClassCount shared =
-        count(LegacyClass.SHARED, deduped, r -> !r.backfill() && "".equals(r.prioritizedProjects()));
+        count(
+            LegacyClass.SHARED, deduped, r -> !r.backfill() && "".equals(r.prioritizedProjects()));
     ClassCount backfill = count(LegacyClass.BACKFILL, set, Row::backfill);
     ClassCount realTotal =
-        new ClassCount(null, priority.claimed() + shared.claimed(), priority.total() + shared.total());
+        new ClassCount(
+            null, priority.claimed() + shared.claimed(), priority.total() + shared.total());
     List<ClassCount> realClasses = new ArrayList<>();
     for (ClassCount c : List.of(priority, shared)) {
       if (c.total() > 0) {

@@ -8,8 +8,8 @@ import io.gpureport.classify.SlotState;
 
 /**
  * Per-bucket claimed and unclaimed GPU counts with the state variants of §5.4, as the non-device
- * summary (§7.7) and the time series (§7.8) use them. Each bucket's row set is deduplicated on
- * its own.
+ * summary (§7.7) and the time series (§7.8) use them. Each bucket's row set is deduplicated on its
+ * own.
  */
 final class StateSplit {
   /** How rows map to the classes being counted. */

@@ -25,7 +25,11 @@ final class UserHours {
    * applied here), for {@code classes} in table order and the nominal {@code hours}.
    */
   static UserTable compute(
-      ClassifiedRows rows, Buckets buckets, IntPredicate inX, List<SlotClass> classes, double hours) {
+      ClassifiedRows rows,
+      Buckets buckets,
+      IntPredicate inX,
+      List<SlotClass> classes,
+      double hours) {
     int n = rows.size();
     boolean[] x = new boolean[n];
     int[] partition = new int[n];
@@ -73,7 +77,10 @@ final class UserHours {
         seen.clear();
         current = bucket;
       }
-      if (i == n || partition[i] < 0 || owners[i] < 0 || states[i] != SlotState.CLAIMED
+      if (i == n
+          || partition[i] < 0
+          || owners[i] < 0
+          || states[i] != SlotState.CLAIMED
           || !passes(rows, i, keep, cls)) {
         continue;
       }
@@ -148,7 +155,9 @@ final class UserHours {
       for (SlotClass cls : classes) {
         Double v = k.hours().get(cls);
         if (v != null && v > 0) {
-          users.computeIfAbsent(cls, c -> new ArrayList<>()).add(new UserTable.UserHours(k.user(), v));
+          users
+              .computeIfAbsent(cls, c -> new ArrayList<>())
+              .add(new UserTable.UserHours(k.user(), v));
           slotTotal.merge(cls, v, Double::sum);
         }
       }

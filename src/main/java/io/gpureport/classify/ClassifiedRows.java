@@ -3,8 +3,8 @@ package io.gpureport.classify;
 import io.gpureport.load.Dictionary;
 
 /**
- * The loaded rows in load order with everything the metrics test per row: flags ({@link
- * RowFlags}), state, memory category, and the codes of GPU id, device and owner (-1 = NULL).
+ * The loaded rows in load order with everything the metrics test per row: flags ({@link RowFlags}),
+ * state, memory category, and the codes of GPU id, device and owner (-1 = NULL).
  */
 public record ClassifiedRows(
     long[] timestamps,

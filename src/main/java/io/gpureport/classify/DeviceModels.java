@@ -9,7 +9,8 @@ public final class DeviceModels {
   /** The model whose user table is reported separately. */
   public static final String H200 = "NVIDIA H200";
 
-  private static final List<String> OLD_MODELS = List.of("GTX 1080", "P100", "Quadro", "A30", "A40");
+  private static final List<String> OLD_MODELS =
+      List.of("GTX 1080", "P100", "Quadro", "A30", "A40");
   private static final Pattern OLD_MODEL_REGEX =
       Pattern.compile("GTX 1080|P100|Quadro|A30|A40", Pattern.CASE_INSENSITIVE);
 

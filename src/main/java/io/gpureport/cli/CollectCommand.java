@@ -31,8 +31,9 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       paramLabel = "FILE",
-      description = "Read condor_status -json output from FILE, or from stdin if FILE is '-'."
-          + " Without it, condor_status is run.")
+      description =
+          "Read condor_status -json output from FILE, or from stdin if FILE is '-'."
+              + " Without it, condor_status is run.")
   String input;
 
   @Option(

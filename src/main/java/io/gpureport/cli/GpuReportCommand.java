@@ -1,6 +1,5 @@
 package io.gpureport.cli;
 
-import io.gpureport.GpuReportException;
 import io.gpureport.NoDataException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,13 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Root command {@code gpureport}: dispatches to {@code report}, {@code collect} and {@code sample}. */
+/**
+ * Root command {@code gpureport}: dispatches to {@code report}, {@code collect} and {@code sample}.
+ */
 @Command(
     name = "gpureport",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GPU allocation reports for an HTCondor pool.",
-    subcommands = {ReportCommand.class, CollectCommand.class, SampleCommand.class, IndexCommand.class})
+    subcommands = {
+      ReportCommand.class,
+      CollectCommand.class,
+      SampleCommand.class,
+      IndexCommand.class
+    })
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -37,7 +43,10 @@ public final class GpuReportCommand implements Runnable {
     return run(
         args,
         new CliContext(
-            out, err, System.getenv(), java.time.Clock.systemDefaultZone(),
+            out,
+            err,
+            System.getenv(),
+            java.time.Clock.systemDefaultZone(),
             new io.gpureport.deliver.SmtpMailer(err)));
   }
 
@@ -61,9 +70,10 @@ public final class GpuReportCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose")
-              || (parseResult.subcommand() != null
-                  && parseResult.subcommand().hasMatchedOption("--verbose"));
+          boolean verbose =
+              parseResult.hasMatchedOption("--verbose")
+                  || (parseResult.subcommand() != null
+                      && parseResult.subcommand().hasMatchedOption("--verbose"));
           report(ex, verbose, errWriter);
           return ExitCodes.of(ex);
         });

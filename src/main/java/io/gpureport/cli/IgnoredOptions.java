@@ -15,35 +15,61 @@ import picocli.CommandLine.ParseResult;
  * rule L20): the report is unchanged, but the user hears that the option had no effect.
  */
 final class IgnoredOptions {
-  private static final List<String> SNAPSHOT_ONLY = List.of("--gpu-model", "--snapshot-time", "--window-minutes");
+  private static final List<String> SNAPSHOT_ONLY =
+      List.of("--gpu-model", "--snapshot-time", "--window-minutes");
 
   /** The old-model filter applies to device tables only (§5.7): not to time series or snapshot. */
-  private static final Map<AnalysisType, List<String>> UNUSED = Map.of(
-      AnalysisType.ALLOCATION, concat(List.of("--bucket-minutes"), SNAPSHOT_ONLY),
-      AnalysisType.TIMESERIES, concat(List.of("--group-by-device", "--all-devices"), SNAPSHOT_ONLY),
-      AnalysisType.MONTHLY, concat(
-          List.of("--hours-back", "--host", "--bucket-minutes", "--group-by-device", "--all-devices"),
-          SNAPSHOT_ONLY),
-      AnalysisType.GPU_MODEL_SNAPSHOT, List.of("--hours-back", "--end-time", "--host",
-          "--bucket-minutes", "--group-by-device", "--all-devices", "--exclude-hosts",
-          "--exclude-hosts-yaml"));
+  private static final Map<AnalysisType, List<String>> UNUSED =
+      Map.of(
+          AnalysisType.ALLOCATION, concat(List.of("--bucket-minutes"), SNAPSHOT_ONLY),
+          AnalysisType.TIMESERIES,
+              concat(List.of("--group-by-device", "--all-devices"), SNAPSHOT_ONLY),
+          AnalysisType.MONTHLY,
+              concat(
+                  List.of(
+                      "--hours-back",
+                      "--host",
+                      "--bucket-minutes",
+                      "--group-by-device",
+                      "--all-devices"),
+                  SNAPSHOT_ONLY),
+          AnalysisType.GPU_MODEL_SNAPSHOT,
+              List.of(
+                  "--hours-back",
+                  "--end-time",
+                  "--host",
+                  "--bucket-minutes",
+                  "--group-by-device",
+                  "--all-devices",
+                  "--exclude-hosts",
+                  "--exclude-hosts-yaml"));
 
   /** The allocation summary without device tables applies no model filter either (§7.7). */
   private static final List<String> UNUSED_WITHOUT_DEVICE_TABLES =
       concat(UNUSED.get(AnalysisType.ALLOCATION), List.of("--all-devices"));
 
   /** Options that only matter when the report is e-mailed. */
-  private static final Set<String> EMAIL_ONLY = Set.of("--email-from", "--email-subject-prefix",
-      "--smtp-server", "--smtp-port", "--smtp-starttls", "--smtp-user", "--smtp-insecure",
-      "--email-timeout", "--email-debug");
+  private static final Set<String> EMAIL_ONLY =
+      Set.of(
+          "--email-from",
+          "--email-subject-prefix",
+          "--smtp-server",
+          "--smtp-port",
+          "--smtp-starttls",
+          "--smtp-user",
+          "--smtp-insecure",
+          "--email-timeout",
+          "--email-debug");
 
   private IgnoredOptions() {}
 
   /** One {@code Warning: …} line per kind of ignored option, in command-line order. */
   static List<String> warnings(ParseResult parsed, AnalysisType analysis) {
-    boolean withoutDeviceTables = analysis == AnalysisType.ALLOCATION
-        && !parsed.matchedOptionValue("--group-by-device", true);
-    List<String> ignored = withoutDeviceTables ? UNUSED_WITHOUT_DEVICE_TABLES : UNUSED.get(analysis);
+    boolean withoutDeviceTables =
+        analysis == AnalysisType.ALLOCATION
+            && !parsed.matchedOptionValue("--group-by-device", true);
+    List<String> ignored =
+        withoutDeviceTables ? UNUSED_WITHOUT_DEVICE_TABLES : UNUSED.get(analysis);
     List<String> unused = new ArrayList<>();
     List<String> emailOnly = new ArrayList<>();
     boolean emails = parsed.hasMatchedOption("--email-to");
@@ -58,26 +84,35 @@ final class IgnoredOptions {
     }
     List<String> out = new ArrayList<>();
     if (!unused.isEmpty()) {
-      out.add("Warning: " + Suggestions.listed(unused, "and")
-          + (unused.size() == 1 ? " is" : " are") + " ignored by the "
-          + analysisName(analysis, withoutDeviceTables));
+      out.add(
+          "Warning: "
+              + Suggestions.listed(unused, "and")
+              + (unused.size() == 1 ? " is" : " are")
+              + " ignored by the "
+              + analysisName(analysis, withoutDeviceTables));
     }
     if (!emailOnly.isEmpty()) {
-      out.add("Warning: " + Suggestions.listed(emailOnly, "and")
-          + (emailOnly.size() == 1 ? " has" : " have") + " no effect without --email-to");
+      out.add(
+          "Warning: "
+              + Suggestions.listed(emailOnly, "and")
+              + (emailOnly.size() == 1 ? " has" : " have")
+              + " no effect without --email-to");
     }
     return out;
   }
 
-  /** {@code allocation analysis}, {@code allocation analysis with --no-group-by-device} and so on. */
+  /**
+   * {@code allocation analysis}, {@code allocation analysis with --no-group-by-device} and so on.
+   */
   private static String analysisName(AnalysisType analysis, boolean withoutDeviceTables) {
-    return analysis.name().toLowerCase(Locale.ROOT).replace('_', '-') + " analysis"
+    return analysis.name().toLowerCase(Locale.ROOT).replace('_', '-')
+        + " analysis"
         + (withoutDeviceTables ? " with --no-group-by-device" : "");
   }
 
   /**
-   * The option as the user named it: the negated form ({@code --no-group-by-device}) when that
-   * was given. An option name on the command line is always an option, never another's value.
+   * The option as the user named it: the negated form ({@code --no-group-by-device}) when that was
+   * given. An option name on the command line is always an option, never another's value.
    */
   private static String typedName(ParseResult parsed, OptionSpec option) {
     String name = option.longestName();

@@ -24,9 +24,13 @@ import picocli.CommandLine.Spec;
 public final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".",
-      description = "Directory of the monthly gpu_state_YYYY-MM.db files (default: the current"
-          + " directory).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description =
+          "Directory of the monthly gpu_state_YYYY-MM.db files (default: the current"
+              + " directory).")
   Path dataDir;
 
   @Option(names = "--verbose", description = "Stack traces on errors.")
@@ -37,9 +41,10 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Path file : DataSource.resolve(null, dataDir).allFiles()) {
       TimestampIndex.Outcome o = TimestampIndex.ensure(file);
-      err.println(o.added()
-          ? String.format(Locale.ROOT, "Indexed %s in %.1f s", file.getFileName(), o.seconds())
-          : file.getFileName() + " already has the timestamp index");
+      err.println(
+          o.added()
+              ? String.format(Locale.ROOT, "Indexed %s in %.1f s", file.getFileName(), o.seconds())
+              : file.getFileName() + " already has the timestamp index");
       err.flush();
     }
     return ExitCodes.OK;

@@ -13,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * picocli's suggestions for a mistyped command or option and a hint for an unquoted time.
  */
 final class ParseErrors {
-  private static final Set<String> TIME_OPTIONS = Set.of("--end-time", "--snapshot-time", "--start");
+  private static final Set<String> TIME_OPTIONS =
+      Set.of("--end-time", "--snapshot-time", "--start");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
   private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{1,2}(:\\d{1,2})?");
 
@@ -21,7 +22,8 @@ final class ParseErrors {
 
   /** The message after {@code Error: } for {@code ex}, raised while parsing {@code args}. */
   static String message(ParameterException ex, String[] args) {
-    if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+    if (!(ex instanceof UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
       return ex.getMessage();
     }
     if (unmatched.isUnknownOption()) {
@@ -35,8 +37,11 @@ final class ParseErrors {
 
   /** {@code missing command: report, collect, sample or index (see gpureport --help)}. */
   static String missingCommand(CommandLine root) {
-    return "missing command: " + Suggestions.alternatives(commandNames(root))
-        + " (see " + root.getCommandName() + " --help)";
+    return "missing command: "
+        + Suggestions.alternatives(commandNames(root))
+        + " (see "
+        + root.getCommandName()
+        + " --help)";
   }
 
   private static String unknownOption(UnmatchedArgumentException ex) {
@@ -45,12 +50,19 @@ final class ParseErrors {
       return ex.getMessage();
     }
     String first = options.get(0);
-    String text = (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + quoted(options);
+    String text =
+        (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + quoted(options);
     CommandLine command = ex.getCommandLine();
     String owner = isRoot(command) ? subcommandWithOption(command, optionName(first)) : null;
     if (owner != null) {
-      return text + " (options go after the command, e.g. " + command.getCommandName() + " " + owner
-          + " " + optionName(first) + " ...)";
+      return text
+          + " (options go after the command, e.g. "
+          + command.getCommandName()
+          + " "
+          + owner
+          + " "
+          + optionName(first)
+          + " ...)";
     }
     return text + Suggestions.didYouMean(optionName(first), ex.getSuggestions());
   }
@@ -65,8 +77,8 @@ final class ParseErrors {
   }
 
   /**
-   * {@code (quote the time: --end-time "2025-11-05 06:00:00")} when {@code stray} looks like a
-   * time and follows a date given to a time option; empty otherwise.
+   * {@code (quote the time: --end-time "2025-11-05 06:00:00")} when {@code stray} looks like a time
+   * and follows a date given to a time option; empty otherwise.
    */
   private static String unquotedTimeHint(String stray, String[] args) {
     if (!TIME.matcher(stray).matches()) {
@@ -78,7 +90,13 @@ final class ParseErrors {
       }
       String[] optionAndDate = optionAndDate(args, i - 1);
       if (optionAndDate != null) {
-        return " (quote the time: " + optionAndDate[0] + " \"" + optionAndDate[1] + " " + stray + "\")";
+        return " (quote the time: "
+            + optionAndDate[0]
+            + " \""
+            + optionAndDate[1]
+            + " "
+            + stray
+            + "\")";
       }
     }
     return "";

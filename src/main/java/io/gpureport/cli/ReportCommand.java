@@ -1,10 +1,10 @@
 package io.gpureport.cli;
 
+import io.gpureport.GpuReportException;
 import io.gpureport.ReportJob;
 import io.gpureport.ReportRequest;
 import io.gpureport.ReportRequest.AnalysisType;
 import io.gpureport.ReportRequest.OutputFormat;
-import io.gpureport.GpuReportException;
 import io.gpureport.UsageException;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
@@ -38,25 +38,39 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--hours-back", paramLabel = "INT", defaultValue = "24",
-      description = "Window length in hours, >= 0; 0 is the last snapshot only"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hours-back",
+      paramLabel = "INT",
+      defaultValue = "24",
+      description =
+          "Window length in hours, >= 0; 0 is the last snapshot only"
+              + " (default: ${DEFAULT-VALUE}).")
   int hoursBack;
 
-  @Option(names = "--end-time", paramLabel = "TEXT",
+  @Option(
+      names = "--end-time",
+      paramLabel = "TEXT",
       description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
   String endTime;
 
-  @Option(names = "--db-path", paramLabel = "FILE",
-      description = "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands"
-          + " for its whole directory (legacy rule L2).")
+  @Option(
+      names = "--db-path",
+      paramLabel = "FILE",
+      description =
+          "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands"
+              + " for its whole directory (legacy rule L2).")
   Path dbPath;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
       description = "Directory of the monthly files (default: the current directory).")
   Path dataDir;
 
-  @Option(names = "--host", paramLabel = "REGEX", defaultValue = "",
+  @Option(
+      names = "--host",
+      paramLabel = "REGEX",
+      defaultValue = "",
       description = "Only slots whose name matches this regex (default: no filter).")
   String host;
 
@@ -65,11 +79,14 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "TYPE",
       defaultValue = "allocation",
       converter = AnalysisConverter.class,
-      description = "allocation, timeseries, monthly or gpu-model-snapshot"
-          + " (default: ${DEFAULT-VALUE}).")
+      description =
+          "allocation, timeseries, monthly or gpu-model-snapshot" + " (default: ${DEFAULT-VALUE}).")
   AnalysisType analysisType;
 
-  @Option(names = "--bucket-minutes", paramLabel = "INT", defaultValue = "15",
+  @Option(
+      names = "--bucket-minutes",
+      paramLabel = "INT",
+      defaultValue = "15",
       description = "Bucket width of the timeseries analysis, >= 1 (default: ${DEFAULT-VALUE}).")
   int bucketMinutes;
 
@@ -78,8 +95,9 @@ public final class ReportCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Allocation per GPU device; --no-group-by-device gives the non-device summary"
-          + " (default: on).")
+      description =
+          "Allocation per GPU device; --no-group-by-device gives the non-device summary"
+              + " (default: on).")
   boolean groupByDevice;
 
   @Option(
@@ -90,28 +108,43 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Include the old GPU models that are filtered out by default (default: off).")
   boolean allDevices;
 
-  @Option(names = "--gpu-model", paramLabel = "TEXT",
+  @Option(
+      names = "--gpu-model",
+      paramLabel = "TEXT",
       description = "GPU model (GPUs_DeviceName) for gpu-model-snapshot (default: all models).")
   String gpuModel;
 
-  @Option(names = "--snapshot-time", paramLabel = "TEXT",
+  @Option(
+      names = "--snapshot-time",
+      paramLabel = "TEXT",
       description = "Target time for gpu-model-snapshot (required there), \"YYYY-MM-DD HH:MM:SS\".")
   String snapshotTime;
 
-  @Option(names = "--window-minutes", paramLabel = "INT", defaultValue = "5",
-      description = "Half-width of the gpu-model-snapshot search window, >= 0"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--window-minutes",
+      paramLabel = "INT",
+      defaultValue = "5",
+      description =
+          "Half-width of the gpu-model-snapshot search window, >= 0"
+              + " (default: ${DEFAULT-VALUE}).")
   int windowMinutes;
 
-  @Option(names = "--exclude-hosts", paramLabel = "TEXT",
+  @Option(
+      names = "--exclude-hosts",
+      paramLabel = "TEXT",
       description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
   String excludeHosts;
 
-  @Option(names = "--exclude-hosts-yaml", paramLabel = "FILE",
-      description = "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
+  @Option(
+      names = "--exclude-hosts-yaml",
+      paramLabel = "FILE",
+      description =
+          "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
   Path excludeHostsYaml;
 
-  @Option(names = "--chtc-owned", paramLabel = "FILE",
+  @Option(
+      names = "--chtc-owned",
+      paramLabel = "FILE",
       description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
   Path chtcOwned;
 
@@ -123,61 +156,92 @@ public final class ReportCommand implements Callable<Integer> {
       description = "text, html or json (default: ${DEFAULT-VALUE}).")
   OutputFormat outputFormat;
 
-  @Option(names = "--output-file", paramLabel = "FILE",
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
       description = "Write the report to FILE, replaced atomically (default: standard output).")
   Path outputFile;
 
-  @Option(names = "--email-to", paramLabel = "LIST",
+  @Option(
+      names = "--email-to",
+      paramLabel = "LIST",
       description = "Also send the report by e-mail to these comma-separated recipients.")
   String emailTo;
 
-  @Option(names = "--email-from", paramLabel = "ADDR",
+  @Option(
+      names = "--email-from",
+      paramLabel = "ADDR",
       description = "Sender address; required with --email-to.")
   String emailFrom;
 
-  @Option(names = "--email-subject-prefix", paramLabel = "TEXT", defaultValue = "CHTC GPU Allocation",
+  @Option(
+      names = "--email-subject-prefix",
+      paramLabel = "TEXT",
+      defaultValue = "CHTC GPU Allocation",
       description = "Start of the e-mail subject (default: ${DEFAULT-VALUE}).")
   String subjectPrefix;
 
-  @Option(names = "--smtp-server", paramLabel = "HOST", defaultValue = "localhost",
+  @Option(
+      names = "--smtp-server",
+      paramLabel = "HOST",
+      defaultValue = "localhost",
       description = "SMTP server (default: ${DEFAULT-VALUE}).")
   String smtpServer;
 
-  @Option(names = "--smtp-port", paramLabel = "INT", defaultValue = "25",
+  @Option(
+      names = "--smtp-port",
+      paramLabel = "INT",
+      defaultValue = "25",
       description = "First SMTP port tried (default: ${DEFAULT-VALUE}).")
   int smtpPort;
 
-  @Option(names = "--smtp-starttls", paramLabel = "MODE", defaultValue = "opportunistic",
+  @Option(
+      names = "--smtp-starttls",
+      paramLabel = "MODE",
+      defaultValue = "opportunistic",
       converter = StartTlsConverter.class,
       description = "required, opportunistic or off (default: ${DEFAULT-VALUE}).")
   EmailSettings.StartTls startTls;
 
-  @Option(names = "--smtp-user", paramLabel = "USER",
+  @Option(
+      names = "--smtp-user",
+      paramLabel = "USER",
       description = "SMTP user; the password is read from $" + PASSWORD_ENV + ".")
   String smtpUser;
 
-  @Option(names = "--smtp-insecure",
+  @Option(
+      names = "--smtp-insecure",
       description = "Do not verify the SMTP server's TLS certificate or host name.")
   boolean smtpInsecure;
 
-  @Option(names = "--email-timeout", paramLabel = "INT", defaultValue = "30",
-      description = "SMTP connect, read and write timeout in seconds, >= 1"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--email-timeout",
+      paramLabel = "INT",
+      defaultValue = "30",
+      description =
+          "SMTP connect, read and write timeout in seconds, >= 1" + " (default: ${DEFAULT-VALUE}).")
   int emailTimeout;
 
-  @Option(names = "--email-debug",
+  @Option(
+      names = "--email-debug",
       description = "Print the SMTP conversation and the e-mail subject on stderr.")
   boolean emailDebug;
 
-  @Option(names = "--rules", paramLabel = "NAME", defaultValue = "reference",
+  @Option(
+      names = "--rules",
+      paramLabel = "NAME",
+      defaultValue = "reference",
       converter = RulesConverter.class,
       description = "Rule set; reference is the only one for now (default: ${DEFAULT-VALUE}).")
   String rules;
 
-  @Option(names = "--verbose", description = "Stack traces for errors and extra status lines on stderr.")
+  @Option(
+      names = "--verbose",
+      description = "Stack traces for errors and extra status lines on stderr.")
   boolean verbose;
 
-  @Option(names = "--no-charts",
+  @Option(
+      names = "--no-charts",
       description = "No charts in the HTML report and the e-mail (the text report has none).")
   boolean noCharts;
 
@@ -185,16 +249,23 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
-    IgnoredOptions.warnings(spec.commandLine().getParseResult(), analysisType).forEach(ctx.err()::println);
+    IgnoredOptions.warnings(spec.commandLine().getParseResult(), analysisType)
+        .forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      new ReportJob(ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(),
-              Runtime.getRuntime().availableProcessors(), interactive)
+      new ReportJob(
+              ctx.clock(),
+              ctx.out(),
+              ctx.err(),
+              ctx.mailer(),
+              Runtime.getRuntime().availableProcessors(),
+              interactive)
           .run(request);
     } catch (OutOfMemoryError e) {
       throw new GpuReportException(
           "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...", e);
+              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
+          e);
     }
     return ExitCodes.OK;
   }
@@ -225,10 +296,12 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       Pattern.compile(host);
     } catch (PatternSyntaxException e) {
-      throw new UsageException("invalid --host regular expression '" + host + "': " + e.getDescription());
+      throw new UsageException(
+          "invalid --host regular expression '" + host + "': " + e.getDescription());
     }
     if (excludeHosts != null && excludeHostsYaml != null) {
-      throw new UsageException("Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
+      throw new UsageException(
+          "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
     }
     if (dbPath != null && dataDir != null) {
       throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
@@ -240,12 +313,31 @@ public final class ReportCommand implements Callable<Integer> {
     EmailSettings email = email(ctx);
     ChtcOwnedHosts chtc =
         ChtcOwnedHosts.fromFile(
-            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"), chtcOwned != null, ctx.err());
+            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
+            chtcOwned != null,
+            ctx.err());
     ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
     return new ReportRequest(
-        analysisType, hoursBack, end, dbPath, dataDir, host, bucketMinutes, groupByDevice,
-        allDevices, gpuModel, snapshot, snapshotTime, windowMinutes, exclusions, chtc,
-        outputFormat, outputFile, email, verbose, !noCharts);
+        analysisType,
+        hoursBack,
+        end,
+        dbPath,
+        dataDir,
+        host,
+        bucketMinutes,
+        groupByDevice,
+        allDevices,
+        gpuModel,
+        snapshot,
+        snapshotTime,
+        windowMinutes,
+        exclusions,
+        chtc,
+        outputFormat,
+        outputFile,
+        email,
+        verbose,
+        !noCharts);
   }
 
   /** The numeric range checks of §2.2. */
@@ -279,7 +371,8 @@ public final class ReportCommand implements Callable<Integer> {
       return ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
     }
     boolean explicit = excludeHostsYaml != null;
-    return ExclusionLoader.fromFile(explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
+    return ExclusionLoader.fromFile(
+        explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
   }
 
   private EmailSettings email(CliContext ctx) {
@@ -296,11 +389,22 @@ public final class ReportCommand implements Callable<Integer> {
     if (smtpUser != null) {
       password = ctx.env().get(PASSWORD_ENV);
       if (password == null) {
-        throw new UsageException("--smtp-user needs the password in the environment variable " + PASSWORD_ENV);
+        throw new UsageException(
+            "--smtp-user needs the password in the environment variable " + PASSWORD_ENV);
       }
     }
-    return new EmailSettings(recipients, emailFrom, subjectPrefix, smtpServer, smtpPort, startTls,
-        smtpUser, password, smtpInsecure, emailTimeout, emailDebug);
+    return new EmailSettings(
+        recipients,
+        emailFrom,
+        subjectPrefix,
+        smtpServer,
+        smtpPort,
+        startTls,
+        smtpUser,
+        password,
+        smtpInsecure,
+        emailTimeout,
+        emailDebug);
   }
 
   /** Accepts the kebab-case analysis names and the legacy alias. */
@@ -312,8 +416,11 @@ public final class ReportCommand implements Callable<Integer> {
         case "timeseries" -> AnalysisType.TIMESERIES;
         case "monthly" -> AnalysisType.MONTHLY;
         case "gpu-model-snapshot", "gpu_model_snapshot" -> AnalysisType.GPU_MODEL_SNAPSHOT;
-        default -> throw new TypeConversionException(
-            "expected one of allocation, timeseries, monthly, gpu-model-snapshot but was '" + v + "'");
+        default ->
+            throw new TypeConversionException(
+                "expected one of allocation, timeseries, monthly, gpu-model-snapshot but was '"
+                    + v
+                    + "'");
       };
     }
   }
@@ -326,7 +433,9 @@ public final class ReportCommand implements Callable<Integer> {
         case "text" -> OutputFormat.TEXT;
         case "html" -> OutputFormat.HTML;
         case "json" -> OutputFormat.JSON;
-        default -> throw new TypeConversionException("expected one of text, html, json but was '" + v + "'");
+        default ->
+            throw new TypeConversionException(
+                "expected one of text, html, json but was '" + v + "'");
       };
     }
   }
@@ -339,8 +448,9 @@ public final class ReportCommand implements Callable<Integer> {
         case "required" -> EmailSettings.StartTls.REQUIRED;
         case "opportunistic" -> EmailSettings.StartTls.OPPORTUNISTIC;
         case "off" -> EmailSettings.StartTls.OFF;
-        default -> throw new TypeConversionException(
-            "expected one of required, opportunistic, off but was '" + v + "'");
+        default ->
+            throw new TypeConversionException(
+                "expected one of required, opportunistic, off but was '" + v + "'");
       };
     }
   }

@@ -23,27 +23,47 @@ import picocli.CommandLine.Spec;
 public final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "Directory for the monthly files (created if missing).")
   Path out;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_DAYS,
-      description = "Number of days of snapshots, 1 to " + SampleSpec.MAX_DAYS
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "" + SampleSpec.DEFAULT_DAYS,
+      description =
+          "Number of days of snapshots, 1 to "
+              + SampleSpec.MAX_DAYS
+              + " (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SampleSpec.DEFAULT_SEED,
-      description = "Random seed; the same arguments give the same files"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + SampleSpec.DEFAULT_SEED,
+      description =
+          "Random seed; the same arguments give the same files" + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--start", paramLabel = "DATE",
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
       description = "First snapshot, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: 2025-10-30 00:00).")
   String start;
 
-  @Option(names = "--hosts", paramLabel = "N", defaultValue = "" + SampleSpec.DEFAULT_HOSTS,
-      description = "Number of machines in the pool, " + SampleSpec.MIN_HOSTS + " to "
-          + SampleSpec.MAX_HOSTS + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hosts",
+      paramLabel = "N",
+      defaultValue = "" + SampleSpec.DEFAULT_HOSTS,
+      description =
+          "Number of machines in the pool, "
+              + SampleSpec.MIN_HOSTS
+              + " to "
+              + SampleSpec.MAX_HOSTS
+              + " (default: ${DEFAULT-VALUE}).")
   int hosts;
 
   @Option(names = "--force", description = "Delete and recreate monthly files that already exist.")
@@ -59,8 +79,9 @@ public final class SampleCommand implements Callable<Integer> {
     long began = System.nanoTime();
     SampleSummary summary = SampleGenerator.generate(sampleSpec);
     double seconds = (System.nanoTime() - began) / 1e9;
-    spec.commandLine().getErr().println(
-        summary.describe() + String.format(Locale.ROOT, " in %.1f s", seconds));
+    spec.commandLine()
+        .getErr()
+        .println(summary.describe() + String.format(Locale.ROOT, " in %.1f s", seconds));
     spec.commandLine().getErr().flush();
     return ExitCodes.OK;
   }

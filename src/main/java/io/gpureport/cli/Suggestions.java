@@ -10,8 +10,8 @@ final class Suggestions {
   private Suggestions() {}
 
   /**
-   * {@code " (did you mean --hours-back?)"} from picocli's candidates, keeping only the near
-   * misses when there are any; empty when there is no candidate.
+   * {@code " (did you mean --hours-back?)"} from picocli's candidates, keeping only the near misses
+   * when there are any; empty when there is no candidate.
    */
   static String didYouMean(String typed, List<String> candidates) {
     if (candidates.isEmpty()) {

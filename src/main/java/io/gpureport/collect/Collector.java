@@ -36,8 +36,11 @@ public final class Collector {
   /** Runs the collector; throws {@link GpuReportException} on any failure, writing nothing. */
   public CollectSummary collect(CollectRequest request) {
     Path dataDir = request.dataDir();
-    if (!PathProbe.attributes(dataDir, "data directory not found: " + dataDir,
-        "cannot open data directory " + dataDir).isDirectory()) {
+    if (!PathProbe.attributes(
+            dataDir,
+            "data directory not found: " + dataDir,
+            "cannot open data directory " + dataDir)
+        .isDirectory()) {
       throw new GpuReportException("data directory " + dataDir + " is not a directory");
     }
     try (SnapshotInput input = acquire(request)) {
@@ -54,8 +57,7 @@ public final class Collector {
       String fileName = GpuStateTable.monthlyFileName(now.getYear(), now.getMonthValue());
       Path file = dataDir.resolve(fileName);
       long rows = write(input, file, timestamp, request.verbose());
-      say(
-          "Wrote " + rows + " rows (" + slots + " slots) to " + fileName + " at " + timestamp);
+      say("Wrote " + rows + " rows (" + slots + " slots) to " + fileName + " at " + timestamp);
       return new CollectSummary(file, timestamp, slots, rows);
     }
   }

@@ -57,7 +57,10 @@ final class CondorStatusSource {
       if (!waitFor(process)) {
         kill(process);
         throw new GpuReportException(
-            executable + " timed out after " + timeout.toSeconds() + " s and was killed"
+            executable
+                + " timed out after "
+                + timeout.toSeconds()
+                + " s and was killed"
                 + stderr(err));
       }
       int status = process.exitValue();

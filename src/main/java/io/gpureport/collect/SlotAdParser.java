@@ -133,8 +133,7 @@ final class SlotAdParser implements Closeable {
     return switch (attribute) {
       case GLOBAL_MEMORY_MB -> token.isNumeric() ? integralOrReal(token) : text(token);
       case AVERAGE_USAGE -> token.isNumeric() ? parser.getDoubleValue() : text(token);
-      case ASSIGNED_GPUS, AVAILABLE_GPUS ->
-          token == JsonToken.START_ARRAY ? list() : text(token);
+      case ASSIGNED_GPUS, AVAILABLE_GPUS -> token == JsonToken.START_ARRAY ? list() : text(token);
       default -> text(token);
     };
   }

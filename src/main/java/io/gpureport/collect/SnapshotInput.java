@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The {@code condor_status -json} document of one run, readable twice (validation pass, then
- * write pass) without holding it in memory: an input file, or a temporary spool file that {@link
+ * The {@code condor_status -json} document of one run, readable twice (validation pass, then write
+ * pass) without holding it in memory: an input file, or a temporary spool file that {@link
  * #close()} deletes.
  */
 final class SnapshotInput implements AutoCloseable {

@@ -66,8 +66,8 @@ final class SnapshotWriter implements AutoCloseable {
   }
 
   /**
-   * SQLite reports a missing permission only as "unable to open" or "readonly"; name the cause.
-   * The directory must be writable too: the rollback journal is created beside the file.
+   * SQLite reports a missing permission only as "unable to open" or "readonly"; name the cause. The
+   * directory must be writable too: the rollback journal is created beside the file.
    */
   static void checkWritable(Path file, boolean existed) {
     Path dir = file.toAbsolutePath().getParent();

@@ -12,8 +12,8 @@ import org.sqlite.SQLiteOpenMode;
 
 /**
  * Adds the collector's index on {@code timestamp} to a monthly file written without it (by the
- * legacy collector), so that reports read only their window instead of the whole file. The rows
- * are not touched; the index is built in one statement, waiting for a busy collector.
+ * legacy collector), so that reports read only their window instead of the whole file. The rows are
+ * not touched; the index is built in one statement, waiting for a busy collector.
  */
 public final class TimestampIndex {
   /** What {@link #ensure(Path)} found or did, and how long it took. */
@@ -40,7 +40,8 @@ public final class TimestampIndex {
       }
       return new Outcome(file, added, (System.nanoTime() - began) / 1e9);
     } catch (SQLException e) {
-      throw new GpuReportException("cannot index " + file + ": " + IoReason.oneLine(e.getMessage()), e);
+      throw new GpuReportException(
+          "cannot index " + file + ": " + IoReason.oneLine(e.getMessage()), e);
     }
   }
 }

@@ -49,7 +49,9 @@ public final class ChtcOwnedHosts {
         throw new UsageException("CHTC-owned host list not found: " + file);
       }
       warn.println(
-          "Warning: CHTC-owned host list " + file + " not found; no machine is treated as"
+          "Warning: CHTC-owned host list "
+              + file
+              + " not found; no machine is treated as"
               + " CHTC-owned");
       return none();
     }

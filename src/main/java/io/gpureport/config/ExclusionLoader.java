@@ -76,28 +76,42 @@ public final class ExclusionLoader {
             "exclusion reason for '" + e.getKey() + "' in " + source + " must be a scalar");
       }
       entries.add(
-          new ExclusionMap.Entry(String.valueOf(e.getKey()), value == null ? "" : value.toString()));
+          new ExclusionMap.Entry(
+              String.valueOf(e.getKey()), value == null ? "" : value.toString()));
     }
     try {
       return ExclusionMap.of(entries);
     } catch (PatternSyntaxException e) {
       throw new UsageException(
-          "invalid exclusion pattern '" + e.getPattern() + "' in " + source + ": "
+          "invalid exclusion pattern '"
+              + e.getPattern()
+              + "' in "
+              + source
+              + ": "
               + e.getDescription());
     }
   }
 
   /**
    * {@code " at line 4, column 1: found unexpected end of stream (while scanning a quoted scalar at
-   * line 3, column 4)"}, or {@code ": <first line of the message>"} when snakeyaml gives no position.
+   * line 3, column 4)"}, or {@code ": <first line of the message>"} when snakeyaml gives no
+   * position.
    */
   private static String syntaxError(YAMLException e) {
     if (!(e instanceof MarkedYAMLException marked) || marked.getProblemMark() == null) {
       return ": " + firstLine(e.getMessage());
     }
-    String problem = marked.getProblem() == null ? "invalid YAML" : IoReason.oneLine(marked.getProblem());
-    String context = marked.getContext() == null ? "" : " (" + IoReason.oneLine(marked.getContext())
-        + (marked.getContextMark() == null ? "" : " at " + position(marked.getContextMark())) + ")";
+    String problem =
+        marked.getProblem() == null ? "invalid YAML" : IoReason.oneLine(marked.getProblem());
+    String context =
+        marked.getContext() == null
+            ? ""
+            : " ("
+                + IoReason.oneLine(marked.getContext())
+                + (marked.getContextMark() == null
+                    ? ""
+                    : " at " + position(marked.getContextMark()))
+                + ")";
     return " at " + position(marked.getProblemMark()) + ": " + problem + context;
   }
 

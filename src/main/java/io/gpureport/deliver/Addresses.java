@@ -28,21 +28,24 @@ public final class Addresses {
   /** Validates one address (strict RFC 822 syntax, no control characters). */
   public static String validate(String address, String option) {
     if (address.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new UsageException("invalid address in " + option + ": control characters are not allowed");
+      throw new UsageException(
+          "invalid address in " + option + ": control characters are not allowed");
     }
     try {
       InternetAddress a = new InternetAddress(address, true);
       a.validate();
       return address;
     } catch (AddressException e) {
-      throw new UsageException("invalid address in " + option + " '" + address + "': " + e.getMessage());
+      throw new UsageException(
+          "invalid address in " + option + " '" + address + "': " + e.getMessage());
     }
   }
 
   /** Rejects a subject prefix that would break the header. */
   public static String subjectPrefix(String prefix) {
     if (prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new UsageException("invalid --email-subject-prefix: control characters are not allowed");
+      throw new UsageException(
+          "invalid --email-subject-prefix: control characters are not allowed");
     }
     return prefix;
   }

@@ -3,9 +3,9 @@ package io.gpureport.deliver;
 import java.util.List;
 
 /**
- * Sends a finished report as a {@code multipart/alternative} message (SEMANTICS §12.2). With
- * inline images the HTML alternative is a {@code multipart/related} of the HTML and the images,
- * which the HTML references as {@code cid:<contentId>}.
+ * Sends a finished report as a {@code multipart/alternative} message (SEMANTICS §12.2). With inline
+ * images the HTML alternative is a {@code multipart/related} of the HTML and the images, which the
+ * HTML references as {@code cid:<contentId>}.
  */
 public interface Mailer {
   /**
@@ -18,7 +18,8 @@ public interface Mailer {
   record InlineImage(String contentId, String fileName, byte[] png) {}
 
   /** Sends; throws {@link io.gpureport.GpuReportException} when every port failed. */
-  void send(EmailSettings settings, String subject, String text, String html, List<InlineImage> images);
+  void send(
+      EmailSettings settings, String subject, String text, String html, List<InlineImage> images);
 
   /** Sends without inline images. */
   default void send(EmailSettings settings, String subject, String text, String html) {

@@ -32,7 +32,8 @@ public final class OutputTarget {
   /** Symbolic links followed before giving up, as the kernel does (ELOOP). */
   private static final int MAX_LINKS = 40;
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private OutputTarget() {}
 
@@ -67,13 +68,15 @@ public final class OutputTarget {
     }
   }
 
-  /** Where a path leads: the file at the end of its symbolic links, or a stream to write in place. */
+  /**
+   * Where a path leads: the file at the end of its symbolic links, or a stream to write in place.
+   */
   private record Destination(Path path, boolean stream) {}
 
   /**
    * Follows the symbolic links of {@code given} as the kernel does (a link's target is resolved
-   * against the real directory of the link), to the file it names, existing or not (a dangling
-   * link names the file it would create). It is a stream, written through {@code given} and not
+   * against the real directory of the link), to the file it names, existing or not (a dangling link
+   * names the file it would create). It is a stream, written through {@code given} and not
    * replaced, when it is a device, a named pipe or a socket, or a file descriptor reached through
    * {@code /dev/fd}, {@code /proc/<pid>/fd} or a link to them such as {@code /dev/stdout} (its
    * target is a pipe or the caller's redirection).
@@ -100,7 +103,9 @@ public final class OutputTarget {
 
   private static boolean isDescriptor(Path p) {
     Path parent = p.getParent();
-    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("fd")
+    return parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("fd")
         && (p.startsWith("/dev") || p.startsWith("/proc"));
   }
 
@@ -131,7 +136,8 @@ public final class OutputTarget {
         Files.setPosixFilePermissions(tmp, previous);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -146,7 +152,10 @@ public final class OutputTarget {
   /** A new empty file with a short unique name in {@code dir}, owner-only when {@code private}. */
   private static Path createTemporary(Path dir, boolean ownerOnly) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      String name = ".gpureport-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp";
+      String name =
+          ".gpureport-"
+              + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+              + ".tmp";
       Path tmp = dir.resolve(name);
       try {
         if (ownerOnly && supportsPosix(dir)) {

@@ -64,7 +64,8 @@ final class SmtpAttempt {
     if (!implicitTls) {
       boolean enable = s.startTls() != EmailSettings.StartTls.OFF;
       // With credentials, plain text is never acceptable: STARTTLS must succeed before AUTH.
-      boolean required = enable && (s.startTls() == EmailSettings.StartTls.REQUIRED || authenticates());
+      boolean required =
+          enable && (s.startTls() == EmailSettings.StartTls.REQUIRED || authenticates());
       p.setProperty(k + "starttls.enable", Boolean.toString(enable));
       p.setProperty(k + "starttls.required", Boolean.toString(required));
     }
@@ -82,7 +83,8 @@ final class SmtpAttempt {
     if (authenticates() && !implicitTls && s.startTls() == EmailSettings.StartTls.OFF) {
       throw new Failure(
           "credentials are sent only over an encrypted connection, and --smtp-starttls off"
-              + " disables STARTTLS on port " + port,
+              + " disables STARTTLS on port "
+              + port,
           null);
     }
     Session session = Session.getInstance(properties());
@@ -106,13 +108,19 @@ final class SmtpAttempt {
         throw new Failure(s.server() + ":" + port + " does not offer authentication (AUTH)", null);
       }
       if (!encrypted && s.startTls() == EmailSettings.StartTls.OPPORTUNISTIC) {
-        err.println("Warning: STARTTLS not supported by " + s.server() + ":" + port
-            + ", sending without encryption");
+        err.println(
+            "Warning: STARTTLS not supported by "
+                + s.server()
+                + ":"
+                + port
+                + ", sending without encryption");
       }
       transport.sendMessage(message, message.getAllRecipients());
     } catch (MessagingException e) {
       String reason = reason(e);
-      if (authenticates() && !implicitTls && s.startTls() != EmailSettings.StartTls.REQUIRED
+      if (authenticates()
+          && !implicitTls
+          && s.startTls() != EmailSettings.StartTls.REQUIRED
           && reason.contains("STARTTLS")) {
         reason += " (credentials are sent only over an encrypted connection)";
       }
@@ -149,8 +157,8 @@ final class SmtpAttempt {
   }
 
   /**
-   * A one-line reason: the distinct messages of the exception chain (including JavaMail's
-   * "next" exceptions), joined with ": ", whitespace collapsed.
+   * A one-line reason: the distinct messages of the exception chain (including JavaMail's "next"
+   * exceptions), joined with ": ", whitespace collapsed.
    */
   static String reason(Throwable e) {
     List<String> parts = new ArrayList<>();

@@ -34,8 +34,8 @@ public final class SmtpMailer implements Mailer {
   }
 
   /**
-   * A mailer with other fallback ports and another implicit-TLS port, so that tests can run
-   * against servers on unprivileged ports without ever touching a real port 25, 465 or 587.
+   * A mailer with other fallback ports and another implicit-TLS port, so that tests can run against
+   * servers on unprivileged ports without ever touching a real port 25, 465 or 587.
    */
   SmtpMailer(PrintStream err, List<Integer> fallbackPorts, int implicitTlsPort) {
     this.err = err;
@@ -70,8 +70,11 @@ public final class SmtpMailer implements Mailer {
       SmtpAttempt attempt = new SmtpAttempt(settings, port, port == implicitTlsPort, err);
       try {
         attempt.send(message);
-        err.println("Email sent successfully to " + settings.recipients().size() + " recipient(s): "
-            + String.join(", ", settings.recipients()));
+        err.println(
+            "Email sent successfully to "
+                + settings.recipients().size()
+                + " recipient(s): "
+                + String.join(", ", settings.recipients()));
         err.flush();
         return;
       } catch (SmtpAttempt.Failure f) {

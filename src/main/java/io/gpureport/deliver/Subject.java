@@ -22,7 +22,8 @@ public final class Subject {
     }
     if (!percents.isEmpty()) {
       s.append(" (")
-          .append(percents.stream().map(p -> Numbers.f1(p) + "%").collect(Collectors.joining(" | ")))
+          .append(
+              percents.stream().map(p -> Numbers.f1(p) + "%").collect(Collectors.joining(" | ")))
           .append(')');
     }
     return s.toString();

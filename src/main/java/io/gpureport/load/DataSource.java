@@ -36,10 +36,13 @@ public final class DataSource {
   /** Resolves {@code --db-path} / {@code --data-dir} (at most one is non-null). */
   public static DataSource resolve(Path dbPath, Path dataDir) {
     if (dbPath != null) {
-      if (PathProbe.attributes(dbPath, "database file not found: " + dbPath, "cannot read " + dbPath)
+      if (PathProbe.attributes(
+              dbPath, "database file not found: " + dbPath, "cannot read " + dbPath)
           .isDirectory()) {
         throw new GpuReportException(
-            "--db-path " + dbPath + " is a directory; give a database file, or the directory"
+            "--db-path "
+                + dbPath
+                + " is a directory; give a database file, or the directory"
                 + " with --data-dir");
       }
       if (!MONTHLY.matcher(dbPath.getFileName().toString()).matches()) {
@@ -52,8 +55,9 @@ public final class DataSource {
   }
 
   private static DataSource directory(Path dir) {
-    if (!PathProbe.attributes(dir, "data directory not found: " + dir,
-        "cannot list data directory " + dir).isDirectory()) {
+    if (!PathProbe.attributes(
+            dir, "data directory not found: " + dir, "cannot list data directory " + dir)
+        .isDirectory()) {
       throw new GpuReportException("data directory " + dir + " is not a directory");
     }
     TreeMap<YearMonth, Path> files = new TreeMap<>();
@@ -84,7 +88,8 @@ public final class DataSource {
       if (max != null) {
         long t = Timestamps.parseStored(max);
         if (t == Long.MIN_VALUE) {
-          throw new GpuReportException("cannot read " + file + ": malformed timestamp '" + max + "'");
+          throw new GpuReportException(
+              "cannot read " + file + ": malformed timestamp '" + max + "'");
         }
         return OptionalLong.of(t);
       }
@@ -105,10 +110,12 @@ public final class DataSource {
     for (Path file : order) {
       try (Connection c = Databases.openReadOnly(file);
           Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT timestamp FROM gpu_state ORDER BY rowid DESC LIMIT 1")) {
+          ResultSet rs =
+              s.executeQuery("SELECT timestamp FROM gpu_state ORDER BY rowid DESC LIMIT 1")) {
         if (rs.next()) {
           long t = Timestamps.parseStored(rs.getString(1));
-          return t == Long.MIN_VALUE ? java.util.Optional.empty()
+          return t == Long.MIN_VALUE
+              ? java.util.Optional.empty()
               : java.util.Optional.of(new LastRow(file, t));
         }
       } catch (SQLException e) {

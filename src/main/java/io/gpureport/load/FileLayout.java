@@ -11,17 +11,16 @@ import java.util.List;
 
 /**
  * How to split the reading of a file among threads. A file with an index on {@code timestamp} is
- * not split here: each query reads only its own rows through the index ({@link SlotLoader} splits
- * a window of more than two days into two halves). A file without one (as the legacy collector
- * wrote them) is scanned whole by every query, so it is split by rowid, at points that give every
- * part an equal share of the estimated work: scanning each row, plus fetching each row of the
- * window.
+ * not split here: each query reads only its own rows through the index ({@link SlotLoader} splits a
+ * window of more than two days into two halves). A file without one (as the legacy collector wrote
+ * them) is scanned whole by every query, so it is split by rowid, at points that give every part an
+ * equal share of the estimated work: scanning each row, plus fetching each row of the window.
  */
 final class FileLayout {
   /**
    * Fetching a row of the window into Java costs this many times as much as scanning past a row.
-   * Measured on a 4.5 M-row month with two parts read at once: about 0.23 µs per scanned row, and
-   * 8 to 12 times that per fetched row (24-hour and 7-day windows).
+   * Measured on a 4.5 M-row month with two parts read at once: about 0.23 µs per scanned row, and 8
+   * to 12 times that per fetched row (24-hour and 7-day windows).
    */
   static final int FETCH_COST = 10;
 
@@ -29,10 +28,10 @@ final class FileLayout {
 
   /**
    * The rowid ranges {@code [lo, hi]} of up to {@code parts} parts of equal estimated work for
-   * reading {@code range} from {@code file}, or null when the file has an index on timestamp (or
-   * is empty). The ranges cover every rowid, so the split is exact whatever the order of the rows;
-   * only its balance assumes that rowids grow with time, as the collectors append them. Rowids
-   * too far apart for the arithmetic ({@link #fitsWork}) give one part.
+   * reading {@code range} from {@code file}, or null when the file has an index on timestamp (or is
+   * empty). The ranges cover every rowid, so the split is exact whatever the order of the rows;
+   * only its balance assumes that rowids grow with time, as the collectors append them. Rowids too
+   * far apart for the arithmetic ({@link #fitsWork}) give one part.
    */
   static List<long[]> rowidPartsUnlessIndexed(Path file, TimeRange range, int parts) {
     requireParts(parts);
@@ -50,9 +49,15 @@ final class FileLayout {
       }
       long end = rowids[1] + 1;
       long windowLo = firstRowid(c, lo, end, ">=", Timestamps.formatStored(range.start()));
-      long windowEnd = range.end() == Long.MAX_VALUE ? end
-          : firstRowid(c, windowLo, end, range.endInclusive() ? ">" : ">=",
-              Timestamps.formatStored(range.end()));
+      long windowEnd =
+          range.end() == Long.MAX_VALUE
+              ? end
+              : firstRowid(
+                  c,
+                  windowLo,
+                  end,
+                  range.endInclusive() ? ">" : ">=",
+                  Timestamps.formatStored(range.end()));
       return split(lo, end, windowLo, windowEnd, parts);
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
@@ -81,8 +86,12 @@ final class FileLayout {
     long from = lo;
     for (int i = 1; i <= n; i++) {
       // at least one rowid in this part and one for each part after it
-      long to = i == n ? end : Math.max(from + 1,
-          Math.min(end - (n - i), firstReaching(lo, end, wLo, wEnd, share(total, i, n))));
+      long to =
+          i == n
+              ? end
+              : Math.max(
+                  from + 1,
+                  Math.min(end - (n - i), firstReaching(lo, end, wLo, wEnd, share(total, i, n))));
       out.add(new long[] {from, to - 1});
       from = to;
     }
@@ -119,7 +128,10 @@ final class FileLayout {
     return (x - lo) + FETCH_COST * fetched;
   }
 
-  /** The smallest {@code x} in {@code [lo, end]} whose prefix {@code [lo, x)} has {@code target} work. */
+  /**
+   * The smallest {@code x} in {@code [lo, end]} whose prefix {@code [lo, x)} has {@code target}
+   * work.
+   */
   private static long firstReaching(long lo, long end, long windowLo, long windowEnd, long target) {
     long a = lo;
     long b = end;
@@ -141,8 +153,11 @@ final class FileLayout {
    */
   private static long firstRowid(Connection c, long lo, long end, String op, String value)
       throws SQLException {
-    String sql = "SELECT rowid, timestamp " + op + " ? FROM gpu_state WHERE rowid >= ?"
-        + " ORDER BY rowid LIMIT 1";
+    String sql =
+        "SELECT rowid, timestamp "
+            + op
+            + " ? FROM gpu_state WHERE rowid >= ?"
+            + " ORDER BY rowid LIMIT 1";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       long a = lo;
       long b = end;
@@ -171,8 +186,10 @@ final class FileLayout {
    */
   private static long[] rowidRange(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM gpu_state),"
-            + " (SELECT max(rowid) FROM gpu_state)")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT min(rowid) FROM gpu_state),"
+                    + " (SELECT max(rowid) FROM gpu_state)")) {
       if (!rs.next()) {
         return null;
       }

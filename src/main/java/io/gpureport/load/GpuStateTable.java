@@ -56,10 +56,11 @@ public final class GpuStateTable {
   /** Whether {@code gpu_state} has an index whose first column is {@code timestamp}. */
   public static boolean hasTimestampIndex(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
-                + " JOIN pragma_index_info(l.name) AS i"
-                + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT 1 FROM pragma_index_list('gpu_state') AS l"
+                    + " JOIN pragma_index_info(l.name) AS i"
+                    + " WHERE i.seqno = 0 AND i.name = 'timestamp'")) {
       return rs.next();
     }
   }

@@ -1,6 +1,5 @@
 package io.gpureport.load;
 
-
 /** Parses numeric TEXT leniently (SEMANTICS §3.3): a number, or "no value". */
 final class NumericText {
   private NumericText() {}

@@ -1,12 +1,12 @@
 package io.gpureport.load;
 
 import io.gpureport.GpuReportException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +58,8 @@ public final class SlotLoader {
    * Loads like {@link #load(List, TimeRange, Projection)}, but from {@code openEndFile} (one of
    * {@code files}) every row from the range start on, without an upper bound.
    */
-  public SlotTable load(List<Path> files, TimeRange range, Projection projection, Path openEndFile) {
+  public SlotTable load(
+      List<Path> files, TimeRange range, Projection projection, Path openEndFile) {
     List<SlotTable> chunks = readAll(parts(files, range, openEndFile), projection);
     if (chunks.isEmpty()) {
       return SlotTable.empty(projection == Projection.FULL);
@@ -70,7 +71,8 @@ public final class SlotLoader {
   List<Part> parts(List<Path> files, TimeRange range, Path openEndFile) {
     List<Part> parts = new ArrayList<>();
     for (Path f : files) {
-      TimeRange last = f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+      TimeRange last =
+          f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
       if (threads == 1) {
         parts.add(Part.whole(f, last));
         continue;
@@ -94,7 +96,9 @@ public final class SlotLoader {
     return parts;
   }
 
-  /** One query: a file, a time range and, when {@code byRowid}, rowids {@code [rowidLo, rowidHi]}. */
+  /**
+   * One query: a file, a time range and, when {@code byRowid}, rowids {@code [rowidLo, rowidHi]}.
+   */
   record Part(Path file, TimeRange range, boolean byRowid, long rowidLo, long rowidHi) {
     /** Every row of the file in {@code range}. */
     static Part whole(Path file, TimeRange range) {
@@ -150,7 +154,10 @@ public final class SlotLoader {
     if (cols.name() > 0) {
       select.append(", Name");
     }
-    select.append(", AssignedGPUs, ").append(Packed.sql(cols)).append(", GPUs_DeviceName, GPUs_GlobalMemoryMb");
+    select
+        .append(", AssignedGPUs, ")
+        .append(Packed.sql(cols))
+        .append(", GPUs_DeviceName, GPUs_GlobalMemoryMb");
     if (cols.projects() > 0) {
       select.append(", PrioritizedProjects");
     }
@@ -159,41 +166,64 @@ public final class SlotLoader {
       select.append(", GPUsAverageUsage, GlobalJobId");
     }
     return select
-        + " FROM gpu_state WHERE timestamp >= ? AND timestamp " + (endInclusive ? "<=" : "<") + " ?"
+        + " FROM gpu_state WHERE timestamp >= ? AND timestamp "
+        + (endInclusive ? "<=" : "<")
+        + " ?"
         + (rowids ? " AND rowid BETWEEN ? AND ?" : "");
   }
 
   /** The 1-based positions of the query's columns; 0 for a column the projection leaves out. */
-  private record Columns(int name, int gpu, int packed, int device, int memory, int projects,
-      int machine, int owner, int usage, int job) {
+  private record Columns(
+      int name,
+      int gpu,
+      int packed,
+      int device,
+      int memory,
+      int projects,
+      int machine,
+      int owner,
+      int usage,
+      int job) {
     static Columns of(Projection projection) {
       boolean full = projection == Projection.FULL;
       int name = projection != Projection.ALLOCATION ? 2 : 0;
       int gpu = (name > 0 ? name : 1) + 1;
       int projects = full ? gpu + 4 : 0;
       int machine = (full ? projects : gpu + 3) + 1;
-      return new Columns(name, gpu, gpu + 1, gpu + 2, gpu + 3, projects, machine, machine + 1,
-          full ? machine + 2 : 0, full ? machine + 3 : 0);
+      return new Columns(
+          name,
+          gpu,
+          gpu + 1,
+          gpu + 2,
+          gpu + 3,
+          projects,
+          machine,
+          machine + 1,
+          full ? machine + 2 : 0,
+          full ? machine + 3 : 0);
     }
   }
 
   /**
    * One integer per row: the state (bits 0-1: 0 other, 1 Claimed, 2 Unclaimed), the storage class
    * of GPUs_GlobalMemoryMb (bits 2-3: 0 number, 1 NULL, 2 text, 3 other), and, when their text is
-   * not fetched, PrioritizedProjects (bits 4-5: 0 NULL, 1 empty, 2 other) and whether Name
-   * contains "backfill" (bits 6-7: 0 NULL, 1 no, 2 yes).
+   * not fetched, PrioritizedProjects (bits 4-5: 0 NULL, 1 empty, 2 other) and whether Name contains
+   * "backfill" (bits 6-7: 0 NULL, 1 no, 2 yes).
    */
   private static final class Packed {
     static String sql(Columns cols) {
-      String sql = "(CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END"
-          + " + 4 * (CASE typeof(GPUs_GlobalMemoryMb) WHEN 'integer' THEN 0 WHEN 'real' THEN 0"
-          + " WHEN 'null' THEN 1 WHEN 'text' THEN 2 ELSE 3 END)";
+      String sql =
+          "(CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END"
+              + " + 4 * (CASE typeof(GPUs_GlobalMemoryMb) WHEN 'integer' THEN 0 WHEN 'real' THEN 0"
+              + " WHEN 'null' THEN 1 WHEN 'text' THEN 2 ELSE 3 END)";
       if (cols.projects() == 0) {
-        sql += " + 16 * (CASE WHEN PrioritizedProjects IS NULL THEN 0"
-            + " WHEN PrioritizedProjects = '' THEN 1 ELSE 2 END)";
+        sql +=
+            " + 16 * (CASE WHEN PrioritizedProjects IS NULL THEN 0"
+                + " WHEN PrioritizedProjects = '' THEN 1 ELSE 2 END)";
       }
       if (cols.name() == 0) {
-        sql += " + 64 * (CASE WHEN Name IS NULL THEN 0 WHEN instr(Name, 'backfill') > 0 THEN 2 ELSE 1 END)";
+        sql +=
+            " + 64 * (CASE WHEN Name IS NULL THEN 0 WHEN instr(Name, 'backfill') > 0 THEN 2 ELSE 1 END)";
       }
       return sql + ")";
     }
@@ -232,14 +262,19 @@ public final class SlotLoader {
     DoubleColumn usageCol = full ? chunk.numbers(SlotTable.USAGE) : null;
     IntColumn jobCol = full ? chunk.codes(SlotTable.JOB) : null;
     int[] nameCodes = {Dictionary.NULL, d.names().encode(""), d.names().encode("backfill")};
-    int[] stateCodes = {d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")};
+    int[] stateCodes = {
+      d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")
+    };
     int[] projectCodes = {Dictionary.NULL, d.projects().encode(""), d.projects().encode("*")};
     try (Connection c = Databases.openReadOnly(part.file());
         PreparedStatement ps =
             c.prepareStatement(query(cols, part.range().endInclusive(), part.byRowid()))) {
       ps.setString(1, Timestamps.formatStored(part.range().start()));
-      ps.setString(2, part.range().end() == Long.MAX_VALUE
-          ? "\uffff" : Timestamps.formatStored(part.range().end()));
+      ps.setString(
+          2,
+          part.range().end() == Long.MAX_VALUE
+              ? "\uffff"
+              : Timestamps.formatStored(part.range().end()));
       if (part.byRowid()) {
         ps.setLong(3, part.rowidLo());
         ps.setLong(4, part.rowidHi());
@@ -263,14 +298,18 @@ public final class SlotLoader {
             progress.add(PROGRESS_STEP);
           }
           int packed = rs.getInt(cols.packed());
-          nameCol.append(cols.name() > 0
-              ? d.names().encode(rs.getBytes(cols.name())) : nameCodes[Packed.backfillName(packed)]);
+          nameCol.append(
+              cols.name() > 0
+                  ? d.names().encode(rs.getBytes(cols.name()))
+                  : nameCodes[Packed.backfillName(packed)]);
           gpuCol.append(d.gpus().encode(rs.getBytes(cols.gpu())));
           stateCol.append(stateCodes[Packed.state(packed)]);
           deviceCol.append(d.devices().encode(rs.getBytes(cols.device())));
           memoryCol.append(memory(rs, cols.memory(), Packed.memoryKind(packed)));
-          projectsCol.append(cols.projects() > 0
-              ? d.projects().encode(rs.getBytes(cols.projects())) : projectCodes[Packed.projects(packed)]);
+          projectsCol.append(
+              cols.projects() > 0
+                  ? d.projects().encode(rs.getBytes(cols.projects()))
+                  : projectCodes[Packed.projects(packed)]);
           machineCol.append(d.machines().encode(rs.getBytes(cols.machine())));
           ownerCol.append(d.owners().encode(rs.getBytes(cols.owner())));
           if (full) {

@@ -13,9 +13,9 @@ import tech.tablesaw.columns.Column;
 /**
  * The loaded rows of a window in load order (SEMANTICS §4.5), as Tablesaw columns: text columns
  * hold dictionary codes (-1 = NULL, so NULL and {@code ""} stay distinct), the timestamp holds
- * naive epoch microseconds, numeric columns hold doubles (NaN = no value). The {@link Table}
- * view is built on demand only: {@code Table}'s class initialiser scans the class path (~0.5 s of
- * CPU), which the report path does not need to pay.
+ * naive epoch microseconds, numeric columns hold doubles (NaN = no value). The {@link Table} view
+ * is built on demand only: {@code Table}'s class initialiser scans the class path (~0.5 s of CPU),
+ * which the report path does not need to pay.
  */
 public final class SlotTable {
   public static final String TIMESTAMP = "timestamp";
@@ -133,9 +133,9 @@ public final class SlotTable {
   }
 
   /**
-   * Concatenates chunks into one table of exactly the total size, re-coding their text columns
-   * into new dictionaries. Each chunk is released (its list slot cleared) once copied, so the peak
-   * is the result plus one chunk.
+   * Concatenates chunks into one table of exactly the total size, re-coding their text columns into
+   * new dictionaries. Each chunk is released (its list slot cleared) once copied, so the peak is
+   * the result plus one chunk.
    */
   static SlotTable concat(List<SlotTable> chunks) {
     int total = 0;
@@ -147,7 +147,9 @@ public final class SlotTable {
       Column<?> col =
           name.equals(TIMESTAMP)
               ? LongColumn.create(name, total)
-              : CODED.contains(name) ? IntColumn.create(name, total) : DoubleColumn.create(name, total);
+              : CODED.contains(name)
+                  ? IntColumn.create(name, total)
+                  : DoubleColumn.create(name, total);
       cols.put(name, col);
     }
     SlotTable out = new SlotTable(cols, Dictionaries.create());

@@ -25,8 +25,12 @@ public final class Timestamps {
       return Long.MIN_VALUE;
     }
     int n = s.length();
-    if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 19
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != ' '
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return Long.MIN_VALUE;
     }
     int year = digits(s, 0, 4);

@@ -28,13 +28,25 @@ final class Charts {
     OverTime data = OverTime.of(r);
     if (data != null) {
       int height = OverTimeChart.HEIGHT;
-      out.add(new ChartImage(OVER_TIME, data.title(), OverTimeChart.alt(r, data), WIDTH, height,
-          ChartPng.of(OverTimeChart.lineChart(data), WIDTH, height)));
+      out.add(
+          new ChartImage(
+              OVER_TIME,
+              data.title(),
+              OverTimeChart.alt(r, data),
+              WIDTH,
+              height,
+              ChartPng.of(OverTimeChart.lineChart(data), WIDTH, height)));
     }
     DeviceChart.DevicePanels devices = DeviceChart.panels(r);
     if (devices != null) {
-      out.add(new ChartImage(DEVICES, devices.title(), DeviceChart.alt(r.device()), WIDTH,
-          devices.height(), devices.png()));
+      out.add(
+          new ChartImage(
+              DEVICES,
+              devices.title(),
+              DeviceChart.alt(r.device()),
+              WIDTH,
+              devices.height(),
+              devices.png()));
     }
     return out;
   }

@@ -70,7 +70,8 @@ final class DeviceChart {
   private DeviceChart() {}
 
   /** The device chart: one small panel per class, drawn into one image. */
-  record DevicePanels(String title, List<SlotClass> classes, List<JFreeChart> panels, int[] heights) {
+  record DevicePanels(
+      String title, List<SlotClass> classes, List<JFreeChart> panels, int[] heights) {
     int height() {
       return Arrays.stream(heights).sum();
     }
@@ -107,10 +108,11 @@ final class DeviceChart {
       }
     }
     String title = "Allocated vs. available GPUs by device type";
-    String subtitle = "Average GPUs over the "
-        + (r.analysis() == Report.Analysis.MONTHLY ? "month" : "period")
-        + " (the Usage by Device Type tables): bar length = available, dark part = allocated;"
-        + " labels: allocated of available (Allocated %).";
+    String subtitle =
+        "Average GPUs over the "
+            + (r.analysis() == Report.Analysis.MONTHLY ? "month" : "period")
+            + " (the Usage by Device Type tables): bar length = available, dark part = allocated;"
+            + " labels: allocated of available (Allocated %).";
     List<JFreeChart> panels = new ArrayList<>();
     List<SlotClass> classes = new ArrayList<>();
     int[] heights = new int[d.devices().size()];
@@ -131,8 +133,11 @@ final class DeviceChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         panel.addSubtitle(legend);
       }
-      heights[i] = PANEL_BASE + BAR_ROW * t.devices().size()
-          + (firstPanel ? HEADER : 0) + (lastPanel ? FOOTER : 0);
+      heights[i] =
+          PANEL_BASE
+              + BAR_ROW * t.devices().size()
+              + (firstPanel ? HEADER : 0)
+              + (lastPanel ? FOOTER : 0);
       panels.add(panel);
       classes.add(t.slotClass());
     }
@@ -188,8 +193,8 @@ final class DeviceChart {
     bars.setSeriesItemLabelsVisible(1, true);
     bars.setSeriesItemLabelFont(1, ITEM);
     bars.setSeriesItemLabelPaint(1, INK);
-    bars.setSeriesPositiveItemLabelPosition(1,
-        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    bars.setSeriesPositiveItemLabelPosition(
+        1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     bars.setItemLabelAnchorOffset(4);
 
     CategoryPlot plot = new CategoryPlot(ds, devices, gpus, bars);
@@ -217,7 +222,8 @@ final class DeviceChart {
   }
 
   /** {@code <allocated> of <available> (<Allocated %>)}: the device table's row, as printed. */
-  private record EntryLabels(List<DeviceTable.Entry> entries) implements CategoryItemLabelGenerator {
+  private record EntryLabels(List<DeviceTable.Entry> entries)
+      implements CategoryItemLabelGenerator {
     @Override
     public String generateRowLabel(CategoryDataset dataset, int row) {
       return dataset.getRowKey(row).toString();
@@ -231,8 +237,12 @@ final class DeviceChart {
     @Override
     public String generateLabel(CategoryDataset dataset, int row, int column) {
       Stat s = entries.get(((DeviceKey) dataset.getColumnKey(column)).position()).stat();
-      return Numbers.f1(s.allocatedAvg()) + " of " + Numbers.f1(s.availableAvg()) + " ("
-          + Numbers.f1(s.allocatedPercent()) + "%)";
+      return Numbers.f1(s.allocatedAvg())
+          + " of "
+          + Numbers.f1(s.availableAvg())
+          + " ("
+          + Numbers.f1(s.allocatedPercent())
+          + "%)";
     }
   }
 
@@ -257,12 +267,17 @@ final class DeviceChart {
     for (DeviceTable t : d.devices()) {
       List<String> devs = new ArrayList<>();
       for (DeviceTable.Entry e : t.devices()) {
-        devs.add(e.displayName() + " " + Numbers.f1(e.stat().allocatedAvg()) + " of "
-            + Numbers.f1(e.stat().availableAvg()));
+        devs.add(
+            e.displayName()
+                + " "
+                + Numbers.f1(e.stat().allocatedAvg())
+                + " of "
+                + Numbers.f1(e.stat().availableAvg()));
       }
       parts.add(t.slotClass().displayName() + ": " + String.join(", ", devs));
     }
     return "Bar chart: allocated vs. available GPUs (average) by device type. "
-        + String.join("; ", parts) + ".";
+        + String.join("; ", parts)
+        + ".";
   }
 }

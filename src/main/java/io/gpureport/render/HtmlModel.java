@@ -41,7 +41,10 @@ public final class HtmlModel {
    */
   public record Chart(String heading, String src, String alt, int width, int height) {}
 
-  /** A four-column table: label, {@code Allocated %}, {@code Allocated (avg.)}, {@code Available (avg.)}. */
+  /**
+   * A four-column table: label, {@code Allocated %}, {@code Allocated (avg.)}, {@code Available
+   * (avg.)}.
+   */
   public record StatTable(String labelHeader, List<StatRow> rows) {}
 
   /** One row; {@code emphasised} for TOTAL rows. Numbers are already formatted (§8). */
@@ -55,7 +58,8 @@ public final class HtmlModel {
   public record DeviceClass(String name, StatTable table) {}
 
   /** The time-series summary and the Recent Trend rows. */
-  public record TimeSeriesView(StatTable summary, List<String> trendClasses, List<TrendRow> trend) {}
+  public record TimeSeriesView(
+      StatTable summary, List<String> trendClasses, List<TrendRow> trend) {}
 
   /** One Recent Trend row: the bucket label and one {@code <p>% (<c>/<t>)} cell per class. */
   public record TrendRow(String bucket, List<String> cells) {}

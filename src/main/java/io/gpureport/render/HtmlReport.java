@@ -68,9 +68,9 @@ public final class HtmlReport {
   }
 
   /**
-   * Draws the charts of a report. Charts are optional: when they cannot be drawn (no fonts, no
-   * AWT, any failure of the chart library) this prints one {@code Warning: charts disabled:
-   * <reason>} on {@code err} and returns no chart, and the report goes on without them.
+   * Draws the charts of a report. Charts are optional: when they cannot be drawn (no fonts, no AWT,
+   * any failure of the chart library) this prints one {@code Warning: charts disabled: <reason>} on
+   * {@code err} and returns no chart, and the report goes on without them.
    */
   public static List<ChartImage> charts(Report r, PrintStream err) {
     try {
@@ -99,16 +99,22 @@ public final class HtmlReport {
   /** Builds the view model of a report with its charts as data URIs or {@code cid:} URLs. */
   static Page model(Report r, List<ChartImage> charts, boolean contentIds) {
     boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
-    String title = monthly ? "CHTC Monthly GPU Report - " + r.month().label() : "CHTC GPU Allocation Report";
+    String title =
+        monthly ? "CHTC Monthly GPU Report - " + r.month().label() : "CHTC GPU Allocation Report";
     String heading =
         monthly
             ? "CHTC MONTHLY GPU REPORT - " + r.month().label().toUpperCase(Locale.ROOT)
             : "CHTC GPU ALLOCATION REPORT";
-    String period = monthly ? r.month().hours() + " hours" : TextReport.period(r.window().hoursBack());
+    String period =
+        monthly ? r.month().hours() + " hours" : TextReport.period(r.window().hoursBack());
     String dataPeriod =
         monthly
-            ? Timestamps.formatSeconds(r.month().start()) + " to " + Timestamps.formatSeconds(r.month().end())
-            : Timestamps.formatSeconds(r.dataStart()) + " to " + Timestamps.formatSeconds(r.dataEnd());
+            ? Timestamps.formatSeconds(r.month().start())
+                + " to "
+                + Timestamps.formatSeconds(r.month().end())
+            : Timestamps.formatSeconds(r.dataStart())
+                + " to "
+                + Timestamps.formatSeconds(r.dataEnd());
 
     StatTable real = null;
     StatTable memory = null;
@@ -201,7 +207,10 @@ public final class HtmlReport {
     BigDecimal tenths = new BigDecimal(seconds).setScale(1, RoundingMode.HALF_EVEN);
     BigDecimal minutes = tenths.divideToIntegralValue(BigDecimal.valueOf(60));
     BigDecimal rest = tenths.subtract(minutes.multiply(BigDecimal.valueOf(60)));
-    return minutes.toBigInteger() + "m " + rest.setScale(1, RoundingMode.UNNECESSARY).toPlainString() + "s";
+    return minutes.toBigInteger()
+        + "m "
+        + rest.setScale(1, RoundingMode.UNNECESSARY).toPlainString()
+        + "s";
   }
 
   static String generated(LocalDateTime t) {
@@ -245,14 +254,19 @@ public final class HtmlReport {
     double grand = t.grandTotal();
     List<UserRow> rows = new ArrayList<>();
     for (UserTable.ClassHours c : t.classes()) {
-      rows.add(new UserRow(
-          c.slotClass().displayName() + " (" + c.users().size() + " users)",
-          Numbers.f1(c.gpuHours()),
-          Numbers.f1(c.percentOfTotal(grand)) + "%",
-          true));
+      rows.add(
+          new UserRow(
+              c.slotClass().displayName() + " (" + c.users().size() + " users)",
+              Numbers.f1(c.gpuHours()),
+              Numbers.f1(c.percentOfTotal(grand)) + "%",
+              true));
       for (UserTable.UserHours u : c.users()) {
-        rows.add(new UserRow(
-            u.user(), Numbers.f1(u.gpuHours()), Numbers.f1(u.percentOfTotal(grand)) + "%", false));
+        rows.add(
+            new UserRow(
+                u.user(),
+                Numbers.f1(u.gpuHours()),
+                Numbers.f1(u.percentOfTotal(grand)) + "%",
+                false));
       }
     }
     return rows;

@@ -11,8 +11,8 @@ import java.util.List;
  * The methodology text of SEMANTICS §10.6 and its small Markdown subset.
  *
  * <p>The converter produces a tree of blocks and inline runs of <em>plain</em> text; it never
- * produces markup. The template turns each node into its element and FreeMarker escapes every
- * text run, so the escaping does not depend on this class getting anything right.
+ * produces markup. The template turns each node into its element and FreeMarker escapes every text
+ * run, so the escaping does not depend on this class getting anything right.
  *
  * <p>Inline rule: scanning from left to right, a {@code **} that has a later {@code **} opens a
  * {@code <strong>} up to that one, and a backquote that has a later backquote opens a {@code
@@ -59,7 +59,8 @@ public final class Methodology {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new GpuReportException("cannot read the bundled methodology text: " + e.getMessage(), e);
+      throw new GpuReportException(
+          "cannot read the bundled methodology text: " + e.getMessage(), e);
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.List;
  * What an over-time chart plots, before any drawing: allocation per 15-minute bucket, per day
  * (monthly), or per bucket of the time series.
  */
-record OverTime(String title, String subtitle, int stepMinutes, long from, long to, List<Line> lines) {
+record OverTime(
+    String title, String subtitle, int stepMinutes, long from, long to, List<Line> lines) {
   private static final long DAY = 24 * Timestamps.MICROS_PER_HOUR;
 
   /** One line of an over-time chart: points at {@code x} (bucket starts), NaN = no point. */
@@ -33,7 +34,10 @@ record OverTime(String title, String subtitle, int stepMinutes, long from, long 
       return timeSeriesData(r.timeSeries());
     }
     DeviceAllocation d = r.device();
-    if (d == null || d.buckets() == null || d.buckets().lines().isEmpty() || d.buckets().size() == 0) {
+    if (d == null
+        || d.buckets() == null
+        || d.buckets().lines().isEmpty()
+        || d.buckets().size() == 0) {
       return null;
     }
     BucketSeries s = d.buckets();
@@ -46,16 +50,24 @@ record OverTime(String title, String subtitle, int stepMinutes, long from, long 
           "Per day: claimed / available GPUs summed over the day's 15-minute buckets, devices"
               + " model-filtered like Real Slots; Backfill TOTAL = the three backfill classes"
               + " together. Pool-local dates.",
-          24 * 60, from, to, lines(days, from, to));
+          24 * 60,
+          from,
+          to,
+          lines(days, from, to));
     }
     long[] st = s.starts();
     return new OverTime(
         "Allocated % over time",
-        "Per " + s.bucketMinutes() + "-minute bucket: claimed / available GPUs of each class's"
+        "Per "
+            + s.bucketMinutes()
+            + "-minute bucket: claimed / available GPUs of each class's"
             + " devices, model-filtered"
             + " like Real Slots; Backfill TOTAL = the three backfill classes together."
             + " Pool-local time.",
-        s.bucketMinutes(), st[0], st[st.length - 1], lines(s, Long.MIN_VALUE, Long.MAX_VALUE));
+        s.bucketMinutes(),
+        st[0],
+        st[st.length - 1],
+        lines(s, Long.MIN_VALUE, Long.MAX_VALUE));
   }
 
   private static List<Line> lines(BucketSeries s, long from, long to) {
@@ -71,8 +83,13 @@ record OverTime(String title, String subtitle, int stepMinutes, long from, long 
     List<Line> out = new ArrayList<>();
     for (BucketSeries.Line l : s.lines()) {
       boolean backfill = l.slotClass() == null;
-      out.add(new Line(l.name(), backfill ? PURPLE : color(l.slotClass()), backfill, x,
-          Arrays.copyOfRange(l.percent(), lo, hi)));
+      out.add(
+          new Line(
+              l.name(),
+              backfill ? PURPLE : color(l.slotClass()),
+              backfill,
+              x,
+              Arrays.copyOfRange(l.percent(), lo, hi)));
     }
     return out;
   }
@@ -105,17 +122,21 @@ record OverTime(String title, String subtitle, int stepMinutes, long from, long 
         TimeSeries.Cell c = buckets.get(b).cells().get(k);
         y[b] = c.total() > 0 ? ((double) c.claimed() / c.total()) * 100 : Double.NaN;
       }
-      Color color = switch (lc) {
-        case PRIORITY -> BLUE;
-        case SHARED -> GREEN;
-        case BACKFILL -> PURPLE;
-      };
+      Color color =
+          switch (lc) {
+            case PRIORITY -> BLUE;
+            case SHARED -> GREEN;
+            case BACKFILL -> PURPLE;
+          };
       lines.add(new Line(lc.printedName(), color, lc == LegacyClass.BACKFILL, x, y));
     }
     return new OverTime(
         "Allocated % over time (" + ts.bucketMinutes() + "-minute buckets)",
         "Per bucket: claimed / total GPUs of each legacy class, the numbers of the Time Series"
             + " table. Pool-local time.",
-        ts.bucketMinutes(), x[0], x[n - 1], lines);
+        ts.bucketMinutes(),
+        x[0],
+        x[n - 1],
+        lines);
   }
 }

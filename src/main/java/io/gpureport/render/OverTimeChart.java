@@ -62,9 +62,12 @@ final class OverTimeChart {
       float width = dense ? 1.4f : few ? nested[Math.min(i, nested.length - 1)] : 2f;
       dataset.addSeries(l.name(), xy(l, step));
       renderer.setSeriesPaint(i, l.color());
-      renderer.setSeriesStroke(i, l.dashed() && !dense
-          ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f)
-          : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      renderer.setSeriesStroke(
+          i,
+          l.dashed() && !dense
+              ? new BasicStroke(
+                  width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f)
+              : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
     // Few points: draw them, so that a single bucket or an isolated one is visible.
     renderer.setDefaultShapesVisible(few);
@@ -112,28 +115,43 @@ final class OverTimeChart {
   static String alt(Report r, OverTime data) {
     StringBuilder b = new StringBuilder();
     boolean daily = data.stepMinutes() >= 24 * 60;
-    String from = daily ? Timestamps.formatSeconds(data.from()).substring(0, 10)
-        : Timestamps.formatBucketLabel(data.from());
-    String to = daily ? Timestamps.formatSeconds(data.to()).substring(0, 10)
-        : Timestamps.formatBucketLabel(data.to());
-    b.append("Line chart: ").append(data.title()).append(", ").append(from).append(" to ")
-        .append(to).append(". ");
+    String from =
+        daily
+            ? Timestamps.formatSeconds(data.from()).substring(0, 10)
+            : Timestamps.formatBucketLabel(data.from());
+    String to =
+        daily
+            ? Timestamps.formatSeconds(data.to()).substring(0, 10)
+            : Timestamps.formatBucketLabel(data.to());
+    b.append("Line chart: ")
+        .append(data.title())
+        .append(", ")
+        .append(from)
+        .append(" to ")
+        .append(to)
+        .append(". ");
     if (r.timeSeries() != null) {
       b.append("Mean allocated %: ");
       List<String> parts = new ArrayList<>();
       for (TimeSeries.Summary s : r.timeSeries().summary()) {
-        parts.add(s.legacyClass().printedName() + " " + Numbers.f1(s.stat().allocatedPercent()) + "%");
+        parts.add(
+            s.legacyClass().printedName() + " " + Numbers.f1(s.stat().allocatedPercent()) + "%");
       }
       return b.append(String.join(", ", parts)).append('.').toString();
     }
     DeviceAllocation d = r.device();
     List<String> parts = new ArrayList<>();
     for (BucketSeries.Line l : d.buckets().lines()) {
-      Stat s = l.slotClass() == null ? d.backfill() == null ? null : d.backfill().total() : realStat(d, l.slotClass());
+      Stat s =
+          l.slotClass() == null
+              ? d.backfill() == null ? null : d.backfill().total()
+              : realStat(d, l.slotClass());
       parts.add(l.name() + (s == null ? "" : " " + Numbers.f1(s.allocatedPercent()) + "%"));
     }
-    return b.append("Allocated % over the whole period: ").append(String.join(", ", parts))
-        .append('.').toString();
+    return b.append("Allocated % over the whole period: ")
+        .append(String.join(", ", parts))
+        .append('.')
+        .toString();
   }
 
   private static Stat realStat(DeviceAllocation d, SlotClass c) {

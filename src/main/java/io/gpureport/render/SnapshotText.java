@@ -38,11 +38,15 @@ public final class SnapshotText {
     }
     line(b, "");
     line(b, "To analyze a specific model, use:");
-    line(b, "  --analysis-type gpu-model-snapshot --gpu-model \"<model_name>\" --snapshot-time \""
-        + typed + "\"");
+    line(
+        b,
+        "  --analysis-type gpu-model-snapshot --gpu-model \"<model_name>\" --snapshot-time \""
+            + typed
+            + "\"");
   }
 
-  private static void snapshot(StringBuilder b, String model, String target, ModelSnapshot.Snapshot s) {
+  private static void snapshot(
+      StringBuilder b, String model, String target, ModelSnapshot.Snapshot s) {
     line(b, "");
     line(b, EQ80);
     line(b, "GPU MODEL ACTIVITY REPORT: " + model);
@@ -108,24 +112,43 @@ public final class SnapshotText {
     }
   }
 
-  /** {@code "  " + pad(trunc(user,19),18) + " | " + pad(trunc(job,14),15) + …} (§9.7). */
+  /** {@code " " + pad(trunc(user,19),18) + " | " + pad(trunc(job,14),15) + …} (§9.7). */
   public static String activeJobRow(ModelSnapshot.ActiveJob j) {
-    return "  " + pad(trunc(na(j.user()), 19), 18)
-        + " | " + pad(trunc(na(j.jobId()), 14), 15)
-        + " | " + pad(trunc(na(j.gpuId()), 11), 11)
-        + " | " + trunc(na(j.machine()), 19);
+    return "  "
+        + pad(trunc(na(j.user()), 19), 18)
+        + " | "
+        + pad(trunc(na(j.jobId()), 14), 15)
+        + " | "
+        + pad(trunc(na(j.gpuId()), 11), 11)
+        + " | "
+        + trunc(na(j.machine()), 19);
   }
 
-  /** {@code "  " + pad(trunc(gpu,11),11) + " | " + pad(trunc(machine,19),19) + " | " + trunc(pp,29)}. */
+  /**
+   * {@code " " + pad(trunc(gpu,11),11) + " | " + pad(trunc(machine,19),19) + " | " + trunc(pp,29)}.
+   */
   public static String inactiveGpuRow(ModelSnapshot.InactiveGpu g) {
     String pp = g.prioritizedProjects();
-    return "  " + pad(trunc(na(g.gpuId()), 11), 11)
-        + " | " + pad(trunc(na(g.machine()), 19), 19)
-        + " | " + trunc(pp == null || pp.isEmpty() ? "None" : pp, 29);
+    return "  "
+        + pad(trunc(na(g.gpuId()), 11), 11)
+        + " | "
+        + pad(trunc(na(g.machine()), 19), 19)
+        + " | "
+        + trunc(pp == null || pp.isEmpty() ? "None" : pp, 29);
   }
 
   private static void count(StringBuilder b, String label, ModelSnapshot.ClassCount c) {
-    line(b, "  " + label + ": " + c.claimed() + "/" + c.total() + " (" + Numbers.f1(c.percent()) + "%)");
+    line(
+        b,
+        "  "
+            + label
+            + ": "
+            + c.claimed()
+            + "/"
+            + c.total()
+            + " ("
+            + Numbers.f1(c.percent())
+            + "%)");
   }
 
   /**

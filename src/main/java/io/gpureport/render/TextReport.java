@@ -54,7 +54,8 @@ public final class TextReport {
 
   private void header(String title, String period) {
     int pad = 70 - title.length();
-    String centred = " ".repeat(Math.max(0, pad / 2)) + title + " ".repeat(Math.max(0, pad - pad / 2));
+    String centred =
+        " ".repeat(Math.max(0, pad / 2)) + title + " ".repeat(Math.max(0, pad - pad / 2));
     line("").line(rule('=', 70)).line(centred).line(rule('=', 70));
     line("Period: " + period).line(rule('=', 70));
   }
@@ -107,12 +108,26 @@ public final class TextReport {
     double grand = t.grandTotal();
     for (UserTable.ClassHours c : t.classes()) {
       line("");
-      line("  " + c.slotClass().displayName() + " (" + c.users().size() + " users): "
-          + Numbers.f1(c.gpuHours()) + " GPU-hours (" + Numbers.f1(c.percentOfTotal(grand)) + "%)");
+      line(
+          "  "
+              + c.slotClass().displayName()
+              + " ("
+              + c.users().size()
+              + " users): "
+              + Numbers.f1(c.gpuHours())
+              + " GPU-hours ("
+              + Numbers.f1(c.percentOfTotal(grand))
+              + "%)");
       line("  " + rule('-', 60));
       for (UserTable.UserHours u : c.users()) {
-        line("    " + u.user() + ": " + Numbers.f1(u.gpuHours()) + " hrs ("
-            + Numbers.f1(u.percentOfTotal(grand)) + "%)");
+        line(
+            "    "
+                + u.user()
+                + ": "
+                + Numbers.f1(u.gpuHours())
+                + " hrs ("
+                + Numbers.f1(u.percentOfTotal(grand))
+                + "%)");
       }
     }
   }
@@ -125,12 +140,19 @@ public final class TextReport {
     line("").line("Recent Trend:").line(rule('-', 70));
     List<TimeSeries.Bucket> b = ts.buckets();
     for (TimeSeries.Bucket bucket : b.subList(Math.max(0, b.size() - 5), b.size())) {
-      StringBuilder s = new StringBuilder("  ").append(Timestamps.formatBucketLabel(bucket.start()));
+      StringBuilder s =
+          new StringBuilder("  ").append(Timestamps.formatBucketLabel(bucket.start()));
       String sep = ": ";
       for (TimeSeries.Cell c : bucket.cells()) {
-        s.append(sep).append(c.legacyClass().printedName()).append(' ')
-            .append(Numbers.f1(c.percent())).append("% (")
-            .append(c.claimed()).append('/').append(c.total()).append(')');
+        s.append(sep)
+            .append(c.legacyClass().printedName())
+            .append(' ')
+            .append(Numbers.f1(c.percent()))
+            .append("% (")
+            .append(c.claimed())
+            .append('/')
+            .append(c.total())
+            .append(')');
         sep = ", ";
       }
       line(s.toString());
@@ -157,20 +179,31 @@ public final class TextReport {
     if (r.analysis() == Report.Analysis.MONTHLY) {
       line("Data Period: " + r.month().label());
     } else {
-      line("Data Period: " + Timestamps.formatSeconds(r.dataStart()) + " to "
-          + Timestamps.formatSeconds(r.dataEnd()));
+      line(
+          "Data Period: "
+              + Timestamps.formatSeconds(r.dataStart())
+              + " to "
+              + Timestamps.formatSeconds(r.dataEnd()));
     }
     line(rule('=', 70));
   }
 
   static String stat(Stat s) {
-    return Numbers.f1(s.allocatedPercent()) + "% (" + Numbers.f1(s.allocatedAvg()) + "/"
-        + Numbers.f1(s.availableAvg()) + " GPUs)";
+    return Numbers.f1(s.allocatedPercent())
+        + "% ("
+        + Numbers.f1(s.allocatedAvg())
+        + "/"
+        + Numbers.f1(s.availableAvg())
+        + " GPUs)";
   }
 
   private static String avgStat(Stat s) {
-    return Numbers.f1(s.allocatedPercent()) + "% (avg " + Numbers.f1(s.allocatedAvg()) + "/"
-        + Numbers.f1(s.availableAvg()) + " GPUs)";
+    return Numbers.f1(s.allocatedPercent())
+        + "% (avg "
+        + Numbers.f1(s.allocatedAvg())
+        + "/"
+        + Numbers.f1(s.availableAvg())
+        + " GPUs)";
   }
 
   static String rule(char c, int n) {

@@ -27,8 +27,8 @@ final class TimeAxis {
 
   /**
    * A time axis over {@code [first - pad, last + pad]} (micros) whose ticks suit the span from the
-   * first to the last point: 15 minutes up to 2 hours, hourly up to 12 hours, 2-hourly up to a
-   * day, 6-hourly up to 3 days, daily up to 14 days, weekly beyond.
+   * first to the last point: 15 minutes up to 2 hours, hourly up to 12 hours, 2-hourly up to a day,
+   * 6-hourly up to 3 days, daily up to 14 days, weekly beyond.
    */
   static DateAxis over(long firstPoint, long lastPoint, long pad) {
     long span = lastPoint - firstPoint;
@@ -73,8 +73,8 @@ final class TimeAxis {
   }
 
   /**
-   * Tick labels of sub-daily ticks: {@code HH:mm}, except at midnight, where the label is the
-   * date {@code MM-dd}, so that a span over several days stays short and still shows its days.
+   * Tick labels of sub-daily ticks: {@code HH:mm}, except at midnight, where the label is the date
+   * {@code MM-dd}, so that a span over several days stays short and still shows its days.
    */
   static final class TickFormat extends DateFormat {
     private static final long serialVersionUID = 1L;

@@ -13,7 +13,11 @@ final class JobSimulator {
   static final int MINUTES_PER_STEP = 15;
 
   /** The slot-level condition of a machine at one step. */
-  enum HostState { NORMAL, DRAINED, OWNER }
+  enum HostState {
+    NORMAL,
+    DRAINED,
+    OWNER
+  }
 
   private static final int RETIREMENT_STEPS = 8;
   private static final double BACKFILL_RATE = 0.12;
@@ -145,8 +149,7 @@ final class JobSimulator {
           endBackfill(h, g);
         }
         startPrimary(h, g, step, now);
-      } else if (host.hasBackfill() && backfill[h][g] == null
-          && rng.nextDouble() < BACKFILL_RATE) {
+      } else if (host.hasBackfill() && backfill[h][g] == null && rng.nextDouble() < BACKFILL_RATE) {
         startBackfill(h, g, step, now);
       }
     }
@@ -170,13 +173,13 @@ final class JobSimulator {
   private void startPrimary(int h, int g, int step, LocalDateTime now) {
     Host host = hosts.get(h);
     int[] members = host.members();
-    int user = members.length > 0 && rng.nextDouble() < host.memberShare()
-        ? members[rng.nextInt(members.length)]
-        : users.pickPrimary(rng);
+    int user =
+        members.length > 0 && rng.nextDouble() < host.memberShare()
+            ? members[rng.nextInt(members.length)]
+            : users.pickPrimary(rng);
     int length = duration(PRIMARY_MEDIAN_STEPS, PRIMARY_SIGMA, PRIMARY_MAX_STEPS);
-    double usage = rng.nextDouble() < 0.12
-        ? 0.01 + 0.1 * rng.nextDouble()
-        : 0.45 + 0.5 * rng.nextDouble();
+    double usage =
+        rng.nextDouble() < 0.12 ? 0.01 + 0.1 * rng.nextDouble() : 0.45 + 0.5 * rng.nextDouble();
     primary[h][g] = new Job(users.email(user), jobIds.next(user, now, rng), step + length, usage);
     primarySlot[h][g] = lowestFree(primarySlot[h]);
   }

@@ -35,15 +35,51 @@ final class PoolModel {
 
   /** Machines on the shipped exclusion list (masked_hosts.yaml). */
   static final String VOYLES = "voyles2000.chtc.wisc.edu";
+
   static final String GPULAB = "gpulab2003.chtc.wisc.edu";
 
   private static final String DOMAIN = ".chtc.wisc.edu";
   private static final String[] PRINCIPAL_INVESTIGATORS = {
-    "aalder", "bbirch", "ccedar", "ddogwood", "eelm", "ffir", "ggingko", "hhazel", "iivy",
-    "jjuniper", "kkapok", "llarch", "mmaple", "nnutmeg", "ooak", "ppine", "qquince", "rrowan",
-    "sspruce", "ttamarack", "uulmus", "vviburnum", "wwillow", "xxylo", "yyew", "zzelkova",
-    "aaspen", "bbeech", "ccypress", "ddate", "eebony", "ffig", "ggum", "hholly", "iilex",
-    "jjacaranda", "kkatsura", "llinden", "mmagnolia", "nneem"
+    "aalder",
+    "bbirch",
+    "ccedar",
+    "ddogwood",
+    "eelm",
+    "ffir",
+    "ggingko",
+    "hhazel",
+    "iivy",
+    "jjuniper",
+    "kkapok",
+    "llarch",
+    "mmaple",
+    "nnutmeg",
+    "ooak",
+    "ppine",
+    "qquince",
+    "rrowan",
+    "sspruce",
+    "ttamarack",
+    "uulmus",
+    "vviburnum",
+    "wwillow",
+    "xxylo",
+    "yyew",
+    "zzelkova",
+    "aaspen",
+    "bbeech",
+    "ccypress",
+    "ddate",
+    "eebony",
+    "ffig",
+    "ggum",
+    "hholly",
+    "iilex",
+    "jjacaranda",
+    "kkatsura",
+    "llinden",
+    "mmagnolia",
+    "nneem"
   };
   private static final String[] GROUP_WORDS = {"Lab", "Group", "ML", "Bio", "Vision", "NLP"};
 
@@ -165,7 +201,9 @@ final class PoolModel {
 
   private static String project(String pi, int n) {
     String name = pi.substring(1);
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "_"
+    return Character.toUpperCase(name.charAt(0))
+        + name.substring(1)
+        + "_"
         + GROUP_WORDS[n % GROUP_WORDS.length];
   }
 

@@ -20,8 +20,10 @@ import java.util.Set;
 public final class SampleGenerator {
   /** Simulated days before the first snapshot, so the sample starts in a steady state. */
   private static final int WARM_UP_DAYS = 2;
+
   /** Snapshots are stamped 2 to 8 seconds after their quarter hour. */
   private static final long MIN_DELAY_MICROS = 2 * Timestamps.MICROS_PER_SECOND;
+
   private static final int DELAY_SPREAD_MICROS = (int) (6 * Timestamps.MICROS_PER_SECOND);
   private static final String[] SIDE_FILES = {"-journal", "-wal", "-shm"};
 
@@ -65,8 +67,8 @@ public final class SampleGenerator {
         deleteQuietly(writer.files());
       }
     }
-    return new SampleSummary(writer.files(), writer.rows(), steps, first, last,
-        pool.hosts().size(), pool.gpuCount());
+    return new SampleSummary(
+        writer.files(), writer.rows(), steps, first, last, pool.hosts().size(), pool.gpuCount());
   }
 
   /** Creates {@code dir} and its parents; a regular file in the way is named as the reason. */
@@ -74,8 +76,13 @@ public final class SampleGenerator {
     try {
       Files.createDirectories(dir);
     } catch (FileAlreadyExistsException e) {
-      throw new GpuReportException("Cannot create output directory " + dir + ": " + e.getFile()
-          + " exists and is not a directory", e);
+      throw new GpuReportException(
+          "Cannot create output directory "
+              + dir
+              + ": "
+              + e.getFile()
+              + " exists and is not a directory",
+          e);
     } catch (IOException e) {
       throw new GpuReportException(
           "Cannot create output directory " + dir + ": " + IoReason.of(e), e);
@@ -114,7 +121,8 @@ public final class SampleGenerator {
   private static Set<YearMonth> months(SampleSpec spec) {
     Set<YearMonth> months = new LinkedHashSet<>();
     LocalDateTime end = spec.start().plusDays(spec.days());
-    for (LocalDateTime t = spec.start(); t.isBefore(end);
+    for (LocalDateTime t = spec.start();
+        t.isBefore(end);
         t = t.plusMinutes(JobSimulator.MINUTES_PER_STEP)) {
       months.add(YearMonth.from(t));
     }

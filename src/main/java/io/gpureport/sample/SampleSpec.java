@@ -21,13 +21,15 @@ import java.util.Objects;
  * @param hosts number of machines in the pool
  * @param force delete and recreate monthly files that already exist
  */
-public record SampleSpec(Path out, int days, long seed, LocalDateTime start, int hosts,
-    boolean force) {
+public record SampleSpec(
+    Path out, int days, long seed, LocalDateTime start, int hosts, boolean force) {
   public static final int DEFAULT_DAYS = 3;
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_HOSTS = 120;
+
   /** The default start: three days from it span the October/November 2025 boundary. */
   public static final LocalDateTime DEFAULT_START = LocalDateTime.of(2025, 10, 30, 0, 0);
+
   public static final int MIN_HOSTS = 24;
   public static final int MAX_HOSTS = 5000;
   public static final int MAX_DAYS = 400;

@@ -16,20 +16,27 @@ import java.util.stream.Collectors;
  * @param hosts machines in the pool
  * @param gpus GPUs in the pool
  */
-public record SampleSummary(List<Path> files, long rows, int snapshots, String first, String last,
-    int hosts, int gpus) {
+public record SampleSummary(
+    List<Path> files, long rows, int snapshots, String first, String last, int hosts, int gpus) {
   public SampleSummary {
     files = List.copyOf(files);
   }
 
   /** The one-line status message, e.g. {@code Wrote 432,000 rows to gpu_state_2025-10.db, ...}. */
   public String describe() {
-    String names = files.stream()
-        .map(p -> p.getFileName().toString())
-        .collect(Collectors.joining(", "));
+    String names =
+        files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
     Path dir = files.isEmpty() ? null : files.get(0).getParent();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Wrote %,d rows to %s in %s: %,d snapshots from %s to %s (%d hosts, %d GPUs)",
-        rows, names, dir, snapshots, first, last, hosts, gpus);
+        rows,
+        names,
+        dir,
+        snapshots,
+        first,
+        last,
+        hosts,
+        gpus);
   }
 }

@@ -44,8 +44,16 @@ final class SampleWriter implements RowSink, AutoCloseable {
   }
 
   @Override
-  public void row(String name, String gpuId, String availableGpus, String state, Host host,
-      String projects, double usage, String owner, String jobId) {
+  public void row(
+      String name,
+      String gpuId,
+      String availableGpus,
+      String state,
+      Host host,
+      String projects,
+      double usage,
+      String owner,
+      String jobId) {
     try {
       insert.setString(1, name);
       insert.setString(2, gpuId);

@@ -44,22 +44,39 @@ final class SnapshotRows {
         appendId(available, host.availableId(g));
       }
     }
-    String slotState = switch (state) {
-      case OWNER -> "Owner";
-      case DRAINED -> "Drained";
-      case NORMAL -> UNCLAIMED;
-    };
+    String slotState =
+        switch (state) {
+          case OWNER -> "Owner";
+          case DRAINED -> "Drained";
+          case NORMAL -> UNCLAIMED;
+        };
     String availableGpus = available.toString();
     for (int g = 0; g < host.gpuCount(); g++) {
-      sink.row(host.partitionableName(), host.gpuId(g), availableGpus, slotState, host, pp,
-          Double.NaN, null, null);
+      sink.row(
+          host.partitionableName(),
+          host.gpuId(g),
+          availableGpus,
+          slotState,
+          host,
+          pp,
+          Double.NaN,
+          null,
+          null);
     }
     for (int n = 1; n <= host.gpuCount(); n++) {
       int g = sim.primaryGpuOfSlot(h, n);
       if (g >= 0) {
         Job job = sim.primary(h, g);
-        sink.row(host.dynamicName(n), host.gpuId(g), "", CLAIMED, host, pp, usage(job),
-            job.owner(), job.globalJobId());
+        sink.row(
+            host.dynamicName(n),
+            host.gpuId(g),
+            "",
+            CLAIMED,
+            host,
+            pp,
+            usage(job),
+            job.owner(),
+            job.globalJobId());
       }
     }
   }
@@ -84,8 +101,16 @@ final class SnapshotRows {
       String availableGpus = available.toString();
       for (int g = 0; g < host.gpuCount(); g++) {
         if (sim.primary(h, g) == null && sim.backfill(h, g) == null) {
-          sink.row(host.backfillName(), host.gpuId(g), availableGpus, slotState, host, pp,
-              Double.NaN, null, null);
+          sink.row(
+              host.backfillName(),
+              host.gpuId(g),
+              availableGpus,
+              slotState,
+              host,
+              pp,
+              Double.NaN,
+              null,
+              null);
         }
       }
     }
@@ -93,8 +118,16 @@ final class SnapshotRows {
       int g = sim.backfillGpuOfSlot(h, n);
       if (g >= 0) {
         Job job = sim.backfill(h, g);
-        sink.row(host.backfillDynamicName(n), host.gpuId(g), host.availableId(g), CLAIMED, host,
-            pp, usage(job), job.owner(), job.globalJobId());
+        sink.row(
+            host.backfillDynamicName(n),
+            host.gpuId(g),
+            host.availableId(g),
+            CLAIMED,
+            host,
+            pp,
+            usage(job),
+            job.owner(),
+            job.globalJobId());
       }
     }
   }

@@ -22,8 +22,9 @@ class AnalysesTest {
   @TempDir Path dir;
 
   private CliResult report(String... extra) {
-    String[] base = {"report", "--data-dir", dir.toString(), "--exclude-hosts", "{}",
-        "--chtc-owned", "/dev/null"};
+    String[] base = {
+      "report", "--data-dir", dir.toString(), "--exclude-hosts", "{}", "--chtc-owned", "/dev/null"
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -49,7 +50,8 @@ class AnalysesTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("  TOTAL: 75.0% (1.5/2.0 GPUs)\n"), r.out());
     assertTrue(r.out().contains("    H200: 75.0% (avg 1.5/2.0 GPUs)\n"), r.out());
-    assertTrue(r.out().contains("Data Period: 2025-10-31 23:50:00 to 2025-11-01 00:05:00\n"), r.out());
+    assertTrue(
+        r.out().contains("Data Period: 2025-10-31 23:50:00 to 2025-11-01 00:05:00\n"), r.out());
     // GPU-hours: u1 has 1 GPU in each of 2 buckets → 1 h; u2 1 GPU in 1 of 2 → 0.5 h
     assertTrue(r.out().contains("    u1: 1.0 hrs (66.7%)\n"), r.out());
     assertTrue(r.out().contains("    u2: 0.5 hrs (33.3%)\n"), r.out());
@@ -60,14 +62,17 @@ class AnalysesTest {
   void rankZeroTieGoesToTheRowStoredFirst(boolean backfillFirst) throws Exception {
     String t = "2025-11-03 10:00:05.000000";
     TestDb db = new TestDb();
-    TestDb.Row backfill = new TestDb.Row("backfill2@o1", "GPU-x", "Unclaimed", L40S, 46068, "", "o1", null, t);
-    TestDb.Row drained = new TestDb.Row("slot1@o1", "GPU-x", "Drained", L40S, 46068, "", "o1", null, t);
+    TestDb.Row backfill =
+        new TestDb.Row("backfill2@o1", "GPU-x", "Unclaimed", L40S, 46068, "", "o1", null, t);
+    TestDb.Row drained =
+        new TestDb.Row("slot1@o1", "GPU-x", "Drained", L40S, 46068, "", "o1", null, t);
     db.row(backfillFirst ? backfill : drained).row(backfillFirst ? drained : backfill);
     db.write(dir.resolve("gpu_state_2025-11.db"));
     CliResult r = report("--hours-back", "0");
     assertEquals(0, r.exitCode(), r.err());
     // L10: with the backfill row first the GPU vanishes from Open Capacity
-    assertEquals(!backfillFirst, r.out().contains("  Open Capacity: 0.0% (0.0/1.0 GPUs)\n"), r.out());
+    assertEquals(
+        !backfillFirst, r.out().contains("  Open Capacity: 0.0% (0.0/1.0 GPUs)\n"), r.out());
     assertTrue(r.out().contains("  Backfill (Open Capacity): 0.0% (0.0/1.0 GPUs)\n"), r.out());
   }
 
@@ -81,11 +86,13 @@ class AnalysesTest {
         .write(dir.resolve("gpu_state_2025-11.db"));
     CliResult r = report("--hours-back", "0");
     // L9: GPU-b runs backfill, so it drops out of the researcher class: 0/1
-    assertTrue(r.out().contains("  Prioritized (Researcher Owned): 0.0% (0.0/1.0 GPUs)\n"), r.out());
+    assertTrue(
+        r.out().contains("  Prioritized (Researcher Owned): 0.0% (0.0/1.0 GPUs)\n"), r.out());
     assertTrue(r.out().contains("  Backfill (Researcher Owned): 100.0% (1.0/1.0 GPUs)\n"), r.out());
     CliResult nd = report("--hours-back", "0", "--no-group-by-device");
     // L18: in the non-device path the claimed backfill GPU is unclaimed researcher capacity
-    assertTrue(nd.out().contains("  Prioritized (Researcher Owned): 0.0% (0.0/2.0 GPUs)\n"), nd.out());
+    assertTrue(
+        nd.out().contains("  Prioritized (Researcher Owned): 0.0% (0.0/2.0 GPUs)\n"), nd.out());
   }
 
   @Test
@@ -100,7 +107,8 @@ class AnalysesTest {
     assertTrue(r.out().contains("    A100 80GB: 100.0% (avg 1.0/1.0 GPUs)\n"), r.out());
     CliResult nd = report("--hours-back", "1", "--no-group-by-device");
     // claimed {a} + unclaimed {a} = 1/2: a GPU that changes state in a bucket counts twice (L18)
-    assertTrue(nd.out().contains("  Prioritized (Researcher Owned): 50.0% (1.0/2.0 GPUs)\n"), nd.out());
+    assertTrue(
+        nd.out().contains("  Prioritized (Researcher Owned): 50.0% (1.0/2.0 GPUs)\n"), nd.out());
   }
 
   @Test
@@ -128,10 +136,19 @@ class AnalysesTest {
       })
   void timeSeriesBucketWidths(int minutes, String lastLine) throws Exception {
     ExampleData.build(dir);
-    CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--chtc-owned",
-        dir.resolve("chtc_owned_hosts.txt").toString(), "--exclude-hosts-yaml",
-        dir.resolve("masked_hosts.yaml").toString(), "--analysis-type", "timeseries",
-        "--bucket-minutes", String.valueOf(minutes));
+    CliResult r =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            dir.toString(),
+            "--chtc-owned",
+            dir.resolve("chtc_owned_hosts.txt").toString(),
+            "--exclude-hosts-yaml",
+            dir.resolve("masked_hosts.yaml").toString(),
+            "--analysis-type",
+            "timeseries",
+            "--bucket-minutes",
+            String.valueOf(minutes));
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains(lastLine + "\n"), r.out());
     if (minutes == 7) {
@@ -152,23 +169,64 @@ class AnalysesTest {
         .write(dir.resolve("gpu_state_2025-11.db"));
     CliResult byDefault = report("--hours-back", "0");
     assertEquals(0, byDefault.exitCode(), byDefault.err());
-    assertTrue(byDefault.out().contains("Data Period: 2025-11-03 10:15:04 to 2025-11-03 10:15:04\n"),
+    assertTrue(
+        byDefault.out().contains("Data Period: 2025-11-03 10:15:04 to 2025-11-03 10:15:04\n"),
         byDefault.out());
-    assertEquals(report("--hours-back", "0", "--end-time", "2025-11-03 10:15:04").out(),
-        byDefault.out());
+    assertEquals(
+        report("--hours-back", "0", "--end-time", "2025-11-03 10:15:04").out(), byDefault.out());
     assertTrue(byDefault.out().contains("  TOTAL: 100.0% (1.0/1.0 GPUs)\n"), byDefault.out());
   }
 
   @Test
   void monthlyWindowIncludesMidnightOfTheNextMonthOnly() throws Exception {
     new TestDb()
-        .row("slot1_1@r1", "GPU-a", "Claimed", A100, "ProjA", "r1", "u1", "2025-11-01 00:00:00.000000")
-        .row("slot1@r1", "GPU-b", "Unclaimed", A100, "ProjA", "r1", null, "2025-11-30 23:59:59.999999")
+        .row(
+            "slot1_1@r1",
+            "GPU-a",
+            "Claimed",
+            A100,
+            "ProjA",
+            "r1",
+            "u1",
+            "2025-11-01 00:00:00.000000")
+        .row(
+            "slot1@r1",
+            "GPU-b",
+            "Unclaimed",
+            A100,
+            "ProjA",
+            "r1",
+            null,
+            "2025-11-30 23:59:59.999999")
         .write(dir.resolve("gpu_state_2025-11.db"));
     new TestDb()
-        .row("slot1@r1", "GPU-c", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-01 00:00:00.000000")
-        .row("slot1@r1", "GPU-d", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-01 00:00:00.000001")
-        .row("slot1@r1", "GPU-e", "Unclaimed", A100, "ProjA", "r1", null, "2025-12-02 08:00:00.000000")
+        .row(
+            "slot1@r1",
+            "GPU-c",
+            "Unclaimed",
+            A100,
+            "ProjA",
+            "r1",
+            null,
+            "2025-12-01 00:00:00.000000")
+        .row(
+            "slot1@r1",
+            "GPU-d",
+            "Unclaimed",
+            A100,
+            "ProjA",
+            "r1",
+            null,
+            "2025-12-01 00:00:00.000001")
+        .row(
+            "slot1@r1",
+            "GPU-e",
+            "Unclaimed",
+            A100,
+            "ProjA",
+            "r1",
+            null,
+            "2025-12-02 08:00:00.000000")
         .write(dir.resolve("gpu_state_2025-12.db"));
     CliResult r = report("--analysis-type", "monthly", "--output-format", "json");
     assertEquals(0, r.exitCode(), r.err());
@@ -176,7 +234,8 @@ class AnalysesTest {
     assertTrue(r.err().contains("Total hours in month: 720\n"), r.err());
     assertTrue(r.out().contains("\"end\": \"2025-12-01 00:00:00\""), r.out());
     assertTrue(r.out().contains("\"start\": \"2025-11-01 00:00:00\""), r.out());
-    // three buckets with data (Nov 1 00:00, Nov 30 23:45, Dec 1 00:00), one GPU each, GPU-d excluded
+    // three buckets with data (Nov 1 00:00, Nov 30 23:45, Dec 1 00:00), one GPU each, GPU-d
+    // excluded
     assertTrue(r.out().contains("\"rowsAnalyzed\": 3"), r.out());
     CliResult text = report("--analysis-type", "monthly");
     assertTrue(text.out().contains("CHTC MONTHLY GPU REPORT - NOVEMBER 2025"), text.out());

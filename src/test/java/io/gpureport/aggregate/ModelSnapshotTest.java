@@ -37,13 +37,28 @@ class ModelSnapshotTest {
   @TempDir Path dir;
 
   /** A row of model M at T with everything else as given. */
-  private static Row row(String name, String gpu, String state, String pp, double usage,
-      String machine, String owner, String job) {
+  private static Row row(
+      String name,
+      String gpu,
+      String state,
+      String pp,
+      double usage,
+      String machine,
+      String owner,
+      String job) {
     return at(T, name, gpu, state, pp, usage, machine, owner, job);
   }
 
-  private static Row at(long ts, String name, String gpu, String state, String pp, double usage,
-      String machine, String owner, String job) {
+  private static Row at(
+      long ts,
+      String name,
+      String gpu,
+      String state,
+      String pp,
+      double usage,
+      String machine,
+      String owner,
+      String job) {
     return new Row(ts, name, gpu, state, M, pp, usage, machine, owner, job);
   }
 
@@ -79,8 +94,13 @@ class ModelSnapshotTest {
 
   @Test
   void snapshotIsOnlyTheRowsStampedExactlyAtTheChosenTime() {
-    Snapshot s = snapshot(List.of(idle(T - 2 * MIN, "g1"), idle(T + MIN, "g2"), idle(T + MIN, "g3"),
-        idle(T + MIN + 1, "g4")));
+    Snapshot s =
+        snapshot(
+            List.of(
+                idle(T - 2 * MIN, "g1"),
+                idle(T + MIN, "g2"),
+                idle(T + MIN, "g3"),
+                idle(T + MIN + 1, "g4")));
     assertEquals(T + MIN, s.snapshotTime());
     assertEquals(2, s.totalGpus());
   }
@@ -124,8 +144,10 @@ class ModelSnapshotTest {
     assertEquals(Timestamps.parseStored("2025-11-03 10:07:00"), start.snapshot().snapshotTime());
     assertNull(ModelSnapshot.compute(table, T, 5, "End").snapshot());
     assertTrue(ModelSnapshot.compute(table, T, 5, "End").isEmpty());
-    assertEquals("299.999999", SnapshotText.seconds(
-        ModelSnapshot.compute(table, T, 5, "BeforeEnd").snapshot().timeDifferenceMicros()));
+    assertEquals(
+        "299.999999",
+        SnapshotText.seconds(
+            ModelSnapshot.compute(table, T, 5, "BeforeEnd").snapshot().timeDifferenceMicros()));
   }
 
   private static void insert(StringBuilder sql, String device, String ts) {
@@ -138,12 +160,13 @@ class ModelSnapshotTest {
 
   @Test
   void modelListIsDistinctNonNullAscendingWithinTheWindow() {
-    List<Row> rows = List.of(
-        new Row(T, "s@h", "g", "Unclaimed", "b", "", Double.NaN, "h", null, null),
-        new Row(T, "s@h", "g", "Unclaimed", null, "", Double.NaN, "h", null, null),
-        new Row(T, "s@h", "g", "Unclaimed", "B", "", Double.NaN, "h", null, null),
-        new Row(T + 5 * MIN, "s@h", "g", "Unclaimed", "late", "", Double.NaN, "h", null, null),
-        new Row(T - MIN, "s@h", "g", "Unclaimed", "b", "", Double.NaN, "h", null, null));
+    List<Row> rows =
+        List.of(
+            new Row(T, "s@h", "g", "Unclaimed", "b", "", Double.NaN, "h", null, null),
+            new Row(T, "s@h", "g", "Unclaimed", null, "", Double.NaN, "h", null, null),
+            new Row(T, "s@h", "g", "Unclaimed", "B", "", Double.NaN, "h", null, null),
+            new Row(T + 5 * MIN, "s@h", "g", "Unclaimed", "late", "", Double.NaN, "h", null, null),
+            new Row(T - MIN, "s@h", "g", "Unclaimed", "b", "", Double.NaN, "h", null, null));
     Result r = ModelSnapshot.compute(rows, T, 5, null);
     assertEquals(List.of("B", "b"), r.models());
     assertNull(r.gpuModel());
@@ -174,22 +197,31 @@ class ModelSnapshotTest {
 
   @Test
   void activeJobRowTruncatesAndPads() {
-    assertEquals("  eve                | ap2#9.1#1       | GPU-l2      | opengpu1.chtc.wisc.",
+    assertEquals(
+        "  eve                | ap2#9.1#1       | GPU-l2      | opengpu1.chtc.wisc.",
         SnapshotText.activeJobRow(
             new ActiveJob("eve", "ap2#9.1#1", "GPU-l2", "opengpu1.chtc.wisc.edu")));
     // user: trunc 19 then pad 18, so a long user takes 19 columns; job id: trunc 14, pad 15
-    assertEquals("  abcdefghijklmnopqrs | ap1.example.ed  | GPU-5a3b8c9 | a",
-        SnapshotText.activeJobRow(new ActiveJob("abcdefghijklmnopqrstuvwxyz",
-            "ap1.example.edu#1.0#1762164000", "GPU-5a3b8c9d-aaaa", "a")));
-    assertEquals("  abcdefghijklmnopqr | j               | g           | m",
+    assertEquals(
+        "  abcdefghijklmnopqrs | ap1.example.ed  | GPU-5a3b8c9 | a",
+        SnapshotText.activeJobRow(
+            new ActiveJob(
+                "abcdefghijklmnopqrstuvwxyz",
+                "ap1.example.edu#1.0#1762164000",
+                "GPU-5a3b8c9d-aaaa",
+                "a")));
+    assertEquals(
+        "  abcdefghijklmnopqr | j               | g           | m",
         SnapshotText.activeJobRow(new ActiveJob("abcdefghijklmnopqr", "j", "g", "m")));
   }
 
   @Test
   void inactiveGpuRowTruncatesAndPads() {
-    assertEquals("  GPU-l1      | opengpu1.chtc.wisc. | None",
+    assertEquals(
+        "  GPU-l1      | opengpu1.chtc.wisc. | None",
         SnapshotText.inactiveGpuRow(new InactiveGpu("GPU-l1", "opengpu1.chtc.wisc.edu", "")));
-    assertEquals("  g           | m                   | ProjA,ProjB,ProjC,ProjD,ProjE",
+    assertEquals(
+        "  g           | m                   | ProjA,ProjB,ProjC,ProjD,ProjE",
         SnapshotText.inactiveGpuRow(
             new InactiveGpu("g", "m", "ProjA,ProjB,ProjC,ProjD,ProjE,ProjF")));
     assertEquals("  GPU-123456789 | x", "  " + SnapshotText.pad("GPU-123456789", 11) + " | x");
@@ -199,13 +231,17 @@ class ModelSnapshotTest {
 
   @Test
   void nullAndEmptyPrintAsNaExceptProjectsAsNone() {
-    assertEquals("  N/A                | N/A             | N/A         | N/A",
+    assertEquals(
+        "  N/A                | N/A             | N/A         | N/A",
         SnapshotText.activeJobRow(new ActiveJob("", null, null, null)));
-    assertEquals("  N/A                | N/A             | N/A         | N/A",
+    assertEquals(
+        "  N/A                | N/A             | N/A         | N/A",
         SnapshotText.activeJobRow(new ActiveJob("", "", "", "")));
-    assertEquals("  N/A         | N/A                 | None",
+    assertEquals(
+        "  N/A         | N/A                 | None",
         SnapshotText.inactiveGpuRow(new InactiveGpu(null, null, null)));
-    assertEquals("  N/A         | N/A                 | None",
+    assertEquals(
+        "  N/A         | N/A                 | None",
         SnapshotText.inactiveGpuRow(new InactiveGpu("", "", "")));
   }
 
@@ -213,15 +249,18 @@ class ModelSnapshotTest {
 
   @Test
   void activeJobsKeepTheFirstRowPerGpuInDisplayOrder() {
-    Snapshot s = snapshot(List.of(
-        row("slot1_1@b", "g1", "Claimed", "", 0.5, "b", "u-b", "j1"),
-        row("slot1_1@a", "g1", "Claimed", "", 0.5, "a", "u-a", "j2"),
-        row("slot1_2@a", null, "Claimed", "", 0.5, "a", "n1", "j3"),
-        row("slot1_3@a", null, "Claimed", "", 0.5, "a", "n2", "j4"),
-        row("slot1_4@a", "g0", "Claimed", "", 0.5, "a", "", "j5"),
-        row("slot1_5@a", "g9", "Claimed", "", 0.5, "a", null, "j6")));
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1_1@b", "g1", "Claimed", "", 0.5, "b", "u-b", "j1"),
+                row("slot1_1@a", "g1", "Claimed", "", 0.5, "a", "u-a", "j2"),
+                row("slot1_2@a", null, "Claimed", "", 0.5, "a", "n1", "j3"),
+                row("slot1_3@a", null, "Claimed", "", 0.5, "a", "n2", "j4"),
+                row("slot1_4@a", "g0", "Claimed", "", 0.5, "a", "", "j5"),
+                row("slot1_5@a", "g9", "Claimed", "", 0.5, "a", null, "j6")));
     // display order: machine a before b; GPU id NULL first, then g0, g1
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new ActiveJob("n1", "j3", null, "a"),
             new ActiveJob("", "j5", "g0", "a"),
             new ActiveJob("u-a", "j2", "g1", "a")),
@@ -234,18 +273,19 @@ class ModelSnapshotTest {
 
   @Test
   void inactiveGpusKeepFirstPerIdAndDropActiveIds() {
-    Snapshot s = snapshot(List.of(
-        row("slot1@b", "g2", "Unclaimed", "P-b", Double.NaN, "b", null, null),
-        row("slot1@a", "g1", "Unclaimed", "P", Double.NaN, "a", null, null),
-        row("slot1@a", "g2", "Unclaimed", null, Double.NaN, "a", null, null),
-        row("backfill2@a", "g2", "Unclaimed", "", Double.NaN, "a", null, null),
-        row("slot1_1@a", "g1", "Claimed", "P", 0.1, "a", "alice", "j1"),
-        row("slot1@a", "g3", "Owner", "", Double.NaN, "a", null, null),
-        row("slot1@c", null, "Unclaimed", "", Double.NaN, "c", null, null),
-        row("slot1@d", null, "Unclaimed", "", Double.NaN, "d", null, null)));
-    assertEquals(List.of(
-            new InactiveGpu("g2", "a", null),
-            new InactiveGpu(null, "c", "")),
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1@b", "g2", "Unclaimed", "P-b", Double.NaN, "b", null, null),
+                row("slot1@a", "g1", "Unclaimed", "P", Double.NaN, "a", null, null),
+                row("slot1@a", "g2", "Unclaimed", null, Double.NaN, "a", null, null),
+                row("backfill2@a", "g2", "Unclaimed", "", Double.NaN, "a", null, null),
+                row("slot1_1@a", "g1", "Claimed", "P", 0.1, "a", "alice", "j1"),
+                row("slot1@a", "g3", "Owner", "", Double.NaN, "a", null, null),
+                row("slot1@c", null, "Unclaimed", "", Double.NaN, "c", null, null),
+                row("slot1@d", null, "Unclaimed", "", Double.NaN, "d", null, null)));
+    assertEquals(
+        List.of(new InactiveGpu("g2", "a", null), new InactiveGpu(null, "c", "")),
         s.inactiveGpus());
     assertEquals(List.of(new ActiveJob("alice", "j1", "g1", "a")), s.activeJobs());
   }
@@ -253,16 +293,19 @@ class ModelSnapshotTest {
   @Test
   void inactiveRowsWhoseIdIsActiveAreRemovedAfterTheFirstPerIdChoice() {
     // the first g1 row is removed because g1 is active; a later g1 row is not taken instead
-    Snapshot s = snapshot(List.of(
-        row("slot1@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
-        row("backfill2@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
-        row("backfill2_1@z", "g1", "Claimed", "", 0.3, "z", "eve", "j")));
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
+                row("backfill2@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
+                row("backfill2_1@z", "g1", "Claimed", "", 0.3, "z", "eve", "j")));
     assertEquals(List.of(), s.inactiveGpus());
   }
 
   @Test
   void emptyListsWhenNothingIsActiveOrIdle() {
-    Snapshot s = snapshot(List.of(row("slot1@a", "g1", "Drained", "", Double.NaN, "a", null, null)));
+    Snapshot s =
+        snapshot(List.of(row("slot1@a", "g1", "Drained", "", Double.NaN, "a", null, null)));
     assertEquals(List.of(), s.activeJobs());
     assertEquals(List.of(), s.inactiveGpus());
     assertEquals(1, s.totalGpus());
@@ -275,22 +318,26 @@ class ModelSnapshotTest {
 
   @Test
   void avgUsageIsTheRowMeanOverClaimedRowsWithAValue() {
-    Snapshot s = snapshot(List.of(
-        row("slot1_1@a", "g1", "Claimed", "", 0.5, "a", "u", "j1"),
-        row("slot1_2@a", "g2", "Claimed", "", 0.25, "a", null, "j2"),
-        row("slot1_3@a", "g3", "Claimed", "", Double.NaN, "a", "u", "j3"),
-        row("slot1@a", "g4", "Unclaimed", "", 0.9, "a", null, null)));
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1_1@a", "g1", "Claimed", "", 0.5, "a", "u", "j1"),
+                row("slot1_2@a", "g2", "Claimed", "", 0.25, "a", null, "j2"),
+                row("slot1_3@a", "g3", "Claimed", "", Double.NaN, "a", "u", "j3"),
+                row("slot1@a", "g4", "Unclaimed", "", 0.9, "a", null, null)));
     assertEquals(0.75 / 2 * 100, s.avgGpuUsagePercent());
     assertEquals(2.0 / 4 * 100, s.activePercent());
   }
 
   @Test
   void machinesAreDistinctNonNullAscending() {
-    Snapshot s = snapshot(List.of(
-        row("slot1@b", "g1", "Unclaimed", "", Double.NaN, "b", null, null),
-        row("slot1@?", "g2", "Unclaimed", "", Double.NaN, null, null, null),
-        row("slot1@a", "g3", "Unclaimed", "", Double.NaN, "a", null, null),
-        row("slot2@b", "g4", "Unclaimed", "", Double.NaN, "b", null, null)));
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1@b", "g1", "Unclaimed", "", Double.NaN, "b", null, null),
+                row("slot1@?", "g2", "Unclaimed", "", Double.NaN, null, null, null),
+                row("slot1@a", "g3", "Unclaimed", "", Double.NaN, "a", null, null),
+                row("slot2@b", "g4", "Unclaimed", "", Double.NaN, "b", null, null)));
     assertEquals(List.of("a", "b"), s.machines());
   }
 
@@ -308,12 +355,54 @@ class ModelSnapshotTest {
   @Test
   void workedExampleClassesTotalsWithoutDedupAndClassesWithIt() {
     // the L40S rows of T2 (rows 21–24 and 26), in insertion order
-    Snapshot s = snapshot(List.of(
-        row("slot1@opengpu1", "GPU-l1", "Unclaimed", "", Double.NaN, "opengpu1", null, null),
-        row("slot1@opengpu1", "GPU-l2", "Unclaimed", "", Double.NaN, "opengpu1", null, null),
-        row("backfill2@opengpu1", "GPU-l1", "Unclaimed", "", Double.NaN, "opengpu1", null, null),
-        row("backfill2_1@opengpu1", "GPU-l2", "Claimed", "", 0.3, "opengpu1", "eve", "ap2#9.1#1"),
-        row("slot1@voyles2000", "GPU-v1", "Unclaimed", "", Double.NaN, "voyles2000", null, null)));
+    Snapshot s =
+        snapshot(
+            List.of(
+                row(
+                    "slot1@opengpu1",
+                    "GPU-l1",
+                    "Unclaimed",
+                    "",
+                    Double.NaN,
+                    "opengpu1",
+                    null,
+                    null),
+                row(
+                    "slot1@opengpu1",
+                    "GPU-l2",
+                    "Unclaimed",
+                    "",
+                    Double.NaN,
+                    "opengpu1",
+                    null,
+                    null),
+                row(
+                    "backfill2@opengpu1",
+                    "GPU-l1",
+                    "Unclaimed",
+                    "",
+                    Double.NaN,
+                    "opengpu1",
+                    null,
+                    null),
+                row(
+                    "backfill2_1@opengpu1",
+                    "GPU-l2",
+                    "Claimed",
+                    "",
+                    0.3,
+                    "opengpu1",
+                    "eve",
+                    "ap2#9.1#1"),
+                row(
+                    "slot1@voyles2000",
+                    "GPU-v1",
+                    "Unclaimed",
+                    "",
+                    Double.NaN,
+                    "voyles2000",
+                    null,
+                    null)));
     assertEquals(3, s.totalGpus());
     assertEquals(1, s.activeGpus());
     assertEquals(new ClassCount(null, 0, 2), s.realTotal());
@@ -326,21 +415,26 @@ class ModelSnapshotTest {
 
   @Test
   void priorityTakesNullAndNonEmptyProjectsAndBackfillAnyProjects() {
-    Snapshot s = snapshot(List.of(
-        row("slot1@a", "g1", "Unclaimed", null, Double.NaN, "a", null, null),
-        row("slot1_1@a", "g2", "Claimed", "ProjA", 0.1, "a", "u", "j"),
-        row("slot1@b", "g3", "Unclaimed", "", Double.NaN, "b", null, null),
-        row("backfill2@c", "g4", "Unclaimed", null, Double.NaN, "c", null, null),
-        row("backfill2@d", "g5", "Claimed", "ProjD", 0.2, "d", "v", "k")));
-    assertEquals(List.of(new ClassCount(LegacyClass.PRIORITY, 1, 2),
-        new ClassCount(LegacyClass.SHARED, 0, 1)), s.realClasses());
+    Snapshot s =
+        snapshot(
+            List.of(
+                row("slot1@a", "g1", "Unclaimed", null, Double.NaN, "a", null, null),
+                row("slot1_1@a", "g2", "Claimed", "ProjA", 0.1, "a", "u", "j"),
+                row("slot1@b", "g3", "Unclaimed", "", Double.NaN, "b", null, null),
+                row("backfill2@c", "g4", "Unclaimed", null, Double.NaN, "c", null, null),
+                row("backfill2@d", "g5", "Claimed", "ProjD", 0.2, "d", "v", "k")));
+    assertEquals(
+        List.of(
+            new ClassCount(LegacyClass.PRIORITY, 1, 2), new ClassCount(LegacyClass.SHARED, 0, 1)),
+        s.realClasses());
     assertEquals(new ClassCount(null, 1, 3), s.realTotal());
     assertEquals(List.of(new ClassCount(LegacyClass.BACKFILL, 1, 2)), s.backfillClasses());
   }
 
   @Test
   void classesWithNoGpusAreLeftOut() {
-    Snapshot s = snapshot(List.of(row("slot1@a", "g1", "Unclaimed", "P", Double.NaN, "a", null, null)));
+    Snapshot s =
+        snapshot(List.of(row("slot1@a", "g1", "Unclaimed", "P", Double.NaN, "a", null, null)));
     assertEquals(List.of(new ClassCount(LegacyClass.PRIORITY, 0, 1)), s.realClasses());
     assertEquals(List.of(), s.backfillClasses());
     assertEquals(new ClassCount(null, 0, 0), s.backfillTotal());
@@ -354,7 +448,8 @@ class ModelSnapshotTest {
     Row busyPrimary = row("slot1_1@a", "g", "Claimed", "", 0.1, "a", "bob", "j2");
     Row idleBackfill = row("backfill2@a", "g", "Unclaimed", "", Double.NaN, "a", null, null);
     assertEquals(List.of(busyBackfill), ModelSnapshot.dedup(List.of(idlePrimary, busyBackfill)));
-    assertEquals(List.of(busyPrimary),
+    assertEquals(
+        List.of(busyPrimary),
         ModelSnapshot.dedup(List.of(idleBackfill, busyBackfill, busyPrimary, idlePrimary)));
     assertEquals(List.of(idlePrimary), ModelSnapshot.dedup(List.of(idleBackfill, idlePrimary)));
     // L9: the GPU busy in backfill drops out of Shared
@@ -370,18 +465,20 @@ class ModelSnapshotTest {
     assertEquals(List.of(drained), ModelSnapshot.dedup(List.of(drained, idleBackfill)));
     assertEquals(List.of(idleBackfill), ModelSnapshot.dedup(List.of(idleBackfill, drained)));
     // L10: the GPU is in Shared only when the primary row was stored first
-    assertEquals(List.of(new ClassCount(LegacyClass.SHARED, 0, 1)),
+    assertEquals(
+        List.of(new ClassCount(LegacyClass.SHARED, 0, 1)),
         snapshot(List.of(drained, idleBackfill)).realClasses());
     assertEquals(List.of(), snapshot(List.of(idleBackfill, drained)).realClasses());
   }
 
   @Test
   void dedupLeavesASetWithoutRepeatedIdsUnchanged() {
-    List<Row> set = List.of(
-        row("slot1@a", null, "Unclaimed", "", Double.NaN, "a", null, null),
-        row("backfill2@a", null, "Claimed", "", 0.1, "a", "u", "j"),
-        row("slot1@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
-        row("slot1@a", "", "Unclaimed", "", Double.NaN, "a", null, null));
+    List<Row> set =
+        List.of(
+            row("slot1@a", null, "Unclaimed", "", Double.NaN, "a", null, null),
+            row("backfill2@a", null, "Claimed", "", 0.1, "a", "u", "j"),
+            row("slot1@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
+            row("slot1@a", "", "Unclaimed", "", Double.NaN, "a", null, null));
     assertSame(set, ModelSnapshot.dedup(set));
   }
 

@@ -62,7 +62,9 @@ public final class SqlPushdownBackend implements Backend {
 
   static final String HOT_PATH;
 
-  /** {@code AND instr(GPUs_DeviceName, 'GTX 1080') = 0 AND …}: the old-model filter (§5.7) in SQL. */
+  /**
+   * {@code AND instr(GPUs_DeviceName, 'GTX 1080') = 0 AND …}: the old-model filter (§5.7) in SQL.
+   */
   private static String oldModelFilter() {
     StringBuilder filter = new StringBuilder();
     for (String m : OLD_MODELS) {

@@ -46,7 +46,9 @@ class ClassificationRulesTest {
   }
 
   @ParameterizedTest(name = "legacy PP={0} -> {1}")
-  @CsvSource(nullValues = "NULL", value = {"ProjA, PRIORITY", "NULL, PRIORITY", "'', SHARED"})
+  @CsvSource(
+      nullValues = "NULL",
+      value = {"ProjA, PRIORITY", "NULL, PRIORITY", "'', SHARED"})
   void legacyClass(String pp, LegacyClass expected) {
     assertEquals(expected, LegacyClass.primaryOf(flags(pp, false)));
   }

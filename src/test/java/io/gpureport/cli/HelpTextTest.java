@@ -23,11 +23,13 @@ class HelpTextTest {
       String text = String.join(" ", option.description()).strip();
       assertFalse(text.isEmpty(), option.longestName() + " has no description");
       if (option.defaultValue() != null) {
-        assertTrue(text.toLowerCase(Locale.ROOT).contains("default"),
+        assertTrue(
+            text.toLowerCase(Locale.ROOT).contains("default"),
             option.longestName() + " does not show its default: " + text);
       }
       if (option.arity().max() > 0 && !option.negatable()) {
-        assertFalse(option.paramLabel().startsWith("<"),
+        assertFalse(
+            option.paramLabel().startsWith("<"),
             option.longestName() + " has the field name as its label: " + option.paramLabel());
       }
     }

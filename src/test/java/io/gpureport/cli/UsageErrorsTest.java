@@ -37,14 +37,19 @@ class UsageErrorsTest {
         Arguments.of(List.of("--output-format", "xml"), "--output-format"),
         Arguments.of(List.of("--smtp-starttls", "maybe"), "--smtp-starttls"),
         Arguments.of(List.of("--rules", "corrected"), "--rules"),
-        Arguments.of(List.of("--end-time", "2025-11-03"),
+        Arguments.of(
+            List.of("--end-time", "2025-11-03"),
             "Error: Invalid end_time format. Use YYYY-MM-DD HH:MM:SS"),
-        Arguments.of(List.of("--analysis-type", "gpu-model-snapshot", "--snapshot-time", "soon"),
+        Arguments.of(
+            List.of("--analysis-type", "gpu-model-snapshot", "--snapshot-time", "soon"),
             "Error: Invalid snapshot_time format. Use YYYY-MM-DD HH:MM:SS"),
-        Arguments.of(List.of("--analysis-type", "gpu-model-snapshot"),
+        Arguments.of(
+            List.of("--analysis-type", "gpu-model-snapshot"),
             "Error: --snapshot-time is required for gpu-model-snapshot analysis"),
         Arguments.of(List.of("--host", "("), "--host"),
-        Arguments.of(List.of("--exclude-hosts", "{\"x\": \"y\"}", "--exclude-hosts-yaml", "masked_hosts.yaml"),
+        Arguments.of(
+            List.of(
+                "--exclude-hosts", "{\"x\": \"y\"}", "--exclude-hosts-yaml", "masked_hosts.yaml"),
             "Error: Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one."),
         Arguments.of(List.of("--exclude-hosts-yaml", "missing.yaml"), "missing.yaml"),
         Arguments.of(List.of("--exclude-hosts", "- a list"), "mapping"),
@@ -52,18 +57,47 @@ class UsageErrorsTest {
         Arguments.of(List.of("--chtc-owned", "missing.txt"), "missing.txt"),
         Arguments.of(List.of("--db-path", "x.db"), "--db-path"),
         Arguments.of(List.of("--email-to", "ops@example.org"), "--email-from"),
-        Arguments.of(List.of("--email-to", " , ", "--email-from", "a@example.org"),
+        Arguments.of(
+            List.of("--email-to", " , ", "--email-from", "a@example.org"),
             "Error: No valid email addresses provided"),
-        Arguments.of(List.of("--email-to", "ops@example.org\r\nBcc: x@evil.org", "--email-from",
-            "a@example.org"), "--email-to"),
-        Arguments.of(List.of("--email-to", "ops@example.org", "--email-from", "a@example.org",
-            "--email-subject-prefix", "GPU\r\nBcc: x@evil.org"), "--email-subject-prefix"),
-        Arguments.of(List.of("--email-to", "ops@example.org", "--email-from", "a@example.org",
-            "--smtp-user", "bot"), "GPUREPORT_SMTP_PASSWORD"),
-        Arguments.of(List.of("--analysis-type", "gpu-model-snapshot", "--snapshot-time",
-            "2025-11-03 10:12:00", "--output-format", "html"), "gpu-model-snapshot"),
-        Arguments.of(List.of("--email-to", "\"Doe, John\" <jd@example.org>", "--email-from",
-            "a@example.org"), "--email-to"),
+        Arguments.of(
+            List.of(
+                "--email-to",
+                "ops@example.org\r\nBcc: x@evil.org",
+                "--email-from",
+                "a@example.org"),
+            "--email-to"),
+        Arguments.of(
+            List.of(
+                "--email-to",
+                "ops@example.org",
+                "--email-from",
+                "a@example.org",
+                "--email-subject-prefix",
+                "GPU\r\nBcc: x@evil.org"),
+            "--email-subject-prefix"),
+        Arguments.of(
+            List.of(
+                "--email-to",
+                "ops@example.org",
+                "--email-from",
+                "a@example.org",
+                "--smtp-user",
+                "bot"),
+            "GPUREPORT_SMTP_PASSWORD"),
+        Arguments.of(
+            List.of(
+                "--analysis-type",
+                "gpu-model-snapshot",
+                "--snapshot-time",
+                "2025-11-03 10:12:00",
+                "--output-format",
+                "html"),
+            "gpu-model-snapshot"),
+        Arguments.of(
+            List.of(
+                "--email-to", "\"Doe, John\" <jd@example.org>", "--email-from", "a@example.org"),
+            "--email-to"),
         Arguments.of(List.of("--bogus"), "--bogus"));
   }
 
@@ -85,11 +119,18 @@ class UsageErrorsTest {
 
   static Stream<Arguments> runtimeFailures() {
     return Stream.of(
-        Arguments.of(List.of("--end-time", "2025-10-01 00:00:00"),
+        Arguments.of(
+            List.of("--end-time", "2025-10-01 00:00:00"),
             "No data found in the specified time range."),
         Arguments.of(List.of("--analysis-type", "monthly"), "No data found for October 2025"),
-        Arguments.of(List.of("--analysis-type", "gpu-model-snapshot", "--snapshot-time",
-            "2025-11-03 10:12:00", "--gpu-model", "NVIDIA V100"),
+        Arguments.of(
+            List.of(
+                "--analysis-type",
+                "gpu-model-snapshot",
+                "--snapshot-time",
+                "2025-11-03 10:12:00",
+                "--gpu-model",
+                "NVIDIA V100"),
             "No data found for NVIDIA V100 around 2025-11-03 10:12:00"));
   }
 
@@ -162,10 +203,18 @@ class UsageErrorsTest {
     yaml.append("voyles2000: Prioritized via hardcoded start expression\n");
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, yaml);
-    CliResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(60),
-        () -> CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts-yaml",
-            file.toString(), "--output-format", "json"));
+    CliResult r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60),
+            () ->
+                CliResult.run(
+                    "report",
+                    "--data-dir",
+                    dir.toString(),
+                    "--exclude-hosts-yaml",
+                    file.toString(),
+                    "--output-format",
+                    "json"));
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("\"rowsExcluded\": 2"), r.out());
   }

@@ -56,10 +56,11 @@ class CollectCommandTest {
     assertEquals("", r.out());
     Path file = onlyDatabase(data);
     assertTrue(
-        r.err().matches(
-            "Wrote 7 rows \\(6 slots\\) to "
-                + file.getFileName()
-                + " at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\R"),
+        r.err()
+            .matches(
+                "Wrote 7 rows \\(6 slots\\) to "
+                    + file.getFileName()
+                    + " at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\R"),
         r.err());
     String ts = r.err().substring(r.err().lastIndexOf(" at ") + 4).strip();
     assertEquals(CollectorTest.c1Rows(ts), StoredRows.read(file));
@@ -92,13 +93,15 @@ class CollectCommandTest {
     Path fifo = dir.resolve("status.fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertEquals(0, mkfifo.waitFor());
-    Thread writer = new Thread(() -> {
-      try {
-        Files.write(fifo, Fixtures.collectInput());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(fifo, Fixtures.collectInput());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     writer.start();
     Path data = Files.createDirectory(dir.resolve("data"));
     Run r = run("collect", "--input", fifo.toString(), "--data-dir", data.toString());
@@ -139,8 +142,11 @@ class CollectCommandTest {
     Path input = Fixtures.writeInput(dir, "[{");
     Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
     assertEquals(1, r.status());
-    assertEquals("Error: invalid JSON in input file " + input + " at line 1, column 3:"
-        + " unexpected end of input: the object opened at line 1, column 2 is not closed\n",
+    assertEquals(
+        "Error: invalid JSON in input file "
+            + input
+            + " at line 1, column 3:"
+            + " unexpected end of input: the object opened at line 1, column 2 is not closed\n",
         r.err());
     assertEquals(List.of(), databases(dir));
   }
@@ -168,8 +174,7 @@ class CollectCommandTest {
   @Test
   void verbosePrintsAStackTraceOnError() throws Exception {
     Path input = Fixtures.writeInput(dir, "nonsense");
-    Run r =
-        run("collect", "--input", input.toString(), "--data-dir", dir.toString(), "--verbose");
+    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString(), "--verbose");
     assertEquals(1, r.status());
     assertTrue(r.err().startsWith("Error: invalid JSON"), r.err());
     assertTrue(r.err().contains("\tat io.gpureport.collect."), r.err());
@@ -191,8 +196,12 @@ class CollectCommandTest {
     Path input = Fixtures.writeCollectInput(dir);
     Path script =
         script(
-            "printf '%s\\n' \"$@\" > '" + args + "'\n"
-                + "cat '" + input + "'\n"
+            "printf '%s\\n' \"$@\" > '"
+                + args
+                + "'\n"
+                + "cat '"
+                + input
+                + "'\n"
                 + "echo 'some warning' >&2\n");
 
     Run r = run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
@@ -207,12 +216,23 @@ class CollectCommandTest {
 
     Run pooled =
         run(
-            "collect", "--condor-status", script.toString(), "--pool", "cm.example.edu:9618",
-            "--data-dir", dir.toString());
+            "collect",
+            "--condor-status",
+            script.toString(),
+            "--pool",
+            "cm.example.edu:9618",
+            "--data-dir",
+            dir.toString());
     assertEquals(0, pooled.status(), pooled.err());
     assertEquals(
-        List.of("-pool", "cm.example.edu:9618", "-json", "-constraint", "GPUs >= 1",
-            "-attributes", PROJECTION),
+        List.of(
+            "-pool",
+            "cm.example.edu:9618",
+            "-json",
+            "-constraint",
+            "GPUs >= 1",
+            "-attributes",
+            PROJECTION),
         Files.readAllLines(args));
     assertEquals(14, StoredRows.read(onlyDatabase(dir)).size());
   }
@@ -232,7 +252,9 @@ class CollectCommandTest {
     assertEquals("", r.out());
     assertOneErrorLine(
         r,
-        "Error: " + script + " failed with exit status 3: Error: communication error"
+        "Error: "
+            + script
+            + " failed with exit status 3: Error: communication error"
             + " CEDAR:6001:Failed to connect to <cm:9618>");
     assertEquals(List.of(), databases(dir));
   }
@@ -253,14 +275,21 @@ class CollectCommandTest {
         script(
             "echo 'waiting for the collector' >&2\n"
                 + "sleep 60 &\n"
-                + "echo $! > '" + childPid + "'\n"
+                + "echo $! > '"
+                + childPid
+                + "'\n"
                 + "wait\n");
     long started = System.nanoTime();
 
     Run r =
         run(
-            "collect", "--condor-status", script.toString(), "--timeout", "1",
-            "--data-dir", dir.toString());
+            "collect",
+            "--condor-status",
+            script.toString(),
+            "--timeout",
+            "1",
+            "--data-dir",
+            dir.toString());
 
     double seconds = (System.nanoTime() - started) / 1e9;
     assertEquals(1, r.status());

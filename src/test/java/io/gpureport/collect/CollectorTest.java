@@ -34,23 +34,97 @@ class CollectorTest {
   static List<String> c1Rows(String ts) {
     String t = "T:" + ts;
     return List.of(
-        row("T:slot1@resgpu1.chtc.wisc.edu", "T:GPU-a1", "T:GPU_a2", "T:Unclaimed", A100,
-            "I:81920", "T:ProjA", "NULL", RES, "NULL", "NULL", t),
-        row("T:slot1@resgpu1.chtc.wisc.edu", "T:GPU-a2", "T:GPU_a2", "T:Unclaimed", A100,
-            "I:81920", "T:ProjA", "NULL", RES, "NULL", "NULL", t),
-        row("T:slot1_1@resgpu1.chtc.wisc.edu", "T:GPU-a1", "T:", "T:Claimed", A100,
-            "I:81920", "T:ProjA", "R:0.9", RES, "T:alice@example.edu",
-            "T:ap1.example.edu#1.0#1762164000", t),
-        row("T:backfill2@resgpu1.chtc.wisc.edu", "T:GPU-a2", "T:GPU_a2", "T:Unclaimed", A100,
-            "I:81920", "T:ProjA", "NULL", RES, "NULL", "NULL", t),
-        row("T:backfill2@migbox.chtc.wisc.edu", "T:MIG-1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901",
-            "T:MIG_1b2c3d4e_5f60_7182_93a4_b5c6d7e8f901", "T:Unclaimed",
-            "T:NVIDIA H100 80GB HBM3", "I:81559", "T:", "NULL", "T:migbox.chtc.wisc.edu",
-            "NULL", "NULL", t),
-        row("T:backfill2@busy.chtc.wisc.edu", "T:", "T:", "T:Unclaimed", "T:NVIDIA L40S",
-            "I:46068", "T:", "NULL", "T:busy.chtc.wisc.edu", "NULL", "NULL", t),
-        row("T:slot1@odd.chtc.wisc.edu", "NULL", "T:", "T:Owner", "T:NVIDIA L40S", "NULL",
-            "NULL", "NULL", "T:odd.chtc.wisc.edu", "NULL", "NULL", t));
+        row(
+            "T:slot1@resgpu1.chtc.wisc.edu",
+            "T:GPU-a1",
+            "T:GPU_a2",
+            "T:Unclaimed",
+            A100,
+            "I:81920",
+            "T:ProjA",
+            "NULL",
+            RES,
+            "NULL",
+            "NULL",
+            t),
+        row(
+            "T:slot1@resgpu1.chtc.wisc.edu",
+            "T:GPU-a2",
+            "T:GPU_a2",
+            "T:Unclaimed",
+            A100,
+            "I:81920",
+            "T:ProjA",
+            "NULL",
+            RES,
+            "NULL",
+            "NULL",
+            t),
+        row(
+            "T:slot1_1@resgpu1.chtc.wisc.edu",
+            "T:GPU-a1",
+            "T:",
+            "T:Claimed",
+            A100,
+            "I:81920",
+            "T:ProjA",
+            "R:0.9",
+            RES,
+            "T:alice@example.edu",
+            "T:ap1.example.edu#1.0#1762164000",
+            t),
+        row(
+            "T:backfill2@resgpu1.chtc.wisc.edu",
+            "T:GPU-a2",
+            "T:GPU_a2",
+            "T:Unclaimed",
+            A100,
+            "I:81920",
+            "T:ProjA",
+            "NULL",
+            RES,
+            "NULL",
+            "NULL",
+            t),
+        row(
+            "T:backfill2@migbox.chtc.wisc.edu",
+            "T:MIG-1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901",
+            "T:MIG_1b2c3d4e_5f60_7182_93a4_b5c6d7e8f901",
+            "T:Unclaimed",
+            "T:NVIDIA H100 80GB HBM3",
+            "I:81559",
+            "T:",
+            "NULL",
+            "T:migbox.chtc.wisc.edu",
+            "NULL",
+            "NULL",
+            t),
+        row(
+            "T:backfill2@busy.chtc.wisc.edu",
+            "T:",
+            "T:",
+            "T:Unclaimed",
+            "T:NVIDIA L40S",
+            "I:46068",
+            "T:",
+            "NULL",
+            "T:busy.chtc.wisc.edu",
+            "NULL",
+            "NULL",
+            t),
+        row(
+            "T:slot1@odd.chtc.wisc.edu",
+            "NULL",
+            "T:",
+            "T:Owner",
+            "T:NVIDIA L40S",
+            "NULL",
+            "NULL",
+            "NULL",
+            "T:odd.chtc.wisc.edu",
+            "NULL",
+            "NULL",
+            t));
   }
 
   private static String row(String... values) {
@@ -78,8 +152,12 @@ class CollectorTest {
   @Test
   void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(input, input)));
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(input, input)));
     assertEquals("data directory " + input + " is not a directory", e.getMessage());
   }
 
@@ -226,8 +304,9 @@ class CollectorTest {
       GpuReportException e =
           assertThrows(
               GpuReportException.class,
-              () -> Fixtures.collector(Fixtures.T1, new StringWriter())
-                  .collect(Fixtures.fromFile(dir, input)),
+              () ->
+                  Fixtures.collector(Fixtures.T1, new StringWriter())
+                      .collect(Fixtures.fromFile(dir, input)),
               json);
       assertTrue(e.getMessage().startsWith("invalid JSON in input file "), e.getMessage());
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -241,8 +320,9 @@ class CollectorTest {
     GpuReportException e =
         assertThrows(
             GpuReportException.class,
-            () -> Fixtures.collector(Fixtures.T1, new StringWriter())
-                .collect(Fixtures.fromFile(dir, input)));
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, input)));
     assertTrue(
         e.getMessage().endsWith("the document is not a JSON array of slot ads (found an object)"),
         e.getMessage());
@@ -257,8 +337,9 @@ class CollectorTest {
 
     assertThrows(
         GpuReportException.class,
-        () -> Fixtures.collector(Fixtures.T2, new StringWriter())
-            .collect(Fixtures.fromFile(dir, truncated)));
+        () ->
+            Fixtures.collector(Fixtures.T2, new StringWriter())
+                .collect(Fixtures.fromFile(dir, truncated)));
 
     assertEquals(c1Rows(Fixtures.T1_STORED), StoredRows.read(dir.resolve("gpu_state_2025-11.db")));
   }
@@ -270,8 +351,9 @@ class CollectorTest {
     GpuReportException noDir =
         assertThrows(
             GpuReportException.class,
-            () -> Fixtures.collector(Fixtures.T1, new StringWriter())
-                .collect(Fixtures.fromFile(missingDir, input)));
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(missingDir, input)));
     assertEquals("data directory not found: " + missingDir, noDir.getMessage());
     assertFalse(Files.exists(missingDir));
 
@@ -279,8 +361,9 @@ class CollectorTest {
     GpuReportException noInput =
         assertThrows(
             GpuReportException.class,
-            () -> Fixtures.collector(Fixtures.T1, new StringWriter())
-                .collect(Fixtures.fromFile(dir, missingInput)));
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, missingInput)));
     assertEquals("input file not found: " + missingInput, noInput.getMessage());
     assertNoDatabase();
   }
@@ -289,9 +372,14 @@ class CollectorTest {
   void aSymbolicLinkLoopAsDataDirectoryIsNamedAsSuch() throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
     Path loop = LinkLoop.in(dir);
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(loop, input)));
-    assertEquals("cannot open data directory " + loop + ": too many levels of symbolic links: " + loop,
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(loop, input)));
+    assertEquals(
+        "cannot open data directory " + loop + ": too many levels of symbolic links: " + loop,
         e.getMessage());
     assertNoDatabase();
   }
@@ -299,9 +387,14 @@ class CollectorTest {
   @Test
   void aSymbolicLinkLoopAsInputIsNamedAsSuch() throws Exception {
     Path loop = LinkLoop.in(dir);
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(dir, loop)));
-    assertEquals("cannot read input file " + loop + ": too many levels of symbolic links: " + loop,
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, loop)));
+    assertEquals(
+        "cannot read input file " + loop + ": too many levels of symbolic links: " + loop,
         e.getMessage());
     assertNoDatabase();
   }
@@ -320,8 +413,9 @@ class CollectorTest {
     GpuReportException e =
         assertThrows(
             GpuReportException.class,
-            () -> Fixtures.collector(Fixtures.T2, new StringWriter())
-                .collect(Fixtures.fromFile(dir, input)));
+            () ->
+                Fixtures.collector(Fixtures.T2, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, input)));
 
     assertTrue(e.getMessage().contains("injected failure"), e.getMessage());
     assertTrue(e.getMessage().startsWith("cannot write " + file), e.getMessage());
@@ -339,8 +433,9 @@ class CollectorTest {
     GpuReportException e =
         assertThrows(
             GpuReportException.class,
-            () -> Fixtures.collector(Fixtures.T1, new StringWriter())
-                .collect(Fixtures.fromFile(dir, input)));
+            () ->
+                Fixtures.collector(Fixtures.T1, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, input)));
 
     assertTrue(e.getMessage().startsWith("cannot write " + file + ": "), e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(file));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A condor_status document of one million slot ads (over 100 MB) is collected in a JVM with a
- * 64 MiB heap: the collector streams the input and the rows, it never holds them all.
+ * A condor_status document of one million slot ads (over 100 MB) is collected in a JVM with a 64
+ * MiB heap: the collector streams the input and the rows, it never holds them all.
  */
 class LargeInputTest {
   static final int SLOTS = 1_000_000;
@@ -38,13 +38,14 @@ class LargeInputTest {
       w.write("[\n");
       for (int i = 0; i < SLOTS; i++) {
         int host = i / GPUS_PER_HOST;
-        w.write(String.format(
-            "{\"Name\": \"slot1_%d@gpu%06d.chtc.wisc.edu\", \"AssignedGPUs\": \"GPU-%08x\","
-                + " \"AvailableGPUs\": \"{  }\", \"State\": \"Claimed\","
-                + " \"GPUs_DeviceName\": \"NVIDIA A100-SXM4-80GB\", \"GPUs_GlobalMemoryMb\": 81920,"
-                + " \"PrioritizedProjects\": \"\", \"GPUsAverageUsage\": 0.5,"
-                + " \"Machine\": \"gpu%06d.chtc.wisc.edu\", \"RemoteOwner\": \"u%d@example.edu\"}%s\n",
-            i % GPUS_PER_HOST + 1, host, i, host, i % 997, i + 1 < SLOTS ? "," : ""));
+        w.write(
+            String.format(
+                "{\"Name\": \"slot1_%d@gpu%06d.chtc.wisc.edu\", \"AssignedGPUs\": \"GPU-%08x\","
+                    + " \"AvailableGPUs\": \"{  }\", \"State\": \"Claimed\","
+                    + " \"GPUs_DeviceName\": \"NVIDIA A100-SXM4-80GB\", \"GPUs_GlobalMemoryMb\": 81920,"
+                    + " \"PrioritizedProjects\": \"\", \"GPUsAverageUsage\": 0.5,"
+                    + " \"Machine\": \"gpu%06d.chtc.wisc.edu\", \"RemoteOwner\": \"u%d@example.edu\"}%s\n",
+                i % GPUS_PER_HOST + 1, host, i, host, i % 997, i + 1 < SLOTS ? "," : ""));
       }
       w.write("]\n");
     }
@@ -59,20 +60,29 @@ class LargeInputTest {
     assertTrue(Files.size(input) > 100L * 1024 * 1024, "input of " + Files.size(input) + " bytes");
     Path data = Files.createDirectory(dir.resolve("data"));
 
-    CliResult r = ChildJvm.create().jvmOptions(HEAP).timeoutSeconds(300)
-        .run("collect", "--data-dir", data.toString(), "--input", input.toString());
+    CliResult r =
+        ChildJvm.create()
+            .jvmOptions(HEAP)
+            .timeoutSeconds(300)
+            .run("collect", "--data-dir", data.toString(), "--input", input.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("Wrote " + SLOTS + " rows (" + SLOTS + " slots) to "), r.err());
     Path db = onlyDatabase(data);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
-      assertEquals(List.of((long) SLOTS, 1L, (long) SLOTS / GPUS_PER_HOST, 997L),
-          longs(s, "SELECT count(*), count(DISTINCT timestamp), count(DISTINCT \"Machine\"),"
-              + " count(DISTINCT \"RemoteOwner\") FROM gpu_state"));
-      assertEquals(List.of(1L), longs(s,
-          "SELECT count(*) FROM gpu_state WHERE \"AssignedGPUs\" = 'GPU-000f423f'"
-              + " AND \"Name\" = 'slot1_8@gpu124999.chtc.wisc.edu'"));
+      assertEquals(
+          List.of((long) SLOTS, 1L, (long) SLOTS / GPUS_PER_HOST, 997L),
+          longs(
+              s,
+              "SELECT count(*), count(DISTINCT timestamp), count(DISTINCT \"Machine\"),"
+                  + " count(DISTINCT \"RemoteOwner\") FROM gpu_state"));
+      assertEquals(
+          List.of(1L),
+          longs(
+              s,
+              "SELECT count(*) FROM gpu_state WHERE \"AssignedGPUs\" = 'GPU-000f423f'"
+                  + " AND \"Name\" = 'slot1_8@gpu124999.chtc.wisc.edu'"));
     }
   }
 

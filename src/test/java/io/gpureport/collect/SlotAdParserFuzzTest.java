@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded, bounded fuzzing of the JSON and ClassAd-list parsing: a mutated document either parses
- * or fails with {@link GpuReportException}, never with anything else.
+ * Seeded, bounded fuzzing of the JSON and ClassAd-list parsing: a mutated document either parses or
+ * fails with {@link GpuReportException}, never with anything else.
  */
 class SlotAdParserFuzzTest {
   private static final long SEED = 0x5EED_C011EC7L;
@@ -34,7 +34,7 @@ class SlotAdParserFuzzTest {
       try {
         List<SlotAd> ads = parseAll(input);
         SnapshotRows rows = new SnapshotRows(Fixtures.T1_STORED);
-        Consumer<GpuStateRow> ignore = r -> { };
+        Consumer<GpuStateRow> ignore = r -> {};
         ads.forEach(ad -> rows.explode(ad, ignore));
         parsed++;
       } catch (GpuReportException e) {
@@ -60,8 +60,7 @@ class SlotAdParserFuzzTest {
       }
       String text = s.toString();
       for (String element : GpuIdLists.available(text)) {
-        assertTrue(
-            !element.isEmpty() && element.equals(element.trim()), text + " gave " + element);
+        assertTrue(!element.isEmpty() && element.equals(element.trim()), text + " gave " + element);
       }
       GpuIdLists.available(List.of(text, text));
       GpuIdLists.assigned(text);

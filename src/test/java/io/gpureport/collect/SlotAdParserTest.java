@@ -61,8 +61,18 @@ class SlotAdParserTest {
                 + " \"gpusaverageusage\": 0.5, \"MACHINE\": \"h\", \"remoteowner\": \"u@d\","
                 + " \"globaljobid\": \"s#1.0#2\"");
     assertEquals(
-        new SlotAd("slot1@h", List.of("GPU-1"), List.of("GPU_2"), "Claimed", "NVIDIA L40S",
-            46068L, "P", 0.5, "h", "u@d", "s#1.0#2"),
+        new SlotAd(
+            "slot1@h",
+            List.of("GPU-1"),
+            List.of("GPU_2"),
+            "Claimed",
+            "NVIDIA L40S",
+            46068L,
+            "P",
+            0.5,
+            "h",
+            "u@d",
+            "s#1.0#2"),
         ad);
   }
 
@@ -111,8 +121,7 @@ class SlotAdParserTest {
     assertEquals(-1L, single("\"GPUs_GlobalMemoryMb\": -1").globalMemoryMb());
     assertEquals(1_000_000L, single("\"GPUs_GlobalMemoryMb\": 1e6").globalMemoryMb());
     assertEquals(81920.5, single("\"GPUs_GlobalMemoryMb\": 81920.5").globalMemoryMb());
-    assertEquals(
-        9.3e18, single("\"GPUs_GlobalMemoryMb\": 9300000000000000000").globalMemoryMb());
+    assertEquals(9.3e18, single("\"GPUs_GlobalMemoryMb\": 9300000000000000000").globalMemoryMb());
     assertEquals(
         Long.MAX_VALUE, single("\"GPUs_GlobalMemoryMb\": 9223372036854775807").globalMemoryMb());
     assertEquals("81920", single("\"GPUs_GlobalMemoryMb\": \"81920\"").globalMemoryMb());
@@ -163,15 +172,20 @@ class SlotAdParserTest {
 
   @Test
   void truncatedDocumentsNameThePositionWithoutParserInternals() {
-    assertMessage("[", "invalid JSON in test input at line 1, column 2: unexpected end of input:"
-        + " the array opened at line 1, column 1 is not closed");
-    assertMessage("[{\"Name\": \"a\"",
+    assertMessage(
+        "[",
+        "invalid JSON in test input at line 1, column 2: unexpected end of input:"
+            + " the array opened at line 1, column 1 is not closed");
+    assertMessage(
+        "[{\"Name\": \"a\"",
         "invalid JSON in test input at line 1, column 14: unexpected end of input:"
             + " the object opened at line 1, column 2 is not closed");
-    assertMessage("[{\"Name\": ",
+    assertMessage(
+        "[{\"Name\": ",
         "invalid JSON in test input at line 1, column 11: unexpected end of input"
             + " within/between Object entries");
-    assertMessage("[{\"Name\": \"a\"]",
+    assertMessage(
+        "[{\"Name\": \"a\"]",
         "invalid JSON in test input at line 1, column 14: unexpected close marker ']':"
             + " expected '}' (for Object starting at line 1, column 2)");
   }

@@ -56,12 +56,16 @@ class SnapshotRowsTest {
   void backfillDetectionIsCaseSensitiveSubstringOfName() {
     assertEquals(
         List.of("GPU-x"),
-        ids(rows("\"Name\": \"Backfill1@h\", \"AssignedGPUs\": \"GPU-x\", "
-            + "\"AvailableGPUs\": \"{GPUs_GPU_y}\"")));
+        ids(
+            rows(
+                "\"Name\": \"Backfill1@h\", \"AssignedGPUs\": \"GPU-x\", "
+                    + "\"AvailableGPUs\": \"{GPUs_GPU_y}\"")));
     assertEquals(
         List.of("GPU-y"),
-        ids(rows("\"Name\": \"slot1@backfillhost\", \"AssignedGPUs\": \"GPU-x\", "
-            + "\"AvailableGPUs\": \"{GPUs_GPU_y}\"")));
+        ids(
+            rows(
+                "\"Name\": \"slot1@backfillhost\", \"AssignedGPUs\": \"GPU-x\", "
+                    + "\"AvailableGPUs\": \"{GPUs_GPU_y}\"")));
     assertEquals(List.of("GPU-x"), ids(rows("\"AssignedGPUs\": \"GPU-x\"")));
   }
 
@@ -97,7 +101,6 @@ class SnapshotRowsTest {
     assertNull(rows.get(0).assignedGpu());
     assertEquals("GPU_a", rows.get(0).availableGpus());
     assertEquals(
-        Arrays.asList((String) null),
-        ids(rows("\"Name\": \"slot1@h\", \"AssignedGPUs\": null")));
+        Arrays.asList((String) null), ids(rows("\"Name\": \"slot1@h\", \"AssignedGPUs\": null")));
   }
 }

@@ -96,8 +96,8 @@ class SnapshotWriterTest {
   }
 
   /**
-   * A reader polls the per-snapshot counts while the collector appends snapshots: every snapshot
-   * it sees must be complete.
+   * A reader polls the per-snapshot counts while the collector appends snapshots: every snapshot it
+   * sees must be complete.
    */
   @Test
   @Timeout(120)

@@ -20,8 +20,8 @@ final class StoredRows {
   private StoredRows() {}
 
   /**
-   * Every row in rowid order as {@code "T:text | I:1 | R:0.5 | NULL | …"}: {@code T}, {@code I}
-   * and {@code R} are SQLite's text, integer and real storage classes.
+   * Every row in rowid order as {@code "T:text | I:1 | R:0.5 | NULL | …"}: {@code T}, {@code I} and
+   * {@code R} are SQLite's text, integer and real storage classes.
    */
   static List<String> read(Path file) throws SQLException {
     StringBuilder select = new StringBuilder("SELECT ");

@@ -18,14 +18,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gpureport index}: the timestamp index is added to legacy files, and nothing else changes. */
+/**
+ * {@code gpureport index}: the timestamp index is added to legacy files, and nothing else changes.
+ */
 class TimestampIndexTest {
   @TempDir Path dir;
 
   private CliResult report() {
-    return CliResult.run("report", "--data-dir", dir.toString(), "--output-format", "json",
-        "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString(),
-        "--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString());
+    return CliResult.run(
+        "report",
+        "--data-dir",
+        dir.toString(),
+        "--output-format",
+        "json",
+        "--chtc-owned",
+        dir.resolve("chtc_owned_hosts.txt").toString(),
+        "--exclude-hosts-yaml",
+        dir.resolve("masked_hosts.yaml").toString());
   }
 
   private static boolean indexed(Path db) throws Exception {
@@ -66,8 +75,10 @@ class TimestampIndexTest {
     CliResult again = CliResult.run("index", "--data-dir", dir.toString());
 
     assertEquals(0, again.exitCode(), again.err());
-    assertEquals("gpu_state_2025-11.db already has the timestamp index\n"
-        + "gpu_state_2025-12.db already has the timestamp index\n", again.err());
+    assertEquals(
+        "gpu_state_2025-11.db already has the timestamp index\n"
+            + "gpu_state_2025-12.db already has the timestamp index\n",
+        again.err());
     assertArrayEquals(november, hash(dir.resolve("gpu_state_2025-11.db")));
   }
 

@@ -54,8 +54,15 @@ class DiskFullTest {
     Path target = tiny.resolve("report.html");
     Files.writeString(target, "previous\n");
     Files.write(tiny.resolve("filler"), new byte[40 * 1024]);
-    CliResult r = CliResult.run("report", "--data-dir", data.toString(), "--output-format", "html",
-        "--output-file", target.toString());
+    CliResult r =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            data.toString(),
+            "--output-format",
+            "html",
+            "--output-file",
+            target.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("Error: cannot write output file " + target), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -74,17 +81,30 @@ class DiskFullTest {
     }
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < 2000; i++) {
-      json.append(i == 0 ? "" : ",").append("{\"Name\": \"slot1@host").append(i)
-          .append(".example.org\", \"AssignedGPUs\": \"GPU-").append(i)
-          .append("\", \"State\": \"Unclaimed\", \"Machine\": \"host").append(i)
+      json.append(i == 0 ? "" : ",")
+          .append("{\"Name\": \"slot1@host")
+          .append(i)
+          .append(".example.org\", \"AssignedGPUs\": \"GPU-")
+          .append(i)
+          .append("\", \"State\": \"Unclaimed\", \"Machine\": \"host")
+          .append(i)
           .append(".example.org\", \"GPUs_DeviceName\": \"NVIDIA L40S\"}");
     }
     Path input = dir.resolve("input.json");
     Files.writeString(input, json.append("]"));
-    java.time.Clock clock = java.time.Clock.fixed(
-        java.time.Instant.parse("2025-11-03T10:00:05Z"), java.time.ZoneOffset.UTC);
-    CliResult r = CliResult.run(clock, java.util.Map.of(), null, "collect", "--data-dir",
-        tiny.toString(), "--input", input.toString());
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2025-11-03T10:00:05Z"), java.time.ZoneOffset.UTC);
+    CliResult r =
+        CliResult.run(
+            clock,
+            java.util.Map.of(),
+            null,
+            "collect",
+            "--data-dir",
+            tiny.toString(),
+            "--input",
+            input.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("Error: "), r.err());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);

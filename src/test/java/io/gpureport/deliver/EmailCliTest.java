@@ -41,14 +41,18 @@ import org.junit.jupiter.api.io.TempDir;
 class EmailCliTest {
   static final String USER = "bot@example.org";
   static final String PASSWORD = "s3cret pass\u00e9";
-  static final String SUBJECT = "CHTC GPU Allocation 2025-12-03 24h (66.7% | 75.0% | 33.3% | 33.3%)";
+  static final String SUBJECT =
+      "CHTC GPU Allocation 2025-12-03 24h (66.7% | 75.0% | 33.3% | 33.3%)";
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-        ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort(),
-        ServerSetupTest.SMTPS.createCopy("127.0.0.1").dynamicPort()})
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
-      .withPerMethodLifecycle(true);
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+              new ServerSetup[] {
+                ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort(),
+                ServerSetupTest.SMTPS.createCopy("127.0.0.1").dynamicPort()
+              })
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
+          .withPerMethodLifecycle(true);
 
   @TempDir Path dir;
   private List<Integer> fallbacks;
@@ -61,10 +65,18 @@ class EmailCliTest {
 
   /** The report options of the worked example, without any e-mail option. */
   private List<String> reportArgs(String... extra) {
-    List<String> a = new ArrayList<>(List.of("report", "--hours-back", "24",
-        "--data-dir", dir.toString(),
-        "--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString(),
-        "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--hours-back",
+                "24",
+                "--data-dir",
+                dir.toString(),
+                "--exclude-hosts-yaml",
+                dir.resolve("masked_hosts.yaml").toString(),
+                "--chtc-owned",
+                dir.resolve("chtc_owned_hosts.txt").toString()));
     a.addAll(Arrays.asList(extra));
     return a;
   }
@@ -111,17 +123,30 @@ class EmailCliTest {
   /** Without charts the message keeps its two-part shape; {@link #chartsAreInlineImageParts}. */
   @Test
   void sendsTheTextAndHtmlReports() throws Exception {
-    Run r = run("--email-to", "ops@example.org, ,admin@example.org", "--smtp-port", smtpPort(),
-        "--no-charts");
+    Run r =
+        run(
+            "--email-to",
+            "ops@example.org, ,admin@example.org",
+            "--smtp-port",
+            smtpPort(),
+            "--no-charts");
     assertEquals(0, r.exitCode(), r.err());
 
     // stdout carries only the text report; the status lines are on stderr.
     CliResult text = report(reportArgs());
     assertEquals(text.out(), r.out());
-    assertTrue(r.err().contains("Warning: STARTTLS not supported by 127.0.0.1:" + smtpPort()
-        + ", sending without encryption\n"), r.err());
-    assertTrue(r.err().endsWith(
-        "Email sent successfully to 2 recipient(s): ops@example.org, admin@example.org\n"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "Warning: STARTTLS not supported by 127.0.0.1:"
+                    + smtpPort()
+                    + ", sending without encryption\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .endsWith(
+                "Email sent successfully to 2 recipient(s): ops@example.org, admin@example.org\n"),
+        r.err());
     assertEquals(0, errorLines(r.err()), r.err());
 
     assertTrue(mail.waitForIncomingEmail(5000, 2));
@@ -149,27 +174,50 @@ class EmailCliTest {
   @Test
   void htmlOutputStillMailsTheTextReportAsThePlainPart() throws Exception {
     Path out = dir.resolve("report.html");
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-starttls", "off",
-        "--output-format", "html", "--output-file", out.toString(), "--no-charts");
+    Run r =
+        run(
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpPort(),
+            "--smtp-starttls",
+            "off",
+            "--output-format",
+            "html",
+            "--output-file",
+            out.toString(),
+            "--no-charts");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(mail.waitForIncomingEmail(5000, 1));
     MimeMultipart parts = (MimeMultipart) mail.getReceivedMessages()[0].getContent();
-    assertTrue(((String) parts.getBodyPart(0).getContent()).contains("CHTC GPU UTILIZATION REPORT"));
-    assertEquals(Files.readString(out, StandardCharsets.UTF_8),
+    assertTrue(
+        ((String) parts.getBodyPart(0).getContent()).contains("CHTC GPU UTILIZATION REPORT"));
+    assertEquals(
+        Files.readString(out, StandardCharsets.UTF_8),
         ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n"));
   }
 
   /**
    * With charts (the default) the HTML alternative is a multipart/related: the HTML, then one
-   * inline image/png part per chart, each referenced by the HTML as cid:&lt;its Content-ID&gt;. Put the
-   * images back as data: URIs and the HTML is the HTML file's, byte for byte.
+   * inline image/png part per chart, each referenced by the HTML as cid:&lt;its Content-ID&gt;. Put
+   * the images back as data: URIs and the HTML is the HTML file's, byte for byte.
    */
   @Test
   void chartsAreInlineImageParts() throws Exception {
     Path out = dir.resolve("report.html");
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-starttls", "off",
-        "--output-format", "html", "--output-file", out.toString());
+    Run r =
+        run(
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpPort(),
+            "--smtp-starttls",
+            "off",
+            "--output-format",
+            "html",
+            "--output-file",
+            out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertFalse(r.err().contains("Warning: charts disabled"), r.err());
     assertTrue(mail.waitForIncomingEmail(5000, 1));
@@ -178,7 +226,8 @@ class EmailCliTest {
     MimeMultipart alternative = (MimeMultipart) m.getContent();
     assertEquals(2, alternative.getCount());
     assertTrue(alternative.getBodyPart(0).isMimeType("text/plain"));
-    assertEquals(report(reportArgs()).out(),
+    assertEquals(
+        report(reportArgs()).out(),
         ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n"));
 
     BodyPart htmlBranch = alternative.getBodyPart(1);
@@ -189,7 +238,8 @@ class EmailCliTest {
     assertTrue(related.getBodyPart(0).isMimeType("text/html"));
     assertTrue(related.getBodyPart(0).getContentType().toLowerCase().contains("charset=utf-8"));
     String html = ((String) related.getBodyPart(0).getContent()).replace("\r\n", "\n");
-    assertFalse(html.contains("data:image"), "the e-mail references its images, it does not inline them");
+    assertFalse(
+        html.contains("data:image"), "the e-mail references its images, it does not inline them");
 
     String withDataUris = html;
     for (int i = 1; i < related.getCount(); i++) {
@@ -199,7 +249,9 @@ class EmailCliTest {
       String contentId = image.getContentID();
       assertTrue(contentId.matches("<[^<>@\\s]+@gpureport>"), contentId);
       String cid = "cid:" + contentId.substring(1, contentId.length() - 1);
-      assertEquals(1, html.split(java.util.regex.Pattern.quote("<img src=\"" + cid + "\""), -1).length - 1,
+      assertEquals(
+          1,
+          html.split(java.util.regex.Pattern.quote("<img src=\"" + cid + "\""), -1).length - 1,
           "the HTML references " + cid + " once");
       byte[] png;
       try (InputStream in = image.getInputStream()) {
@@ -208,9 +260,13 @@ class EmailCliTest {
       BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
       assertTrue(img != null && img.getWidth() == 820, "a PNG 820 pixels wide: " + cid);
       assertTrue(html.contains("<img src=\"" + cid + "\" alt=\""), cid);
-      assertTrue(html.contains("width=\"" + img.getWidth() + "\" height=\"" + img.getHeight() + "\""), cid);
-      withDataUris = withDataUris.replace(
-          "src=\"" + cid + "\"", "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"");
+      assertTrue(
+          html.contains("width=\"" + img.getWidth() + "\" height=\"" + img.getHeight() + "\""),
+          cid);
+      withDataUris =
+          withDataUris.replace(
+              "src=\"" + cid + "\"",
+              "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"");
     }
     assertEquals(Files.readString(out, StandardCharsets.UTF_8), withDataUris);
   }
@@ -222,16 +278,26 @@ class EmailCliTest {
     assertTrue(r.err().contains("DEBUG: Email subject would be: " + SUBJECT + "\n"), r.err());
     assertTrue(r.err().contains("EHLO "), r.err());
     assertTrue(r.err().contains("MAIL FROM:<reports@example.org>"), r.err());
-    assertFalse(r.out().contains("EHLO") || r.out().contains("DEBUG"), "stdout holds only the report");
+    assertFalse(
+        r.out().contains("EHLO") || r.out().contains("DEBUG"), "stdout holds only the report");
   }
 
   @Test
   void authenticatesOverSmtpsWithInsecure() throws Exception {
-    Run r = run(Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
-        "--email-to", "ops@example.org", "--smtp-port", smtpsPort(), "--smtp-user", USER,
-        "--smtp-insecure", "--email-debug");
+    Run r =
+        run(
+            Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpsPort(),
+            "--smtp-user",
+            USER,
+            "--smtp-insecure",
+            "--email-debug");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.err().lines().anyMatch(l -> l.matches("DEBUG SMTP: AUTH \\S+ succeeded")),
+    assertTrue(
+        r.err().lines().anyMatch(l -> l.matches("DEBUG SMTP: AUTH \\S+ succeeded")),
         "authenticated: " + r.err());
     assertFalse(r.err().contains(PASSWORD), "the password never appears");
     assertTrue(mail.waitForIncomingEmail(5000, 1));
@@ -243,18 +309,32 @@ class EmailCliTest {
   @Test
   void startTlsRequiredAgainstAServerWithoutItFailsAndKeepsTheReport() throws Exception {
     Path out = dir.resolve("report.txt");
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-starttls", "required",
-        "--output-file", out.toString());
+    Run r =
+        run(
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpPort(),
+            "--smtp-starttls",
+            "required",
+            "--output-file",
+            out.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(1, errorLines(r.err()), r.err());
     String error = r.err().lines().filter(l -> l.startsWith("Error:")).findFirst().orElseThrow();
     assertTrue(error.startsWith("Error: failed to send email: "), error);
-    assertTrue(r.err().lines().findFirst().orElseThrow()
-        .startsWith("Warning: sending via 127.0.0.1:" + smtpPort() + " failed: STARTTLS"), r.err());
+    assertTrue(
+        r.err()
+            .lines()
+            .findFirst()
+            .orElseThrow()
+            .startsWith("Warning: sending via 127.0.0.1:" + smtpPort() + " failed: STARTTLS"),
+        r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
     assertEquals(0, mail.getReceivedMessages().length);
     // The report was written before the send failed.
-    assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("CHTC GPU UTILIZATION REPORT"));
+    assertTrue(
+        Files.readString(out, StandardCharsets.UTF_8).contains("CHTC GPU UTILIZATION REPORT"));
     assertEquals("", r.out());
   }
 
@@ -262,33 +342,63 @@ class EmailCliTest {
   void refusedConnectionsTryEveryFallbackPort() throws Exception {
     int closed = MailTestSupport.closedPort();
     Path out = dir.resolve("report.json");
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", Integer.toString(closed),
-        "--output-format", "json", "--output-file", out.toString());
+    Run r =
+        run(
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            Integer.toString(closed),
+            "--output-format",
+            "json",
+            "--output-file",
+            out.toString());
     assertEquals(1, r.exitCode(), r.err());
     List<String> lines = r.err().lines().toList();
     assertEquals(4, lines.size(), r.err());
-    assertTrue(lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + closed + " failed: "), r.err());
-    assertTrue(lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "), r.err());
-    assertTrue(lines.get(2).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(1) + " failed: "), r.err());
+    assertTrue(
+        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + closed + " failed: "), r.err());
+    assertTrue(
+        lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "),
+        r.err());
+    assertTrue(
+        lines.get(2).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(1) + " failed: "),
+        r.err());
     assertTrue(lines.get(3).startsWith("Error: failed to send email: "), r.err());
-    assertTrue(lines.get(3).contains(Integer.toString(fallbacks.get(1))), "last reason: " + r.err());
+    assertTrue(
+        lines.get(3).contains(Integer.toString(fallbacks.get(1))), "last reason: " + r.err());
     assertTrue(Files.readString(out, StandardCharsets.UTF_8).startsWith("{"));
   }
 
   @Test
   void plainTextAuthenticationIsRefused() {
-    Run r = run(Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
-        "--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-user", USER, "--email-debug");
+    Run r =
+        run(
+            Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpPort(),
+            "--smtp-user",
+            USER,
+            "--email-debug");
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().lines().noneMatch(l -> l.startsWith("AUTH")), "no AUTH command: " + r.err());
-    assertTrue(r.err().contains("Warning: sending via 127.0.0.1:" + smtpPort() + " failed: "), r.err());
+    assertTrue(
+        r.err().contains("Warning: sending via 127.0.0.1:" + smtpPort() + " failed: "), r.err());
     assertEquals(0, mail.getReceivedMessages().length);
   }
 
   @Test
   void smtpsCertificateIsVerifiedWithoutInsecure() {
-    Run r = run(Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
-        "--email-to", "ops@example.org", "--smtp-port", smtpsPort(), "--smtp-user", USER);
+    Run r =
+        run(
+            Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
+            "--email-to",
+            "ops@example.org",
+            "--smtp-port",
+            smtpsPort(),
+            "--smtp-user",
+            USER);
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(0, mail.getReceivedMessages().length);
   }
@@ -298,12 +408,22 @@ class EmailCliTest {
   @Test
   void headerInjectionIsAUsageError() throws Exception {
     Path out = dir.resolve("never.txt");
-    for (String[] bad : List.of(
-        new String[] {"--email-to", "ops@example.org\r\nBcc: victim@example.org"},
-        new String[] {"--email-to", "ops@example.org\nX-Evil: 1"},
-        new String[] {"--email-to", "ops@example.org", "--email-subject-prefix", "Report\r\nBcc: victim@example.org"},
-        new String[] {"--email-to", "ops@example.org", "--email-subject-prefix", "Report\nX: y"},
-        new String[] {"--email-to", "ops@example.org", "--email-from", "a@example.org\r\nBcc: v@example.org"})) {
+    for (String[] bad :
+        List.of(
+            new String[] {"--email-to", "ops@example.org\r\nBcc: victim@example.org"},
+            new String[] {"--email-to", "ops@example.org\nX-Evil: 1"},
+            new String[] {
+              "--email-to",
+              "ops@example.org",
+              "--email-subject-prefix",
+              "Report\r\nBcc: victim@example.org"
+            },
+            new String[] {
+              "--email-to", "ops@example.org", "--email-subject-prefix", "Report\nX: y"
+            },
+            new String[] {
+              "--email-to", "ops@example.org", "--email-from", "a@example.org\r\nBcc: v@example.org"
+            })) {
       List<String> extra = new ArrayList<>(Arrays.asList(bad));
       extra.addAll(List.of("--smtp-port", smtpPort(), "--output-file", out.toString()));
       Run r = run(extra.toArray(String[]::new));

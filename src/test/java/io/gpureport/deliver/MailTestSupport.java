@@ -35,15 +35,19 @@ final class MailTestSupport {
    * SmtpMailer} whose fallback ports and implicit-TLS port are the given ones and whose status
    * lines go to the same stderr as the CLI's.
    */
-  static Run cli(Map<String, String> env, List<Integer> fallbacks, int implicitTlsPort, List<String> args) {
+  static Run cli(
+      Map<String, String> env, List<Integer> fallbacks, int implicitTlsPort, List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       SmtpMailer mailer = new SmtpMailer(e, fallbacks, implicitTlsPort);
-      int code = GpuReportCommand.run(
-          args.toArray(String[]::new), new CliContext(o, e, env, CliResult.FIXED_CLOCK, mailer));
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      int code =
+          GpuReportCommand.run(
+              args.toArray(String[]::new),
+              new CliContext(o, e, env, CliResult.FIXED_CLOCK, mailer));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }
 }

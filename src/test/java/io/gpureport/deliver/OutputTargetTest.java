@@ -88,13 +88,16 @@ class OutputTargetTest {
   void aNamedPipeIsWrittenInPlace() throws Exception {
     Path fifo = dir.resolve("report.fifo");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
-      try {
-        return Files.readString(fifo);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }, task -> new Thread(task).start());
+    CompletableFuture<String> reader =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(fifo);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            task -> new Thread(task).start());
     OutputTarget.write("through the pipe\n", fifo, NO_STDOUT);
     assertEquals("through the pipe\n", reader.get(10, TimeUnit.SECONDS));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
@@ -107,7 +110,8 @@ class OutputTargetTest {
     Path linkDir = Files.createSymbolicLink(dir.resolve("linkdir"), sub);
     Files.createSymbolicLink(sub.resolve("out"), Path.of("../target.txt"));
     OutputTarget.write("new", linkDir.resolve("out"), NO_STDOUT);
-    assertEquals("new", Files.readString(dir.resolve("real/target.txt")), "../ of the real directory");
+    assertEquals(
+        "new", Files.readString(dir.resolve("real/target.txt")), "../ of the real directory");
     assertFalse(Files.exists(dir.resolve("target.txt")), "not ../ of the link's text");
   }
 
@@ -115,9 +119,10 @@ class OutputTargetTest {
   void aSymbolicLinkLoopIsAnErrorAndStaysALink() throws Exception {
     Path a = Files.createSymbolicLink(dir.resolve("loopa"), Path.of("loopb"));
     Files.createSymbolicLink(dir.resolve("loopb"), Path.of("loopa"));
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> OutputTarget.write("x", a, NO_STDOUT));
-    assertEquals("cannot write output file " + a + ": too many levels of symbolic links", e.getMessage());
+    GpuReportException e =
+        assertThrows(GpuReportException.class, () -> OutputTarget.write("x", a, NO_STDOUT));
+    assertEquals(
+        "cannot write output file " + a + ": too many levels of symbolic links", e.getMessage());
     assertTrue(Files.isSymbolicLink(a));
     assertEquals(List.of("loopa", "loopb"), names());
   }
@@ -135,7 +140,9 @@ class OutputTargetTest {
   @Test
   void devStdoutIntoAPipeIsWrittenThrough() throws Exception {
     ExampleData.build(dir);
-    CliResult r = ChildJvm.create().run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
+    CliResult r =
+        ChildJvm.create()
+            .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("REAL SLOTS"), r.out());
   }
@@ -145,8 +152,10 @@ class OutputTargetTest {
     ExampleData.build(dir);
     Path log = Files.writeString(dir.resolve("cron.log"), "earlier lines\n");
     Object inode = Files.getAttribute(log, "unix:ino");
-    CliResult r = ChildJvm.create().appendStdoutTo(log)
-        .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
+    CliResult r =
+        ChildJvm.create()
+            .appendStdoutTo(log)
+            .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
     assertEquals(0, r.exitCode(), r.err());
     String content = Files.readString(log);
     assertTrue(content.startsWith("earlier lines\n"), content);
@@ -159,18 +168,21 @@ class OutputTargetTest {
     ExampleData.build(dir);
     Path target = Files.writeString(dir.resolve("kept.txt"), "previous\n");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
-    CliResult r = ChildJvm.create().boundByFilePermissions()
-        .run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
+    CliResult r =
+        ChildJvm.create()
+            .boundByFilePermissions()
+            .run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("Error: cannot write output file " + target + ": permission denied", r.err().strip());
+    assertEquals(
+        "Error: cannot write output file " + target + ": permission denied", r.err().strip());
     assertEquals("previous\n", Files.readString(target));
   }
 
   @Test
   void aDirectoryIsNotReplaced() throws Exception {
     Path target = Files.createDirectory(dir.resolve("out"));
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> OutputTarget.write("x", target, NO_STDOUT));
+    GpuReportException e =
+        assertThrows(GpuReportException.class, () -> OutputTarget.write("x", target, NO_STDOUT));
     assertEquals("cannot write output file " + target + ": it is a directory", e.getMessage());
     assertTrue(Files.isDirectory(target));
     assertEquals(List.of("out"), names());
@@ -178,14 +190,18 @@ class OutputTargetTest {
 
   @Test
   void aFailingStandardOutputIsAnError() {
-    PrintStream full = new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("No space left on device");
-      }
-    }, true, StandardCharsets.UTF_8);
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> OutputTarget.write("report\n", null, full));
+    PrintStream full =
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    GpuReportException e =
+        assertThrows(GpuReportException.class, () -> OutputTarget.write("report\n", null, full));
     assertEquals("cannot write the report to standard output", e.getMessage());
   }
 

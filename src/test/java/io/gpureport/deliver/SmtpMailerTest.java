@@ -38,11 +38,14 @@ class SmtpMailerTest {
   static final String PASSWORD = "s3cret";
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-        ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort(),
-        ServerSetupTest.SMTPS.createCopy("127.0.0.1").dynamicPort()})
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
-      .withPerMethodLifecycle(true);
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+              new ServerSetup[] {
+                ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort(),
+                ServerSetupTest.SMTPS.createCopy("127.0.0.1").dynamicPort()
+              })
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
+          .withPerMethodLifecycle(true);
 
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
@@ -53,8 +56,18 @@ class SmtpMailerTest {
 
   private static EmailSettings settings(
       int port, EmailSettings.StartTls tls, String user, String password, boolean insecure) {
-    return new EmailSettings(List.of("ops@example.org", "Admin <admin@example.org>"), "reports@example.org",
-        "CHTC GPU Allocation", "127.0.0.1", port, tls, user, password, insecure, 3, false);
+    return new EmailSettings(
+        List.of("ops@example.org", "Admin <admin@example.org>"),
+        "reports@example.org",
+        "CHTC GPU Allocation",
+        "127.0.0.1",
+        port,
+        tls,
+        user,
+        password,
+        insecure,
+        3,
+        false);
   }
 
   private static EmailSettings plain(int port) {
@@ -81,8 +94,10 @@ class SmtpMailerTest {
 
   @Test
   void implicitTlsOnTheSmtpsPortWithVerificationAndTimeouts() {
-    Properties p = new SmtpAttempt(settings(465, EmailSettings.StartTls.OFF, null, null, false), 465, true, err)
-        .properties();
+    Properties p =
+        new SmtpAttempt(
+                settings(465, EmailSettings.StartTls.OFF, null, null, false), 465, true, err)
+            .properties();
     assertEquals("smtps", new SmtpAttempt(plain(465), 465, true, err).protocol());
     assertEquals("true", p.getProperty("mail.smtps.ssl.checkserveridentity"));
     assertEquals(null, p.getProperty("mail.smtps.ssl.trust"));
@@ -101,31 +116,42 @@ class SmtpMailerTest {
     assertEquals("false", opp.getProperty("mail.smtp.starttls.required"));
     assertEquals("true", opp.getProperty("mail.smtp.ssl.checkserveridentity"));
 
-    Properties req = new SmtpAttempt(settings(25, EmailSettings.StartTls.REQUIRED, null, null, false), 25, false, err)
-        .properties();
+    Properties req =
+        new SmtpAttempt(
+                settings(25, EmailSettings.StartTls.REQUIRED, null, null, false), 25, false, err)
+            .properties();
     assertEquals("true", req.getProperty("mail.smtp.starttls.enable"));
     assertEquals("true", req.getProperty("mail.smtp.starttls.required"));
 
-    Properties off = new SmtpAttempt(settings(25, EmailSettings.StartTls.OFF, null, null, false), 25, false, err)
-        .properties();
+    Properties off =
+        new SmtpAttempt(settings(25, EmailSettings.StartTls.OFF, null, null, false), 25, false, err)
+            .properties();
     assertEquals("false", off.getProperty("mail.smtp.starttls.enable"));
     assertEquals("false", off.getProperty("mail.smtp.starttls.required"));
 
     // Credentials make STARTTLS mandatory even in opportunistic mode.
-    Properties auth = new SmtpAttempt(
-        settings(587, EmailSettings.StartTls.OPPORTUNISTIC, USER, PASSWORD, false), 587, false, err).properties();
+    Properties auth =
+        new SmtpAttempt(
+                settings(587, EmailSettings.StartTls.OPPORTUNISTIC, USER, PASSWORD, false),
+                587,
+                false,
+                err)
+            .properties();
     assertEquals("true", auth.getProperty("mail.smtp.starttls.required"));
     assertEquals("true", auth.getProperty("mail.smtp.auth"));
 
-    Properties insecure = new SmtpAttempt(
-        settings(25, EmailSettings.StartTls.REQUIRED, null, null, true), 25, false, err).properties();
+    Properties insecure =
+        new SmtpAttempt(
+                settings(25, EmailSettings.StartTls.REQUIRED, null, null, true), 25, false, err)
+            .properties();
     assertEquals("*", insecure.getProperty("mail.smtp.ssl.trust"));
     assertEquals("false", insecure.getProperty("mail.smtp.ssl.checkserveridentity"));
   }
 
   @Test
   void reasonsAreOneLine() {
-    MessagingException e = new MessagingException("535 5.7.8 bad\r\n credentials", new IOException("inner\nproblem"));
+    MessagingException e =
+        new MessagingException("535 5.7.8 bad\r\n credentials", new IOException("inner\nproblem"));
     assertEquals("535 5.7.8 bad credentials: inner problem", SmtpAttempt.reason(e));
   }
 
@@ -133,10 +159,13 @@ class SmtpMailerTest {
 
   @Test
   void sendsMultipartAlternativeWithTextThenHtml() throws Exception {
-    String text = "\n" + "=".repeat(70) + "\n    Title with trailing spaces    \nGr\u00fc\u00dfe & <tags>\n";
-    String html = "<!DOCTYPE html><html><body><p>Gr\u00fc\u00dfe &amp; caf\u00e9</p></body></html>\n";
+    String text =
+        "\n" + "=".repeat(70) + "\n    Title with trailing spaces    \nGr\u00fc\u00dfe & <tags>\n";
+    String html =
+        "<!DOCTYPE html><html><body><p>Gr\u00fc\u00dfe &amp; caf\u00e9</p></body></html>\n";
     String subject = "CHTC GPU Allocation 2025-12-03 24h (66.7% | 75.0%) \u2013 caf\u00e9";
-    mailer(MailTestSupport.closedFallbacks()).send(plain(mail.getSmtp().getPort()), subject, text, html);
+    mailer(MailTestSupport.closedFallbacks())
+        .send(plain(mail.getSmtp().getPort()), subject, text, html);
 
     assertTrue(mail.waitForIncomingEmail(5000, 2));
     MimeMessage[] received = mail.getReceivedMessages();
@@ -144,7 +173,9 @@ class SmtpMailerTest {
     MimeMessage m = received[0];
     assertEquals(subject, m.getSubject());
     assertEquals("reports@example.org", m.getHeader("From", null));
-    assertEquals("ops@example.org, Admin <admin@example.org>", m.getHeader("To", null).replaceAll("\\r\\n\\s+", " "));
+    assertEquals(
+        "ops@example.org, Admin <admin@example.org>",
+        m.getHeader("To", null).replaceAll("\\r\\n\\s+", " "));
     assertNotNull(m.getHeader("Date", null));
     assertNotNull(m.getSentDate());
     String messageId = m.getHeader("Message-ID", null);
@@ -168,10 +199,18 @@ class SmtpMailerTest {
       to.addAll(Arrays.stream(r.getAllRecipients()).map(Address::toString).toList());
     }
     assertTrue(to.contains("ops@example.org"));
-    assertTrue(err().contains("Warning: STARTTLS not supported by 127.0.0.1:" + mail.getSmtp().getPort()
-        + ", sending without encryption\n"), err());
-    assertTrue(err().endsWith(
-        "Email sent successfully to 2 recipient(s): ops@example.org, Admin <admin@example.org>\n"), err());
+    assertTrue(
+        err()
+            .contains(
+                "Warning: STARTTLS not supported by 127.0.0.1:"
+                    + mail.getSmtp().getPort()
+                    + ", sending without encryption\n"),
+        err());
+    assertTrue(
+        err()
+            .endsWith(
+                "Email sent successfully to 2 recipient(s): ops@example.org, Admin <admin@example.org>\n"),
+        err());
   }
 
   private static String crlf(Object content) {
@@ -180,20 +219,36 @@ class SmtpMailerTest {
 
   @Test
   void aDisplayNameInTheSenderStaysOutOfTheEnvelope() throws Exception {
-    EmailSettings s = new EmailSettings(List.of("ops@example.org"), "GPU Reports <reports@example.org>", "p",
-        "127.0.0.1", mail.getSmtp().getPort(), EmailSettings.StartTls.OFF, null, null, false, 3, false);
+    EmailSettings s =
+        new EmailSettings(
+            List.of("ops@example.org"),
+            "GPU Reports <reports@example.org>",
+            "p",
+            "127.0.0.1",
+            mail.getSmtp().getPort(),
+            EmailSettings.StartTls.OFF,
+            null,
+            null,
+            false,
+            3,
+            false);
     mailer(MailTestSupport.closedFallbacks()).send(s, "s", "t\n", "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 1));
     MimeMessage m = mail.getReceivedMessages()[0];
     assertEquals("GPU Reports <reports@example.org>", m.getHeader("From", null));
     assertArrayEquals(new String[] {"<reports@example.org>"}, m.getHeader("Return-Path"));
-    assertTrue(m.getHeader("Message-ID", null).endsWith("@example.org>"), m.getHeader("Message-ID", null));
+    assertTrue(
+        m.getHeader("Message-ID", null).endsWith("@example.org>"), m.getHeader("Message-ID", null));
   }
 
   @Test
   void startTlsOffSendsWithoutTheWarning() throws Exception {
-    mailer(MailTestSupport.closedFallbacks()).send(
-        settings(mail.getSmtp().getPort(), EmailSettings.StartTls.OFF, null, null, false), "s", "t\n", "<p>h</p>");
+    mailer(MailTestSupport.closedFallbacks())
+        .send(
+            settings(mail.getSmtp().getPort(), EmailSettings.StartTls.OFF, null, null, false),
+            "s",
+            "t\n",
+            "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 2));
     assertFalse(err().contains("Warning"), err());
   }
@@ -202,8 +257,16 @@ class SmtpMailerTest {
   void startTlsRequiredFailsAgainstAServerWithoutIt() throws Exception {
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
     int port = mail.getSmtp().getPort();
-    GpuReportException e = assertThrows(GpuReportException.class, () -> mailer(fallbacks).send(
-        settings(port, EmailSettings.StartTls.REQUIRED, null, null, false), "s", "t\n", "<p>h</p>"));
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                mailer(fallbacks)
+                    .send(
+                        settings(port, EmailSettings.StartTls.REQUIRED, null, null, false),
+                        "s",
+                        "t\n",
+                        "<p>h</p>"));
     assertTrue(e.getMessage().startsWith("failed to send email: "), e.getMessage());
     assertTrue(err().startsWith("Warning: sending via 127.0.0.1:" + port + " failed: "), err());
     assertTrue(err().lines().findFirst().orElseThrow().contains("STARTTLS"), err());
@@ -214,13 +277,20 @@ class SmtpMailerTest {
   void everyPortIsTriedInOrderAndTheLastReasonIsReported() throws Exception {
     int first = MailTestSupport.closedPort();
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> mailer(fallbacks).send(plain(first), "s", "t\n", "<p>h</p>"));
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () -> mailer(fallbacks).send(plain(first), "s", "t\n", "<p>h</p>"));
     List<String> lines = err().lines().toList();
     assertEquals(3, lines.size(), err());
-    assertTrue(lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + first + " failed: "), err());
-    assertTrue(lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "), err());
-    assertTrue(lines.get(2).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(1) + " failed: "), err());
+    assertTrue(
+        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + first + " failed: "), err());
+    assertTrue(
+        lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "),
+        err());
+    assertTrue(
+        lines.get(2).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(1) + " failed: "),
+        err());
     String last = lines.get(2).substring(lines.get(2).indexOf(" failed: ") + " failed: ".length());
     assertEquals("failed to send email: " + last, e.getMessage());
   }
@@ -229,34 +299,51 @@ class SmtpMailerTest {
   void aFallbackPortCanSucceed() throws Exception {
     int first = MailTestSupport.closedPort();
     mailer(List.of(mail.getSmtp().getPort(), MailTestSupport.closedPort()))
-        .send(settings(first, EmailSettings.StartTls.OFF, null, null, false), "s", "t\n", "<p>h</p>");
+        .send(
+            settings(first, EmailSettings.StartTls.OFF, null, null, false), "s", "t\n", "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 2));
     List<String> lines = err().lines().toList();
     assertEquals(2, lines.size(), err());
-    assertTrue(lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + first + " failed: "), err());
+    assertTrue(
+        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + first + " failed: "), err());
     assertTrue(lines.get(1).startsWith("Email sent successfully to 2 recipient(s): "), err());
   }
 
   @Test
   void aSilentServerHitsTheReadTimeout() throws Exception {
     try (ServerSocket silent = new ServerSocket(0)) {
-      Thread acceptor = new Thread(() -> {
-        try (Socket s = silent.accept()) {
-          Thread.sleep(10_000);
-        } catch (IOException | InterruptedException ignored) {
-          // closed by the test
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try (Socket s = silent.accept()) {
+                  Thread.sleep(10_000);
+                } catch (IOException | InterruptedException ignored) {
+                  // closed by the test
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
-      EmailSettings s = new EmailSettings(List.of("ops@example.org"), "reports@example.org", "p", "127.0.0.1",
-          silent.getLocalPort(), EmailSettings.StartTls.OPPORTUNISTIC, null, null, false, 1, false);
+      EmailSettings s =
+          new EmailSettings(
+              List.of("ops@example.org"),
+              "reports@example.org",
+              "p",
+              "127.0.0.1",
+              silent.getLocalPort(),
+              EmailSettings.StartTls.OPPORTUNISTIC,
+              null,
+              null,
+              false,
+              1,
+              false);
       long t0 = System.nanoTime();
-      assertThrows(GpuReportException.class,
+      assertThrows(
+          GpuReportException.class,
           () -> mailer(MailTestSupport.closedFallbacks()).send(s, "s", "t\n", "<p>h</p>"));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(ms < 8000, "took " + ms + " ms");
-      assertTrue(err().lines().findFirst().orElseThrow().toLowerCase().contains("timed out"), err());
+      assertTrue(
+          err().lines().findFirst().orElseThrow().toLowerCase().contains("timed out"), err());
       acceptor.interrupt();
     }
   }
@@ -267,7 +354,11 @@ class SmtpMailerTest {
   void smtpsWithInsecureAuthenticates() throws Exception {
     int port = mail.getSmtps().getPort();
     mailer(MailTestSupport.closedFallbacks())
-        .send(settings(port, EmailSettings.StartTls.REQUIRED, USER, PASSWORD, true), "s", "t\n", "<p>h</p>");
+        .send(
+            settings(port, EmailSettings.StartTls.REQUIRED, USER, PASSWORD, true),
+            "s",
+            "t\n",
+            "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 2));
     assertFalse(err().contains("Warning"), err());
   }
@@ -276,8 +367,16 @@ class SmtpMailerTest {
   void smtpsWithAWrongPasswordFails() throws Exception {
     int port = mail.getSmtps().getPort();
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
-    GpuReportException e = assertThrows(GpuReportException.class, () -> mailer(fallbacks)
-        .send(settings(port, EmailSettings.StartTls.REQUIRED, USER, "wrong", true), "s", "t\n", "<p>h</p>"));
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                mailer(fallbacks)
+                    .send(
+                        settings(port, EmailSettings.StartTls.REQUIRED, USER, "wrong", true),
+                        "s",
+                        "t\n",
+                        "<p>h</p>"));
     assertTrue(err().lines().findFirst().orElseThrow().contains("535"), err());
     assertTrue(e.getMessage().startsWith("failed to send email: "));
     assertEquals(0, mail.getReceivedMessages().length);
@@ -287,8 +386,15 @@ class SmtpMailerTest {
   void smtpsVerifiesTheCertificateByDefault() throws Exception {
     int port = mail.getSmtps().getPort();
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
-    assertThrows(GpuReportException.class, () -> mailer(fallbacks)
-        .send(settings(port, EmailSettings.StartTls.OPPORTUNISTIC, null, null, false), "s", "t\n", "<p>h</p>"));
+    assertThrows(
+        GpuReportException.class,
+        () ->
+            mailer(fallbacks)
+                .send(
+                    settings(port, EmailSettings.StartTls.OPPORTUNISTIC, null, null, false),
+                    "s",
+                    "t\n",
+                    "<p>h</p>"));
     String first = err().lines().findFirst().orElseThrow();
     assertTrue(first.startsWith("Warning: sending via 127.0.0.1:" + port + " failed: "), err());
     assertTrue(first.toLowerCase().contains("certif") || first.contains("PKIX"), first);
@@ -299,13 +405,26 @@ class SmtpMailerTest {
   void credentialsAreNeverSentInPlainText() throws Exception {
     int port = mail.getSmtp().getPort();
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
-    EmailSettings s = new EmailSettings(List.of("ops@example.org"), "reports@example.org", "p", "127.0.0.1",
-        port, EmailSettings.StartTls.OPPORTUNISTIC, USER, PASSWORD, false, 3, true);
+    EmailSettings s =
+        new EmailSettings(
+            List.of("ops@example.org"),
+            "reports@example.org",
+            "p",
+            "127.0.0.1",
+            port,
+            EmailSettings.StartTls.OPPORTUNISTIC,
+            USER,
+            PASSWORD,
+            false,
+            3,
+            true);
     assertThrows(GpuReportException.class, () -> mailer(fallbacks).send(s, "s", "t\n", "<p>h</p>"));
     String trace = err();
     assertTrue(trace.contains("EHLO"), "the --email-debug trace is on stderr: " + trace);
     assertTrue(trace.contains("250-AUTH"), "the server offers AUTH: " + trace);
-    assertTrue(trace.lines().noneMatch(l -> l.startsWith("AUTH")), "the client never sends AUTH: " + trace);
+    assertTrue(
+        trace.lines().noneMatch(l -> l.startsWith("AUTH")),
+        "the client never sends AUTH: " + trace);
     assertFalse(trace.contains(PASSWORD), trace);
     assertTrue(trace.contains("Warning: sending via 127.0.0.1:" + port + " failed: "), trace);
     assertFalse(trace.contains("Warning: STARTTLS not supported"), trace);
@@ -317,11 +436,23 @@ class SmtpMailerTest {
   void credentialsWithStartTlsOffFailWithoutConnecting() throws Exception {
     int port = mail.getSmtp().getPort();
     List<Integer> fallbacks = MailTestSupport.closedFallbacks();
-    assertThrows(GpuReportException.class, () -> mailer(fallbacks)
-        .send(settings(port, EmailSettings.StartTls.OFF, USER, PASSWORD, false), "s", "t\n", "<p>h</p>"));
+    assertThrows(
+        GpuReportException.class,
+        () ->
+            mailer(fallbacks)
+                .send(
+                    settings(port, EmailSettings.StartTls.OFF, USER, PASSWORD, false),
+                    "s",
+                    "t\n",
+                    "<p>h</p>"));
     String first = err().lines().findFirst().orElseThrow();
-    assertTrue(first.startsWith("Warning: sending via 127.0.0.1:" + port + " failed: credentials are sent only"
-        + " over an encrypted connection"), first);
+    assertTrue(
+        first.startsWith(
+            "Warning: sending via 127.0.0.1:"
+                + port
+                + " failed: credentials are sent only"
+                + " over an encrypted connection"),
+        first);
     assertEquals(0, mail.getReceivedMessages().length);
   }
 }

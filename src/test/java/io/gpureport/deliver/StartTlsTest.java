@@ -41,25 +41,33 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
-/** The STARTTLS upgrade against a real SubEthaSMTP server (GreenMail does not implement STARTTLS). */
+/**
+ * The STARTTLS upgrade against a real SubEthaSMTP server (GreenMail does not implement STARTTLS).
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class StartTlsTest {
   static final String USER = "bot@example.org";
   static final String PASSWORD = "s3cret";
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();
-  private static final List<String> RECIPIENTS = List.of("ops@example.org", "Admin <admin@example.org>");
+  private static final List<String> RECIPIENTS =
+      List.of("ops@example.org", "Admin <admin@example.org>");
 
   @TempDir static Path keyDir;
 
   /** The server side of TLS: a self-signed certificate for 127.0.0.1 that no JVM trusts. */
   private static SSLContext serverTls;
 
-  /** One message as the server received it, and whether its session was upgraded and authenticated. */
-  record Delivery(String from, List<String> to, String data, boolean tls, Optional<Object> identity) {}
+  /**
+   * One message as the server received it, and whether its session was upgraded and authenticated.
+   */
+  record Delivery(
+      String from, List<String> to, String data, boolean tls, Optional<Object> identity) {}
 
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
   /** Per AUTH attempt the server saw: whether that session was already inside TLS. */
   private final List<Boolean> logins = new CopyOnWriteArrayList<>();
+
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
   private SMTPServer server;
@@ -72,9 +80,27 @@ class StartTlsTest {
   /** A PKCS12 key store in {@link #keyDir} with a new self-signed certificate. */
   private static Path keyStore(String file, String dname, String san) throws Exception {
     Path store = keyDir.resolve(file);
-    keytool("-genkeypair", "-noprompt", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-dname", dname, "-ext", "SAN=" + san, "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD));
+    keytool(
+        "-genkeypair",
+        "-noprompt",
+        "-alias",
+        "smtp",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        dname,
+        "-ext",
+        "SAN=" + san,
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        new String(STORE_PASSWORD));
     return store;
   }
 
@@ -82,16 +108,36 @@ class StartTlsTest {
   private static Path trustStoreFor(Path keys) throws Exception {
     Path cert = keyDir.resolve(keys.getFileName() + ".crt");
     Path trust = keyDir.resolve(keys.getFileName() + ".trust.p12");
-    keytool("-exportcert", "-alias", "smtp", "-keystore", keys.toString(), "-storepass",
-        new String(STORE_PASSWORD), "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "smtp", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", trust.toString(), "-storepass", new String(STORE_PASSWORD));
+    keytool(
+        "-exportcert",
+        "-alias",
+        "smtp",
+        "-keystore",
+        keys.toString(),
+        "-storepass",
+        new String(STORE_PASSWORD),
+        "-file",
+        cert.toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "smtp",
+        "-file",
+        cert.toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        trust.toString(),
+        "-storepass",
+        new String(STORE_PASSWORD));
     return trust;
   }
 
   private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     command.addAll(List.of(args));
     Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -127,20 +173,22 @@ class StartTlsTest {
 
   /** As {@link #startServer()}, with the server certificate of {@code tls}. */
   private int startServer(SSLContext tls) {
-    server = SMTPServer.port(0)
-        .bindAddress(InetAddress.getLoopbackAddress())
-        .hostName("127.0.0.1")
-        .enableTLS()
-        .startTlsSocketFactory(tls)
-        .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
-        .messageHandlerFactory(this::recorder)
-        .connectionTimeout(10, TimeUnit.SECONDS)
-        .build();
+    server =
+        SMTPServer.port(0)
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .hostName("127.0.0.1")
+            .enableTLS()
+            .startTlsSocketFactory(tls)
+            .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
+            .messageHandlerFactory(this::recorder)
+            .connectionTimeout(10, TimeUnit.SECONDS)
+            .build();
     server.start();
     return server.getPortAllocated();
   }
 
-  private void login(String user, String password, MessageContext context) throws LoginFailedException {
+  private void login(String user, String password, MessageContext context)
+      throws LoginFailedException {
     logins.add(((Session) context).isTLSStarted());
     if (!USER.equals(user) || !PASSWORD.equals(password)) {
       throw new LoginFailedException();
@@ -164,8 +212,13 @@ class StartTlsTest {
 
       @Override
       public String data(InputStream data) throws IOException {
-        deliveries.add(new Delivery(from, List.copyOf(to), new String(data.readAllBytes(), StandardCharsets.UTF_8),
-            ((Session) context).isTLSStarted(), context.getAuthenticationHandler().map(AuthenticationHandler::getIdentity)));
+        deliveries.add(
+            new Delivery(
+                from,
+                List.copyOf(to),
+                new String(data.readAllBytes(), StandardCharsets.UTF_8),
+                ((Session) context).isTLSStarted(),
+                context.getAuthenticationHandler().map(AuthenticationHandler::getIdentity)));
         return null;
       }
 
@@ -181,9 +234,24 @@ class StartTlsTest {
   }
 
   private static EmailSettings settings(
-      int port, EmailSettings.StartTls tls, String user, String password, boolean insecure, boolean debug) {
-    return new EmailSettings(RECIPIENTS, "reports@example.org", "CHTC GPU Allocation", "127.0.0.1", port, tls,
-        user, password, insecure, 3, debug);
+      int port,
+      EmailSettings.StartTls tls,
+      String user,
+      String password,
+      boolean insecure,
+      boolean debug) {
+    return new EmailSettings(
+        RECIPIENTS,
+        "reports@example.org",
+        "CHTC GPU Allocation",
+        "127.0.0.1",
+        port,
+        tls,
+        user,
+        password,
+        insecure,
+        3,
+        debug);
   }
 
   private void send(EmailSettings settings) throws IOException {
@@ -203,7 +271,12 @@ class StartTlsTest {
 
   private void assertSentWithoutWarning() {
     assertFalse(err().contains("Warning"), err());
-    assertTrue(err().endsWith("Email sent successfully to 2 recipient(s): " + String.join(", ", RECIPIENTS) + "\n"),
+    assertTrue(
+        err()
+            .endsWith(
+                "Email sent successfully to 2 recipient(s): "
+                    + String.join(", ", RECIPIENTS)
+                    + "\n"),
         err());
   }
 
@@ -220,20 +293,26 @@ class StartTlsTest {
     assertEquals(List.of(true), logins, "one AUTH, inside TLS");
     assertSentWithoutWarning();
 
-    // The --email-debug trace: EHLO, STARTTLS, 220, then EHLO again and AUTH only after the upgrade.
+    // The --email-debug trace: EHLO, STARTTLS, 220, then EHLO again and AUTH only after the
+    // upgrade.
     String trace = err().replace("\r\n", "\n");
     int startTls = trace.indexOf("\nSTARTTLS\n");
     assertTrue(startTls >= 0, "the client issues STARTTLS: " + trace);
-    assertTrue(trace.indexOf("\n220 ", startTls) > startTls, "the server accepts STARTTLS: " + trace);
+    assertTrue(
+        trace.indexOf("\n220 ", startTls) > startTls, "the server accepts STARTTLS: " + trace);
     int ehlo = trace.indexOf("\nEHLO ");
     assertTrue(ehlo >= 0 && ehlo < startTls, "EHLO before STARTTLS: " + trace);
     assertTrue(trace.lastIndexOf("\nEHLO ") > startTls, "EHLO again inside TLS: " + trace);
-    assertTrue(trace.indexOf("DEBUG SMTP: Attempt to authenticate") > startTls, "AUTH only inside TLS: " + trace);
+    assertTrue(
+        trace.indexOf("DEBUG SMTP: Attempt to authenticate") > startTls,
+        "AUTH only inside TLS: " + trace);
     assertFalse(trace.contains(PASSWORD), trace);
   }
 
   @ParameterizedTest
-  @EnumSource(value = EmailSettings.StartTls.class, names = {"REQUIRED", "OPPORTUNISTIC"})
+  @EnumSource(
+      value = EmailSettings.StartTls.class,
+      names = {"REQUIRED", "OPPORTUNISTIC"})
   void withoutCredentialsAnOfferedStartTlsIsUsed(EmailSettings.StartTls mode) throws Exception {
     int port = startServer();
     send(settings(port, mode, null, null, true, false));
@@ -266,13 +345,28 @@ class StartTlsTest {
     Path data = Files.createDirectories(keyDir.resolve("data-" + port));
     ExampleData.build(data);
     return ChildJvm.create()
-        .jvmOptions("-Djavax.net.ssl.trustStore=" + trustStoreFor(keys),
+        .jvmOptions(
+            "-Djavax.net.ssl.trustStore=" + trustStoreFor(keys),
             "-Djavax.net.ssl.trustStorePassword=" + new String(STORE_PASSWORD),
             "-Djavax.net.ssl.trustStoreType=PKCS12")
-        .run("report", "--data-dir", data.toString(), "--exclude-hosts", "{}",
-            "--email-to", "ops@example.org", "--email-from", "reports@example.org",
-            "--smtp-server", "127.0.0.1", "--smtp-port", String.valueOf(port),
-            "--smtp-starttls", "required", "--email-timeout", "5");
+        .run(
+            "report",
+            "--data-dir",
+            data.toString(),
+            "--exclude-hosts",
+            "{}",
+            "--email-to",
+            "ops@example.org",
+            "--email-from",
+            "reports@example.org",
+            "--smtp-server",
+            "127.0.0.1",
+            "--smtp-port",
+            String.valueOf(port),
+            "--smtp-starttls",
+            "required",
+            "--email-timeout",
+            "5");
   }
 
   @Test
@@ -282,7 +376,8 @@ class StartTlsTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(1, deliveries.size(), r.err());
     assertTrue(deliveries.get(0).tls(), "delivered inside TLS, verified");
-    assertTrue(r.err().contains("Email sent successfully to 1 recipient(s): ops@example.org"), r.err());
+    assertTrue(
+        r.err().contains("Email sent successfully to 1 recipient(s): ops@example.org"), r.err());
   }
 
   @Test
@@ -290,8 +385,12 @@ class StartTlsTest {
     Path other = keyStore("other.p12", "CN=mail.example.org", "dns:mail.example.org");
     int port = startServer(serverContext(other));
     CliResult r = mailThroughTrustingJvm(other, port);
-    String first = r.err().lines().filter(l -> l.startsWith("Warning: sending via 127.0.0.1:" + port))
-        .findFirst().orElseThrow(() -> new AssertionError(r.err()));
+    String first =
+        r.err()
+            .lines()
+            .filter(l -> l.startsWith("Warning: sending via 127.0.0.1:" + port))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.err()));
     assertTrue(first.contains("127.0.0.1") && first.toLowerCase().contains("match"), first);
     assertFalse(first.contains("PKIX"), "trusted, so only the name fails: " + first);
     assertEquals(List.of(), deliveries, "nothing is delivered to the misnamed server");
@@ -299,10 +398,17 @@ class StartTlsTest {
 
   @ParameterizedTest(name = "credentials={0}")
   @ValueSource(booleans = {false, true})
-  void anUntrustedCertificateFailsTheAttemptWithoutFallingBackToPlainText(boolean credentials) throws Exception {
+  void anUntrustedCertificateFailsTheAttemptWithoutFallingBackToPlainText(boolean credentials)
+      throws Exception {
     int port = startServer();
-    EmailSettings s = settings(port, EmailSettings.StartTls.OPPORTUNISTIC,
-        credentials ? USER : null, credentials ? PASSWORD : null, false, false);
+    EmailSettings s =
+        settings(
+            port,
+            EmailSettings.StartTls.OPPORTUNISTIC,
+            credentials ? USER : null,
+            credentials ? PASSWORD : null,
+            false,
+            false);
     GpuReportException e = assertThrows(GpuReportException.class, () -> send(s));
 
     List<String> lines = err().lines().toList();

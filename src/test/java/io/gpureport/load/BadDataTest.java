@@ -28,8 +28,17 @@ class BadDataTest {
   }
 
   private CliResult report(String... extra) {
-    String[] base = {"report", "--data-dir", dir.toString(), "--exclude-hosts", "{}",
-        "--chtc-owned", "/dev/null", "--output-file", dir.resolve("out.txt").toString()};
+    String[] base = {
+      "report",
+      "--data-dir",
+      dir.toString(),
+      "--exclude-hosts",
+      "{}",
+      "--chtc-owned",
+      "/dev/null",
+      "--output-file",
+      dir.resolve("out.txt").toString()
+    };
     String[] args = Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return CliResult.run(args);
@@ -76,21 +85,40 @@ class BadDataTest {
   @Test
   void missingColumnIsNamed() throws Exception {
     // every column but GPUs_DeviceName
-    Path db = sql("CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT, State TEXT,"
-            + " GPUs_GlobalMemoryMb INTEGER, PrioritizedProjects TEXT, GPUsAverageUsage REAL, Machine TEXT,"
-            + " RemoteOwner TEXT, GlobalJobId TEXT, timestamp TEXT)",
-        "INSERT INTO gpu_state (Name, AssignedGPUs, State, timestamp)"
-            + " VALUES ('slot1@h', 'GPU-1', 'Claimed', '2025-11-03 10:00:00.000000')");
+    Path db =
+        sql(
+            "CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT, State TEXT,"
+                + " GPUs_GlobalMemoryMb INTEGER, PrioritizedProjects TEXT, GPUsAverageUsage REAL, Machine TEXT,"
+                + " RemoteOwner TEXT, GlobalJobId TEXT, timestamp TEXT)",
+            "INSERT INTO gpu_state (Name, AssignedGPUs, State, timestamp)"
+                + " VALUES ('slot1@h', 'GPU-1', 'Claimed', '2025-11-03 10:00:00.000000')");
     byte[] before = hash(db);
-    assertOneLineFailure(report("--end-time", "2025-11-03 11:00:00"), "no such column: GPUs_DeviceName");
+    assertOneLineFailure(
+        report("--end-time", "2025-11-03 11:00:00"), "no such column: GPUs_DeviceName");
     assertArrayEquals(before, hash(db));
   }
 
   @Test
   void malformedTimestampIsAnUnreadableDatabase() throws Exception {
     new TestDb()
-        .row("slot1@h", "GPU-1", "Claimed", "NVIDIA L40S", "", "h", "u", "2025-11-03 10:00:05.000000")
-        .row("slot1@h", "GPU-2", "Claimed", "NVIDIA L40S", "", "h", "u", "2025-11-03 10:0x:05.000000")
+        .row(
+            "slot1@h",
+            "GPU-1",
+            "Claimed",
+            "NVIDIA L40S",
+            "",
+            "h",
+            "u",
+            "2025-11-03 10:00:05.000000")
+        .row(
+            "slot1@h",
+            "GPU-2",
+            "Claimed",
+            "NVIDIA L40S",
+            "",
+            "h",
+            "u",
+            "2025-11-03 10:0x:05.000000")
         .write(dir.resolve("gpu_state_2025-11.db"));
     assertOneLineFailure(report("--end-time", "2025-11-03 11:00:00"), "malformed timestamp");
   }
@@ -99,8 +127,11 @@ class BadDataTest {
   void textInNumericColumnsAndNullsEverywhere() throws Exception {
     String t = "2025-11-03 10:00:05.000000";
     new TestDb()
-        .row(new TestDb.Row("slot1_1@h", "GPU-1", "Claimed", "NVIDIA L40S", "46068", "", "h", "u", t))
-        .row(new TestDb.Row("slot1_1@h", "GPU-2", "Claimed", "NVIDIA L40S", "lots", "", "h", "u", t))
+        .row(
+            new TestDb.Row(
+                "slot1_1@h", "GPU-1", "Claimed", "NVIDIA L40S", "46068", "", "h", "u", t))
+        .row(
+            new TestDb.Row("slot1_1@h", "GPU-2", "Claimed", "NVIDIA L40S", "lots", "", "h", "u", t))
         .row(new TestDb.Row(null, null, null, null, null, null, null, null, t))
         .write(dir.resolve("gpu_state_2025-11.db"));
     CliResult r = report("--hours-back", "0");
@@ -116,8 +147,12 @@ class BadDataTest {
     ExampleData.build(dir);
     CliResult r = CliResult.run("report", "--db-path", dir.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("Error: --db-path " + dir + " is a directory; give a database file, or the directory"
-        + " with --data-dir", r.err().strip());
+    assertEquals(
+        "Error: --db-path "
+            + dir
+            + " is a directory; give a database file, or the directory"
+            + " with --data-dir",
+        r.err().strip());
   }
 
   @Test
@@ -134,8 +169,12 @@ class BadDataTest {
     Path loop = LinkLoop.in(dir);
     CliResult r = CliResult.run("report", "--data-dir", loop.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("Error: cannot list data directory " + loop
-        + ": too many levels of symbolic links: " + loop, r.err().strip());
+    assertEquals(
+        "Error: cannot list data directory "
+            + loop
+            + ": too many levels of symbolic links: "
+            + loop,
+        r.err().strip());
   }
 
   @Test
@@ -143,7 +182,8 @@ class BadDataTest {
     Path loop = LinkLoop.in(dir);
     CliResult r = CliResult.run("report", "--db-path", loop.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("Error: cannot read " + loop + ": too many levels of symbolic links: " + loop,
+    assertEquals(
+        "Error: cannot read " + loop + ": too many levels of symbolic links: " + loop,
         r.err().strip());
   }
 
@@ -158,8 +198,15 @@ class BadDataTest {
   void unwritableOutputDirectoryFailsAndKeepsNothing() throws Exception {
     ExampleData.build(dir);
     Path target = dir.resolve("no-such-dir").resolve("report.txt");
-    CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts", "{}",
-        "--output-file", target.toString());
+    CliResult r =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            dir.toString(),
+            "--exclude-hosts",
+            "{}",
+            "--output-file",
+            target.toString());
     assertEquals(1, r.exitCode());
     assertTrue(r.err().startsWith("Error: cannot write output file " + target), r.err());
     assertFalse(Files.exists(target));
@@ -170,12 +217,19 @@ class BadDataTest {
     ExampleData.build(dir);
     Path target = dir.resolve("report.txt");
     Files.writeString(target, "previous report\n");
-    CliResult bad = CliResult.run("report", "--data-dir", dir.toString(), "--end-time",
-        "2020-01-01 00:00:00", "--output-file", target.toString());
+    CliResult bad =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            dir.toString(),
+            "--end-time",
+            "2020-01-01 00:00:00",
+            "--output-file",
+            target.toString());
     assertEquals(1, bad.exitCode());
     assertEquals("previous report\n", Files.readString(target));
-    CliResult ok = CliResult.run("report", "--data-dir", dir.toString(), "--output-file",
-        target.toString());
+    CliResult ok =
+        CliResult.run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
     assertEquals(0, ok.exitCode(), ok.err());
     assertTrue(Files.readString(target).contains("CHTC GPU UTILIZATION REPORT"));
     try (var s = Files.list(dir)) {
@@ -193,7 +247,8 @@ class BadDataTest {
     assertArrayEquals(before, hash(db));
     assertEquals(modified, Files.getLastModifiedTime(db).toMillis());
     try (var s = Files.list(dir)) {
-      assertTrue(s.noneMatch(p -> p.toString().endsWith("-journal") || p.toString().endsWith("-wal")));
+      assertTrue(
+          s.noneMatch(p -> p.toString().endsWith("-journal") || p.toString().endsWith("-wal")));
     }
   }
 }

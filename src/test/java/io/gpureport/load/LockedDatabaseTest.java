@@ -23,20 +23,35 @@ class LockedDatabaseTest {
   @Test
   void exclusiveWriterBeyondTheBusyTimeout() throws Exception {
     ExampleData.build(dir);
-    try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gpu_state_2025-11.db"));
+    try (Connection writer =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gpu_state_2025-11.db"));
         Statement s = writer.createStatement()) {
       s.execute("BEGIN EXCLUSIVE");
       s.execute("INSERT INTO gpu_state (Name) VALUES ('pending')");
-      CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts", "{}",
-          "--end-time", "2025-11-03 10:15:05");
+      CliResult r =
+          CliResult.run(
+              "report",
+              "--data-dir",
+              dir.toString(),
+              "--exclude-hosts",
+              "{}",
+              "--end-time",
+              "2025-11-03 10:15:05");
       assertEquals(1, r.exitCode(), r.err());
       assertTrue(r.err().startsWith("Error: cannot read "), r.err());
       assertTrue(r.err().contains("locked"), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
       s.execute("ROLLBACK");
     }
-    CliResult after = CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts", "{}",
-        "--end-time", "2025-11-03 10:15:05");
+    CliResult after =
+        CliResult.run(
+            "report",
+            "--data-dir",
+            dir.toString(),
+            "--exclude-hosts",
+            "{}",
+            "--end-time",
+            "2025-11-03 10:15:05");
     assertEquals(0, after.exitCode(), after.err());
   }
 }

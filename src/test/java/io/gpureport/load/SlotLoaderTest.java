@@ -30,20 +30,30 @@ class SlotLoaderTest {
     List<String> out = new ArrayList<>();
     SlotTable.Dictionaries d = t.dictionaries();
     for (int i = 0; i < t.rowCount(); i++) {
-      out.add(t.timestamps().getLong(i) + "|" + d.gpus().value(t.codes(SlotTable.GPU).getInt(i))
-          + "|" + d.machines().value(t.codes(SlotTable.MACHINE).getInt(i)) + "|"
-          + d.owners().value(t.codes(SlotTable.OWNER).getInt(i)) + "|"
-          + d.devices().value(t.codes(SlotTable.DEVICE).getInt(i)) + "|"
-          + d.states().value(t.codes(SlotTable.STATE).getInt(i)) + "|"
-          + t.numbers(SlotTable.MEMORY).getDouble(i));
+      out.add(
+          t.timestamps().getLong(i)
+              + "|"
+              + d.gpus().value(t.codes(SlotTable.GPU).getInt(i))
+              + "|"
+              + d.machines().value(t.codes(SlotTable.MACHINE).getInt(i))
+              + "|"
+              + d.owners().value(t.codes(SlotTable.OWNER).getInt(i))
+              + "|"
+              + d.devices().value(t.codes(SlotTable.DEVICE).getInt(i))
+              + "|"
+              + d.states().value(t.codes(SlotTable.STATE).getInt(i))
+              + "|"
+              + t.numbers(SlotTable.MEMORY).getDouble(i));
     }
     return out;
   }
 
   private static List<String> load(Path dir, int threads) {
     DataSource source = DataSource.resolve(null, dir);
-    TimeRange range = TimeRange.closed(Timestamps.parseUser("2025-10-30 00:00:00"),
-        Timestamps.parseUser("2025-11-02 00:00:00"));
+    TimeRange range =
+        TimeRange.closed(
+            Timestamps.parseUser("2025-10-30 00:00:00"),
+            Timestamps.parseUser("2025-11-02 00:00:00"));
     return rows(new SlotLoader(threads).load(source.filesFor(range), range, Projection.ALLOCATION));
   }
 
@@ -70,8 +80,12 @@ class SlotLoaderTest {
   void rowsStoredOutOfTimeOrderAreSortedStablyByTimestamp() throws Exception {
     Path data = Files.createDirectory(dir.resolve("unordered"));
     TestDb db = new TestDb();
-    String[] times = {"2025-10-31 12:00:00.000000", "2025-10-30 12:00:00.000000",
-        "2025-11-01 12:00:00.000000", "2025-10-30 12:00:00.000000"};
+    String[] times = {
+      "2025-10-31 12:00:00.000000",
+      "2025-10-30 12:00:00.000000",
+      "2025-11-01 12:00:00.000000",
+      "2025-10-30 12:00:00.000000"
+    };
     for (int i = 0; i < 2000; i++) {
       String t = times[i % times.length];
       db.row("slot1@h", "GPU-" + i, "Claimed", "NVIDIA L40S", "", "h" + (i % 7), "u" + i, t);
@@ -86,9 +100,12 @@ class SlotLoaderTest {
       assertTrue(a <= b, "not sorted at " + i);
     }
     // ties keep storage order: the GPU numbers of one timestamp increase
-    List<Integer> firstDay = single.stream().filter(s -> s.contains("|u"))
-        .filter(s -> s.startsWith(String.valueOf(Timestamps.parseStored(times[1]))))
-        .map(s -> Integer.parseInt(s.split("\\|")[1].substring(4))).toList();
+    List<Integer> firstDay =
+        single.stream()
+            .filter(s -> s.contains("|u"))
+            .filter(s -> s.startsWith(String.valueOf(Timestamps.parseStored(times[1]))))
+            .map(s -> Integer.parseInt(s.split("\\|")[1].substring(4)))
+            .toList();
     for (int i = 1; i < firstDay.size(); i++) {
       assertTrue(firstDay.get(i - 1) < firstDay.get(i));
     }
@@ -97,7 +114,14 @@ class SlotLoaderTest {
   private Path fileWithRowids(long... rowids) throws Exception {
     TestDb db = new TestDb();
     for (int i = 0; i < rowids.length; i++) {
-      db.row("slot1@h", "GPU-" + i, "Claimed", "NVIDIA L40S", "", "h", "u" + i,
+      db.row(
+          "slot1@h",
+          "GPU-" + i,
+          "Claimed",
+          "NVIDIA L40S",
+          "",
+          "h",
+          "u" + i,
           String.format("2025-10-31 00:%02d:00.000000", i));
     }
     Path data = Files.createDirectories(dir.resolve("rowids"));
@@ -128,8 +152,10 @@ class SlotLoaderTest {
     long[] rowids = new long[100];
     Arrays.setAll(rowids, i -> i + 1);
     Path f = fileWithRowids(rowids).resolve("gpu_state_2025-10.db");
-    TimeRange october = TimeRange.halfOpen(Timestamps.parseUser("2025-10-01 00:00:00"),
-        Timestamps.parseUser("2025-11-01 00:00:00"));
+    TimeRange october =
+        TimeRange.halfOpen(
+            Timestamps.parseUser("2025-10-01 00:00:00"),
+            Timestamps.parseUser("2025-11-01 00:00:00"));
     List<SlotLoader.Part> parts = new SlotLoader(64).parts(List.of(f), october, null);
     assertEquals(SlotLoader.MAX_PARTS_PER_FILE, parts.size());
   }
@@ -142,10 +168,11 @@ class SlotLoaderTest {
     Path f = dir.resolve("gpu_state_2025-10.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT,"
-          + " State TEXT, GPUs_DeviceName TEXT, GPUs_GlobalMemoryMb, PrioritizedProjects TEXT,"
-          + " GPUsAverageUsage FLOAT, Machine TEXT, RemoteOwner TEXT, GlobalJobId TEXT,"
-          + " timestamp TEXT)");
+      s.execute(
+          "CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT,"
+              + " State TEXT, GPUs_DeviceName TEXT, GPUs_GlobalMemoryMb, PrioritizedProjects TEXT,"
+              + " GPUsAverageUsage FLOAT, Machine TEXT, RemoteOwner TEXT, GlobalJobId TEXT,"
+              + " timestamp TEXT)");
     }
     Random random = new Random(7);
     String[] names = {null, "slot1@h", "backfill2@h", "slot1_1@backfillhost"};
@@ -153,10 +180,12 @@ class SlotLoaderTest {
     Object[] memories = {null, 81920, 46068.5, "143771", " 4.5e4 ", "lots", new byte[] {1, 2}};
     String[] projects = {null, "", "ProjA"};
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
-        PreparedStatement ps = c.prepareStatement("INSERT INTO gpu_state (Name, AssignedGPUs,"
-            + " State, GPUs_DeviceName, GPUs_GlobalMemoryMb, PrioritizedProjects, GPUsAverageUsage,"
-            + " Machine, RemoteOwner, GlobalJobId, timestamp)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO gpu_state (Name, AssignedGPUs,"
+                    + " State, GPUs_DeviceName, GPUs_GlobalMemoryMb, PrioritizedProjects, GPUsAverageUsage,"
+                    + " Machine, RemoteOwner, GlobalJobId, timestamp)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       c.setAutoCommit(false);
       for (int i = 0; i < 3000; i++) {
         ps.setString(1, names[random.nextInt(names.length)]);
@@ -169,8 +198,11 @@ class SlotLoaderTest {
         ps.setString(8, "host" + random.nextInt(20));
         ps.setString(9, random.nextBoolean() ? null : "user" + random.nextInt(5));
         ps.setString(10, random.nextBoolean() ? null : "ap#" + random.nextInt(100) + ".0#1");
-        ps.setString(11, String.format("2025-10-%02d %02d:%02d:00.000000",
-            1 + random.nextInt(2), random.nextInt(24), random.nextInt(60)));
+        ps.setString(
+            11,
+            String.format(
+                "2025-10-%02d %02d:%02d:00.000000",
+                1 + random.nextInt(2), random.nextInt(24), random.nextInt(60)));
         ps.executeUpdate();
       }
       c.commit();
@@ -178,26 +210,39 @@ class SlotLoaderTest {
     return f;
   }
 
-  private static final TimeRange WINDOW = TimeRange.closed(
-      Timestamps.parseUser("2025-10-01 06:00:00"), Timestamps.parseUser("2025-10-02 06:00:00"));
+  private static final TimeRange WINDOW =
+      TimeRange.closed(
+          Timestamps.parseUser("2025-10-01 06:00:00"), Timestamps.parseUser("2025-10-02 06:00:00"));
 
   /** Every column of a load, decoded, one line per row; usage and job only when loaded. */
   private static List<String> decoded(SlotTable t, Projection projection) {
     SlotTable.Dictionaries d = t.dictionaries();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {
-      String row = t.timestamps().getLong(i)
-          + "|" + d.names().value(t.codes(SlotTable.NAME).getInt(i))
-          + "|" + d.gpus().value(t.codes(SlotTable.GPU).getInt(i))
-          + "|" + d.states().value(t.codes(SlotTable.STATE).getInt(i))
-          + "|" + d.devices().value(t.codes(SlotTable.DEVICE).getInt(i))
-          + "|" + t.numbers(SlotTable.MEMORY).getDouble(i)
-          + "|" + d.projects().value(t.codes(SlotTable.PROJECTS).getInt(i))
-          + "|" + d.machines().value(t.codes(SlotTable.MACHINE).getInt(i))
-          + "|" + d.owners().value(t.codes(SlotTable.OWNER).getInt(i));
+      String row =
+          t.timestamps().getLong(i)
+              + "|"
+              + d.names().value(t.codes(SlotTable.NAME).getInt(i))
+              + "|"
+              + d.gpus().value(t.codes(SlotTable.GPU).getInt(i))
+              + "|"
+              + d.states().value(t.codes(SlotTable.STATE).getInt(i))
+              + "|"
+              + d.devices().value(t.codes(SlotTable.DEVICE).getInt(i))
+              + "|"
+              + t.numbers(SlotTable.MEMORY).getDouble(i)
+              + "|"
+              + d.projects().value(t.codes(SlotTable.PROJECTS).getInt(i))
+              + "|"
+              + d.machines().value(t.codes(SlotTable.MACHINE).getInt(i))
+              + "|"
+              + d.owners().value(t.codes(SlotTable.OWNER).getInt(i));
       if (projection == Projection.FULL) {
-        row += "|" + t.numbers(SlotTable.USAGE).getDouble(i)
-            + "|" + d.jobs().value(t.codes(SlotTable.JOB).getInt(i));
+        row +=
+            "|"
+                + t.numbers(SlotTable.USAGE).getDouble(i)
+                + "|"
+                + d.jobs().value(t.codes(SlotTable.JOB).getInt(i));
       }
       out.add(row);
     }
@@ -206,16 +251,18 @@ class SlotLoaderTest {
 
   /**
    * The same lines by plain SQL: State is Claimed, Unclaimed or Other; memory is a number when
-   * stored as one or as numeric text (§3.3), else NaN; without the real text, Name is
-   * "backfill" or "" and PrioritizedProjects "" or "*" (NULL stays NULL).
+   * stored as one or as numeric text (§3.3), else NaN; without the real text, Name is "backfill" or
+   * "" and PrioritizedProjects "" or "*" (NULL stays NULL).
    */
   private static List<String> bySql(Path f, Projection projection) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
-        PreparedStatement ps = c.prepareStatement("SELECT timestamp, Name, AssignedGPUs, State,"
-            + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb),"
-            + " PrioritizedProjects, Machine, RemoteOwner, GPUsAverageUsage, GlobalJobId"
-            + " FROM gpu_state WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp, rowid")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT timestamp, Name, AssignedGPUs, State,"
+                    + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb),"
+                    + " PrioritizedProjects, Machine, RemoteOwner, GPUsAverageUsage, GlobalJobId"
+                    + " FROM gpu_state WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp, rowid")) {
       ps.setString(1, Timestamps.formatStored(WINDOW.start()));
       ps.setString(2, Timestamps.formatStored(WINDOW.end()));
       try (ResultSet rs = ps.executeQuery()) {
@@ -231,20 +278,32 @@ class SlotLoaderTest {
     String name = rs.getString(2);
     String state = rs.getString(4);
     String projects = rs.getString(8);
-    String row = Timestamps.parseStored(rs.getString(1))
-        + "|" + (projection != Projection.ALLOCATION || name == null ? name
-            : name.contains("backfill") ? "backfill" : "")
-        + "|" + rs.getString(3)
-        + "|" + ("Claimed".equals(state) || "Unclaimed".equals(state) ? state : "Other")
-        + "|" + rs.getString(5)
-        + "|" + switch (rs.getString(7)) {
-          case "integer", "real" -> rs.getDouble(6);
-          case "text" -> NumericText.parse(rs.getString(6));
-          default -> Double.NaN;
-        }
-        + "|" + (projection == Projection.FULL || projects == null ? projects
-            : projects.isEmpty() ? "" : "*")
-        + "|" + rs.getString(9) + "|" + rs.getString(10);
+    String row =
+        Timestamps.parseStored(rs.getString(1))
+            + "|"
+            + (projection != Projection.ALLOCATION || name == null
+                ? name
+                : name.contains("backfill") ? "backfill" : "")
+            + "|"
+            + rs.getString(3)
+            + "|"
+            + ("Claimed".equals(state) || "Unclaimed".equals(state) ? state : "Other")
+            + "|"
+            + rs.getString(5)
+            + "|"
+            + switch (rs.getString(7)) {
+              case "integer", "real" -> rs.getDouble(6);
+              case "text" -> NumericText.parse(rs.getString(6));
+              default -> Double.NaN;
+            }
+            + "|"
+            + (projection == Projection.FULL || projects == null
+                ? projects
+                : projects.isEmpty() ? "" : "*")
+            + "|"
+            + rs.getString(9)
+            + "|"
+            + rs.getString(10);
     if (projection == Projection.FULL) {
       double usage = rs.getDouble(11);
       row += "|" + (rs.wasNull() ? Double.NaN : usage) + "|" + rs.getString(12);

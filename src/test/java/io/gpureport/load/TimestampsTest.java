@@ -22,8 +22,15 @@ class TimestampsTest {
   @ParameterizedTest(name = "invalid stored ''{0}''")
   @ValueSource(
       strings = {
-        "", "2025-11-03", "2025-11-03T10:15:04", "2025-13-03 10:15:04", "2025-02-30 10:15:04",
-        "2025-11-03 10:15:04.", "2025-11-03 10:15:04.1234567890", "2025-11-03 24:00:00", "garbage!"
+        "",
+        "2025-11-03",
+        "2025-11-03T10:15:04",
+        "2025-13-03 10:15:04",
+        "2025-02-30 10:15:04",
+        "2025-11-03 10:15:04.",
+        "2025-11-03 10:15:04.1234567890",
+        "2025-11-03 24:00:00",
+        "garbage!"
       })
   void malformedStoredText(String text) {
     assertEquals(Long.MIN_VALUE, Timestamps.parseStored(text));

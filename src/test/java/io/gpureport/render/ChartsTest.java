@@ -19,7 +19,6 @@ import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.cli.CliResult;
 import io.gpureport.cli.GpuReportCommand;
 import io.gpureport.config.ChtcOwnedHosts;
@@ -69,11 +68,23 @@ class ChartsTest {
   static void data() throws Exception {
     ExampleData.build(example);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GpuReportCommand.run(
-        new String[] {"sample", "--out", generated.toString(), "--days", "2", "--hosts", "40",
-            "--start", "2025-11-03", "--seed", "11"},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        GpuReportCommand.run(
+            new String[] {
+              "sample",
+              "--out",
+              generated.toString(),
+              "--days",
+              "2",
+              "--hosts",
+              "40",
+              "--start",
+              "2025-11-03",
+              "--seed",
+              "11"
+            },
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
   }
 
@@ -86,33 +97,60 @@ class ChartsTest {
     long start = Timestamps.of(Timestamps.toLocal(end).minusHours(hoursBack));
     TimeRange range = TimeRange.closed(start, end);
     SlotTable table = new SlotLoader(1).load(source.filesFor(range), range, Projection.ALLOCATION);
-    ExclusionMap ex = exclusions
-        ? ExclusionLoader.fromFile(dir.resolve("masked_hosts.yaml"), true)
-        : ExclusionLoader.parse("{}", "test");
+    ExclusionMap ex =
+        exclusions
+            ? ExclusionLoader.fromFile(dir.resolve("masked_hosts.yaml"), true)
+            : ExclusionLoader.parse("{}", "test");
     // The sample's CHTC-owned machines are those of the worked example's list.
     ChtcOwnedHosts chtc =
         ChtcOwnedHosts.fromFile(example.resolve("chtc_owned_hosts.txt"), true, System.err);
     return Classifier.classify(table, new ClassifyRules(ex, chtc, ""));
   }
 
-  private static Report report(Report.Analysis analysis, ClassifiedRows rows, int hoursBack,
-      DeviceAllocation device, TimeSeries ts, Report.Month month) {
+  private static Report report(
+      Report.Analysis analysis,
+      ClassifiedRows rows,
+      int hoursBack,
+      DeviceAllocation device,
+      TimeSeries ts,
+      Report.Month month) {
     long[] t = rows.timestamps();
-    return new Report(analysis, new Report.Window(t[0], t[t.length - 1], hoursBack), month, t[0],
-        t[t.length - 1], device, null, ts, List.of(), new Report.Filtering(0, rows.size()),
-        List.of(), 0, LocalDateTime.of(2025, 12, 3, 8, 0));
+    return new Report(
+        analysis,
+        new Report.Window(t[0], t[t.length - 1], hoursBack),
+        month,
+        t[0],
+        t[t.length - 1],
+        device,
+        null,
+        ts,
+        List.of(),
+        new Report.Filtering(0, rows.size()),
+        List.of(),
+        0,
+        LocalDateTime.of(2025, 12, 3, 8, 0));
   }
 
   private static Report exampleAllocation() {
     ClassifiedRows rows = rows(example, 24, true);
-    return report(Report.Analysis.ALLOCATION, rows, 24, Analyses.deviceAllocation(rows, false, 24),
-        null, null);
+    return report(
+        Report.Analysis.ALLOCATION,
+        rows,
+        24,
+        Analyses.deviceAllocation(rows, false, 24),
+        null,
+        null);
   }
 
   private static Report generatedAllocation() {
     ClassifiedRows rows = rows(generated, 48, false);
-    return report(Report.Analysis.ALLOCATION, rows, 48, Analyses.deviceAllocation(rows, false, 48),
-        null, null);
+    return report(
+        Report.Analysis.ALLOCATION,
+        rows,
+        48,
+        Analyses.deviceAllocation(rows, false, 48),
+        null,
+        null);
   }
 
   private static Stat tableStat(DeviceAllocation d, BucketSeries.Line line) {
@@ -128,9 +166,9 @@ class ChartsTest {
   }
 
   /**
-   * The series against the tables: per line, Σ_b claimed / N_all is the class total's
-   * allocatedAvg and Σ_b total / N_all its availableAvg; each point is claimed / total * 100, or
-   * NaN (no point) when the total is 0; the lines are the Real Slots classes, then Backfill TOTAL.
+   * The series against the tables: per line, Σ_b claimed / N_all is the class total's allocatedAvg
+   * and Σ_b total / N_all its availableAvg; each point is claimed / total * 100, or NaN (no point)
+   * when the total is 0; the lines are the Real Slots classes, then Backfill TOTAL.
    */
   private static void assertConsistentWithTables(DeviceAllocation d) {
     BucketSeries s = d.buckets();
@@ -181,9 +219,18 @@ class ChartsTest {
   }
 
   private static CliResult cli(String... extra) {
-    List<String> args = new ArrayList<>(List.of("report", "--data-dir", example.toString(),
-        "--exclude-hosts-yaml", example.resolve("masked_hosts.yaml").toString(),
-        "--chtc-owned", example.resolve("chtc_owned_hosts.txt").toString(), "--hours-back", "24"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--data-dir",
+                example.toString(),
+                "--exclude-hosts-yaml",
+                example.resolve("masked_hosts.yaml").toString(),
+                "--chtc-owned",
+                example.resolve("chtc_owned_hosts.txt").toString(),
+                "--hours-back",
+                "24"));
     args.addAll(Arrays.asList(extra));
     CliResult r = CliResult.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
@@ -207,8 +254,11 @@ class ChartsTest {
     assertConsistentWithTables(d);
     BucketSeries s = d.buckets();
     // Two snapshots: 10:00:05 and 10:15:04 fall in the buckets 10:00 and 10:15.
-    assertArrayEquals(new long[] {Timestamps.parseUser("2025-11-03 10:00:00"),
-        Timestamps.parseUser("2025-11-03 10:15:00")}, s.starts());
+    assertArrayEquals(
+        new long[] {
+          Timestamps.parseUser("2025-11-03 10:00:00"), Timestamps.parseUser("2025-11-03 10:15:00")
+        },
+        s.starts());
     // The tables: Researcher 1.0/1.5, CHTC 1.5/2.0, Open Capacity 0.5/1.5, Backfill 1.0/3.0 over
     // N_all = 2, so the bucket sums add up to twice those.
     long[][] expectedSums = {{2, 3}, {3, 4}, {1, 3}, {2, 6}};
@@ -232,8 +282,11 @@ class ChartsTest {
     BucketSeries s = generatedAllocation().device().buckets();
     BucketSeries days = s.daily();
     assertEquals(1440, days.bucketMinutes());
-    assertArrayEquals(new long[] {Timestamps.parseUser("2025-11-03 00:00:00"),
-        Timestamps.parseUser("2025-11-04 00:00:00")}, days.starts());
+    assertArrayEquals(
+        new long[] {
+          Timestamps.parseUser("2025-11-03 00:00:00"), Timestamps.parseUser("2025-11-04 00:00:00")
+        },
+        days.starts());
     for (int i = 0; i < s.lines().size(); i++) {
       BucketSeries.Line l = s.lines().get(i);
       BucketSeries.Line day = days.lines().get(i);
@@ -280,8 +333,14 @@ class ChartsTest {
   void aDataGapBreaksTheLine() {
     long t0 = Timestamps.parseUser("2025-11-03 10:00:00");
     long[] x = {t0, t0 + 15 * MINUTE, t0 + 180 * MINUTE};
-    OverTime data = new OverTime("t", "s", 15, x[0], x[2],
-        List.of(new OverTime.Line("a", ChartStyle.BLUE, false, x, new double[] {10, 20, 30})));
+    OverTime data =
+        new OverTime(
+            "t",
+            "s",
+            15,
+            x[0],
+            x[2],
+            List.of(new OverTime.Line("a", ChartStyle.BLUE, false, x, new double[] {10, 20, 30})));
     XYDataset ds = ((XYPlot) OverTimeChart.lineChart(data).getPlot()).getDataset();
     assertArrayEquals(new double[] {10, 20, Double.NaN, 30}, ys(ds, 0), 0);
   }
@@ -317,7 +376,8 @@ class ChartsTest {
     assertEquals(3, ds.getSeriesCount());
     assertEquals(48, ts.buckets().size());
     for (int c = 0; c < 3; c++) {
-      assertEquals(ts.buckets().get(0).cells().get(c).legacyClass().printedName(), ds.getSeriesKey(c));
+      assertEquals(
+          ts.buckets().get(0).cells().get(c).legacyClass().printedName(), ds.getSeriesKey(c));
       double[] y = ys(ds, c);
       for (int b = 0; b < ts.buckets().size(); b++) {
         TimeSeries.Cell cell = ts.buckets().get(b).cells().get(c);
@@ -332,8 +392,8 @@ class ChartsTest {
   void monthlyChartPlotsDailyPercentages() {
     ClassifiedRows rows = rows(generated, 48, false);
     long first = Timestamps.parseUser("2025-11-01 00:00:00");
-    Report.Month month = new Report.Month("November 2025", first,
-        Timestamps.parseUser("2025-11-30 23:59:59"), 720);
+    Report.Month month =
+        new Report.Month("November 2025", first, Timestamps.parseUser("2025-11-30 23:59:59"), 720);
     Report r = report(Report.Analysis.MONTHLY, rows, 0, Analyses.monthly(rows, 720), null, month);
     XYDataset ds = ((XYPlot) OverTimeChart.of(r).getPlot()).getDataset();
     BucketSeries days = r.device().buckets().daily();
@@ -349,7 +409,8 @@ class ChartsTest {
   void pngsDecodeAtTheirSize() throws Exception {
     for (Report r : List.of(exampleAllocation(), generatedAllocation())) {
       List<ChartImage> charts = Charts.of(r);
-      assertEquals(List.of(Charts.OVER_TIME, Charts.DEVICES), charts.stream().map(ChartImage::id).toList());
+      assertEquals(
+          List.of(Charts.OVER_TIME, Charts.DEVICES), charts.stream().map(ChartImage::id).toList());
       for (ChartImage c : charts) {
         BufferedImage img = decode(c.png());
         assertEquals(c.width(), img.getWidth(), c.id());
@@ -368,10 +429,24 @@ class ChartsTest {
   void aChartFailureIsOneWarningAndNoCharts() {
     // A monthly report without its month cannot be charted: the report goes on without charts.
     Report good = exampleAllocation();
-    Report broken = new Report(Report.Analysis.MONTHLY, null, null, good.dataStart(),
-        good.dataEnd(), good.device(), null, null, List.of(), good.filtering(), List.of(), 0, null);
+    Report broken =
+        new Report(
+            Report.Analysis.MONTHLY,
+            null,
+            null,
+            good.dataStart(),
+            good.dataEnd(),
+            good.device(),
+            null,
+            null,
+            List.of(),
+            good.filtering(),
+            List.of(),
+            0,
+            null);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<ChartImage> charts = HtmlReport.charts(broken, new PrintStream(err, true, StandardCharsets.UTF_8));
+    List<ChartImage> charts =
+        HtmlReport.charts(broken, new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(List.of(), charts);
     String warning = err.toString(StandardCharsets.UTF_8);
     assertTrue(warning.startsWith("Warning: charts disabled: "), warning);
@@ -387,7 +462,8 @@ class ChartsTest {
     assertEquals(2, data.size());
     List<String> alts = all("<img [^>]*alt=\"([^\"]*)\"", html);
     assertEquals(2, alts.size());
-    assertTrue(alts.get(0).startsWith("Line chart: Allocated % over time, 11-03 10:00 to 11-03 10:15."),
+    assertTrue(
+        alts.get(0).startsWith("Line chart: Allocated % over time, 11-03 10:00 to 11-03 10:15."),
         alts.get(0));
     assertTrue(alts.get(0).contains("Prioritized (Researcher Owned) 66.7%"), alts.get(0));
     assertTrue(alts.get(0).contains("Backfill TOTAL 33.3%"), alts.get(0));
@@ -396,15 +472,17 @@ class ChartsTest {
     List<String> sizes = all("<img [^>]*(width=\"\\d+\" height=\"\\d+\")", html);
     for (int i = 0; i < 2; i++) {
       BufferedImage img = decode(Base64.getDecoder().decode(data.get(i)));
-      assertEquals("width=\"" + img.getWidth() + "\" height=\"" + img.getHeight() + "\"", sizes.get(i));
+      assertEquals(
+          "width=\"" + img.getWidth() + "\" height=\"" + img.getHeight() + "\"", sizes.get(i));
     }
     // Placement: the line chart under its own heading after Backfill Slots, the device chart
     // at the top of Usage by Device Type.
     int over = html.indexOf(">Allocation over Time</h2>");
     assertTrue(over > html.indexOf(">Backfill Slots</h2>") && over < html.indexOf(data.get(0)));
     int devices = html.indexOf(">Usage by Device Type (filtered)</h2>");
-    assertTrue(devices < html.indexOf(data.get(1))
-        && html.indexOf(data.get(1)) < html.indexOf(">Prioritized (Researcher Owned)</h3>"));
+    assertTrue(
+        devices < html.indexOf(data.get(1))
+            && html.indexOf(data.get(1)) < html.indexOf(">Prioritized (Researcher Owned)</h3>"));
     // Still self-contained: nothing external, no script.
     assertFalse(html.toLowerCase().contains("<script"));
     assertFalse(html.contains("http://") || html.contains("https://"));
@@ -417,18 +495,24 @@ class ChartsTest {
     assertFalse(plain.contains("<img"));
     assertFalse(plain.contains("Allocation over Time"));
     // The charted page is the plain page plus the chart blocks.
-    String stripped = charted
-        .replaceAll("<h2[^>]*>Allocation over Time</h2>\n", "")
-        .replaceAll("<div style=\"margin:12px 0 6px 0;\"><img [^>]*></div>\n", "");
+    String stripped =
+        charted
+            .replaceAll("<h2[^>]*>Allocation over Time</h2>\n", "")
+            .replaceAll("<div style=\"margin:12px 0 6px 0;\"><img [^>]*></div>\n", "");
     assertEquals(plain, stripped);
     // The text and JSON reports have no charts: --no-charts changes nothing there.
     assertEquals(cli().out(), cli("--no-charts").out());
-    assertEquals(cli("--output-format", "json").out(), cli("--output-format", "json", "--no-charts").out());
+    assertEquals(
+        cli("--output-format", "json").out(), cli("--output-format", "json", "--no-charts").out());
   }
 
   @Test
   void otherAnalysesHaveTheirCharts() throws Exception {
-    assertEquals(1, all("(<img )", cli("--output-format", "html", "--analysis-type", "timeseries").out()).size());
-    assertEquals(0, all("(<img )", cli("--output-format", "html", "--no-group-by-device").out()).size());
+    assertEquals(
+        1,
+        all("(<img )", cli("--output-format", "html", "--analysis-type", "timeseries").out())
+            .size());
+    assertEquals(
+        0, all("(<img )", cli("--output-format", "html", "--no-group-by-device").out()).size());
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
-import io.gpureport.GpuReportException;
 import io.gpureport.Golden;
+import io.gpureport.GpuReportException;
 import io.gpureport.cli.CliResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,35 +25,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report (SEMANTICS §10) of the worked example: a golden page, the "HTML checks" of
- * {@code example/README.md}, the other analyses, and escaping of every data-controlled value.
+ * The HTML report (SEMANTICS §10) of the worked example: a golden page, the "HTML checks" of {@code
+ * example/README.md}, the other analyses, and escaping of every data-controlled value.
  */
 class HtmlReportTest {
-  private static final List<String> CHTC_HOSTS = List.of(
-      "blengerichgpu4000.chtc.wisc.edu",
-      "ssilwalgpu4000.chtc.wisc.edu",
-      "amuraligpu4000.chtc.wisc.edu",
-      "btellman-jsullivangpu4000.chtc.wisc.edu",
-      "mkhodakgpu4000.chtc.wisc.edu",
-      "txie-dsigpu4000.chtc.wisc.edu",
-      "cxiaogpu4000.chtc.wisc.edu");
+  private static final List<String> CHTC_HOSTS =
+      List.of(
+          "blengerichgpu4000.chtc.wisc.edu",
+          "ssilwalgpu4000.chtc.wisc.edu",
+          "amuraligpu4000.chtc.wisc.edu",
+          "btellman-jsullivangpu4000.chtc.wisc.edu",
+          "mkhodakgpu4000.chtc.wisc.edu",
+          "txie-dsigpu4000.chtc.wisc.edu",
+          "cxiaogpu4000.chtc.wisc.edu");
 
-  private static final List<String> CLASS_ORDER = List.of(
-      "Prioritized (Researcher Owned)",
-      "Prioritized (CHTC Owned)",
-      "Open Capacity",
-      "Backfill (Researcher Owned)",
-      "Backfill (CHTC Owned)",
-      "Backfill (Open Capacity)");
+  private static final List<String> CLASS_ORDER =
+      List.of(
+          "Prioritized (Researcher Owned)",
+          "Prioritized (CHTC Owned)",
+          "Open Capacity",
+          "Backfill (Researcher Owned)",
+          "Backfill (CHTC Owned)",
+          "Backfill (Open Capacity)");
 
   @TempDir Path dir;
 
   // ------------------------------------------------------------------------------------ helpers
 
   private List<String> baseArgs(String... extra) {
-    List<String> args = new ArrayList<>(List.of("report",
-        "--data-dir", dir.toString(),
-        "--chtc-owned", dir.resolve("chtc_owned_hosts.txt").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--data-dir",
+                dir.toString(),
+                "--chtc-owned",
+                dir.resolve("chtc_owned_hosts.txt").toString()));
     if (!Arrays.asList(extra).contains("--exclude-hosts")) {
       args.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
     }
@@ -121,7 +128,9 @@ class HtmlReportTest {
     List<String> out = new ArrayList<>();
     for (String tbody : all("<tbody>(.*?)</tbody>", html)) {
       for (String tr : all("<tr[^>]*>(.*?)</tr>", tbody)) {
-        out.add(String.join("|", all("<td[^>]*>(.*?)</td>", tr).stream().map(HtmlReportTest::text).toList()));
+        out.add(
+            String.join(
+                "|", all("<td[^>]*>(.*?)</td>", tr).stream().map(HtmlReportTest::text).toList()));
       }
     }
     return out;
@@ -148,19 +157,23 @@ class HtmlReportTest {
     assertTrue(text(html).contains("Period: 24 hours"), "period paragraph");
 
     List<String> h2 = headings("h2", html);
-    assertEquals(List.of(
-        "Real Slots",
-        "Real Slots by Memory Category (filtered)",
-        "Backfill Slots",
-        "H200 Usage by Slot Type and User",
-        "Backfill Usage by Slot Type and User (filtered)",
-        "Usage by Device Type (filtered)",
-        "Excluded Hosts",
-        "Methodology"), h2);
+    assertEquals(
+        List.of(
+            "Real Slots",
+            "Real Slots by Memory Category (filtered)",
+            "Backfill Slots",
+            "H200 Usage by Slot Type and User",
+            "Backfill Usage by Slot Type and User (filtered)",
+            "Usage by Device Type (filtered)",
+            "Excluded Hosts",
+            "Methodology"),
+        h2);
 
     // Six class headings between "Usage by Device Type (filtered)" and "Excluded Hosts".
-    String devices = html.substring(
-        html.indexOf(">Usage by Device Type (filtered)</h2>"), html.indexOf(">Excluded Hosts</h2>"));
+    String devices =
+        html.substring(
+            html.indexOf(">Usage by Device Type (filtered)</h2>"),
+            html.indexOf(">Excluded Hosts</h2>"));
     assertEquals(CLASS_ORDER, headings("h3", devices));
     assertEquals(6, all("(<table)", devices).size());
     assertTrue(devices.indexOf("<td", devices.indexOf("Prioritized (CHTC Owned)</h3>")) > 0);
@@ -170,7 +183,8 @@ class HtmlReportTest {
     assertFalse(html.contains(">>80GB<"));
 
     // Excluded hosts: one row voyles2000 / reason.
-    String excluded = html.substring(html.indexOf(">Excluded Hosts</h2>"), html.indexOf(">Methodology</h2>"));
+    String excluded =
+        html.substring(html.indexOf(">Excluded Hosts</h2>"), html.indexOf(">Methodology</h2>"));
     assertEquals(List.of("voyles2000|Prioritized via hardcoded start expression"), rows(excluded));
     assertEquals(List.of("Host", "Reason"), all("<th(?:\\s[^>]*)?>(.*?)</th>", excluded));
 
@@ -185,8 +199,9 @@ class HtmlReportTest {
     // The data-period box, then the footer (fixed clock: 0.00 s, 2025-12-03 08:00:00 UTC).
     assertTrue(text(html).contains("Data Period: 2025-11-03 10:00:05 to 2025-11-03 10:15:04"));
     assertTrue(html.indexOf("Data Period:") > html.lastIndexOf("cxiaogpu4000.chtc.wisc.edu"));
-    assertTrue(text(html).endsWith(
-        "Report generated in 0.00 seconds | Generated: 2025-12-03 08:00:00"), text(html));
+    assertTrue(
+        text(html).endsWith("Report generated in 0.00 seconds | Generated: 2025-12-03 08:00:00"),
+        text(html));
 
     // A self-contained page: no scripts, no external resources.
     assertFalse(html.toLowerCase().contains("<script"));
@@ -202,7 +217,8 @@ class HtmlReportTest {
 
     List<String> expected = new ArrayList<>();
     Pattern stat = Pattern.compile("^ +(.+): ([\\d.]+%) \\((?:avg )?([\\d.]+)/([\\d.]+) GPUs\\)$");
-    Pattern cls = Pattern.compile("^  (.+ \\(\\d+ users\\)): ([\\d.]+) GPU-hours \\(([\\d.]+%)\\)$");
+    Pattern cls =
+        Pattern.compile("^  (.+ \\(\\d+ users\\)): ([\\d.]+) GPU-hours \\(([\\d.]+%)\\)$");
     Pattern user = Pattern.compile("^    (.+): ([\\d.]+) hrs \\(([\\d.]+%)\\)$");
     for (String line : text.split("\n")) {
       Matcher m;
@@ -217,7 +233,8 @@ class HtmlReportTest {
     List<String> actual = new ArrayList<>(rows(tables));
     assertEquals(24 + 7, expected.size(), expected.toString());
     assertTrue(actual.contains("TOTAL|60.0%|3.0|5.0"), actual.toString());
-    assertTrue(actual.contains("Prioritized (CHTC Owned) (2 users)|36.0|100.0%"), actual.toString());
+    assertTrue(
+        actual.contains("Prioritized (CHTC Owned) (2 users)|36.0|100.0%"), actual.toString());
     assertTrue(actual.contains("bob|24.0|66.7%"), actual.toString());
     expected.sort(null);
     actual.sort(null);
@@ -229,8 +246,10 @@ class HtmlReportTest {
     String html = html("--hours-back", "24", "--all-devices");
     int from = html.indexOf(">Open Capacity</h3>");
     String table = html.substring(from, html.indexOf("</table>", from));
-    assertEquals(List.of("TOTAL|40.0%|1.0|2.5", "A40|50.0%|0.5|1.0", "L40S|25.0%|0.5|1.5"), rows(table));
-    assertEquals(List.of("Device Type", "Allocated %", "Allocated (avg.)", "Available (avg.)"),
+    assertEquals(
+        List.of("TOTAL|40.0%|1.0|2.5", "A40|50.0%|0.5|1.0", "L40S|25.0%|0.5|1.5"), rows(table));
+    assertEquals(
+        List.of("Device Type", "Allocated %", "Allocated (avg.)", "Available (avg.)"),
         all("<th(?:\\s[^>]*)?>(.*?)</th>", table));
     String body = table.substring(table.indexOf("<tbody>"));
     String[] trs = body.split("</tr>");
@@ -243,32 +262,47 @@ class HtmlReportTest {
   @Test
   void nonDevicePathShowsTheAllocationSummary() throws Exception {
     String html = html("--hours-back", "24", "--no-group-by-device");
-    assertEquals(List.of("Allocation Summary", "Excluded Hosts", "Methodology"), headings("h2", html));
-    String table = html.substring(html.indexOf(">Allocation Summary</h2>"), html.indexOf(">Excluded Hosts</h2>"));
-    assertEquals(List.of(
-        "Prioritized (Researcher Owned)|50.0%|1.0|2.0",
-        "Prioritized (CHTC Owned)|75.0%|1.5|2.0",
-        "Open Capacity|33.3%|1.0|3.0",
-        "Backfill (Researcher Owned)|50.0%|0.5|1.0",
-        "Backfill (CHTC Owned)|0.0%|0.0|0.5",
-        "Backfill (Open Capacity)|25.0%|0.5|1.5"), rows(table));
-    assertEquals(List.of("Class", "Allocated %", "Allocated (avg.)", "Available (avg.)"),
+    assertEquals(
+        List.of("Allocation Summary", "Excluded Hosts", "Methodology"), headings("h2", html));
+    String table =
+        html.substring(
+            html.indexOf(">Allocation Summary</h2>"), html.indexOf(">Excluded Hosts</h2>"));
+    assertEquals(
+        List.of(
+            "Prioritized (Researcher Owned)|50.0%|1.0|2.0",
+            "Prioritized (CHTC Owned)|75.0%|1.5|2.0",
+            "Open Capacity|33.3%|1.0|3.0",
+            "Backfill (Researcher Owned)|50.0%|0.5|1.0",
+            "Backfill (CHTC Owned)|0.0%|0.0|0.5",
+            "Backfill (Open Capacity)|25.0%|0.5|1.5"),
+        rows(table));
+    assertEquals(
+        List.of("Class", "Allocated %", "Allocated (avg.)", "Available (avg.)"),
         all("<th(?:\\s[^>]*)?>(.*?)</th>", table));
   }
 
   @Test
   void timeSeriesShowsSummaryAndRecentTrend() throws Exception {
     String html = html("--hours-back", "24", "--analysis-type", "timeseries");
-    assertEquals(List.of("Time Series Analysis", "Recent Trend", "Excluded Hosts", "Methodology"),
+    assertEquals(
+        List.of("Time Series Analysis", "Recent Trend", "Excluded Hosts", "Methodology"),
         headings("h2", html));
-    String summary = html.substring(html.indexOf(">Time Series Analysis</h2>"), html.indexOf(">Recent Trend</h2>"));
-    assertEquals(List.of("Priority|62.5%|2.5|4.0", "Shared|33.3%|1.0|3.0", "Backfill|33.3%|1.0|3.0"),
+    String summary =
+        html.substring(
+            html.indexOf(">Time Series Analysis</h2>"), html.indexOf(">Recent Trend</h2>"));
+    assertEquals(
+        List.of("Priority|62.5%|2.5|4.0", "Shared|33.3%|1.0|3.0", "Backfill|33.3%|1.0|3.0"),
         rows(summary));
-    String trend = html.substring(html.indexOf(">Recent Trend</h2>"), html.indexOf(">Excluded Hosts</h2>"));
-    assertEquals(List.of("Bucket", "Priority", "Shared", "Backfill"), all("<th(?:\\s[^>]*)?>(.*?)</th>", trend));
-    assertEquals(List.of(
-        "11-03 10:00|50.0% (2/4)|33.3% (1/3)|0.0% (0/3)",
-        "11-03 10:15|75.0% (3/4)|33.3% (1/3)|66.7% (2/3)"), rows(trend));
+    String trend =
+        html.substring(html.indexOf(">Recent Trend</h2>"), html.indexOf(">Excluded Hosts</h2>"));
+    assertEquals(
+        List.of("Bucket", "Priority", "Shared", "Backfill"),
+        all("<th(?:\\s[^>]*)?>(.*?)</th>", trend));
+    assertEquals(
+        List.of(
+            "11-03 10:00|50.0% (2/4)|33.3% (1/3)|0.0% (0/3)",
+            "11-03 10:15|75.0% (3/4)|33.3% (1/3)|66.7% (2/3)"),
+        rows(trend));
   }
 
   @Test
@@ -276,17 +310,20 @@ class HtmlReportTest {
     ExampleData.build(dir);
     ExampleData.addDecemberFile(dir);
     String html = html("--analysis-type", "monthly");
-    assertEquals(List.of("CHTC Monthly GPU Report - November 2025"), all("<title>(.*?)</title>", html));
+    assertEquals(
+        List.of("CHTC Monthly GPU Report - November 2025"), all("<title>(.*?)</title>", html));
     assertEquals(List.of("CHTC MONTHLY GPU REPORT - NOVEMBER 2025"), headings("h1", html));
     assertTrue(text(html).contains("Period: 720 hours"));
-    assertEquals(List.of(
-        "Real Slots",
-        "Real Slots by Memory Category (filtered)",
-        "Backfill Slots",
-        "H200 Usage by Slot Type and User",
-        "Usage by Device Type (filtered)",
-        "Excluded Hosts",
-        "Methodology"), headings("h2", html));
+    assertEquals(
+        List.of(
+            "Real Slots",
+            "Real Slots by Memory Category (filtered)",
+            "Backfill Slots",
+            "H200 Usage by Slot Type and User",
+            "Usage by Device Type (filtered)",
+            "Excluded Hosts",
+            "Methodology"),
+        headings("h2", html));
     assertTrue(rows(html).contains("bob|720.0|66.7%"), rows(html).toString());
     assertTrue(text(html).contains("Data Period: 2025-11-01 00:00:00 to 2025-11-30 23:59:59"));
   }
@@ -304,8 +341,11 @@ class HtmlReportTest {
     Files.writeString(dir.resolve("chtc_owned_hosts.txt"), "# nothing\n", StandardCharsets.UTF_8);
     String html = html("--hours-back", "24");
     int box = html.indexOf(">CHTC-owned machines used for this report</h3>");
-    assertEquals("(none)", text(html.substring(box + 1, html.indexOf("</div>", box)))
-        .replace("CHTC-owned machines used for this report", "").strip());
+    assertEquals(
+        "(none)",
+        text(html.substring(box + 1, html.indexOf("</div>", box)))
+            .replace("CHTC-owned machines used for this report", "")
+            .strip());
   }
 
   // ------------------------------------------------------------------------------------ escaping
@@ -316,58 +356,99 @@ class HtmlReportTest {
     String evilUser = "<script>alert(\"eve\")</script>&'";
     String evilDevice = "<b>L40S</b> & \"x\" 'y'";
     String evilHost = "evil<script>alert(1)</script>&\"'.example";
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gpu_state_2025-11.db"))) {
-      try (PreparedStatement s = c.prepareStatement("UPDATE gpu_state SET RemoteOwner = ? WHERE RemoteOwner = 'eve'")) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gpu_state_2025-11.db"))) {
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE gpu_state SET RemoteOwner = ? WHERE RemoteOwner = 'eve'")) {
         s.setString(1, evilUser);
         assertEquals(2, s.executeUpdate());
       }
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE gpu_state SET GPUs_DeviceName = ? WHERE GPUs_DeviceName = 'NVIDIA L40S'")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE gpu_state SET GPUs_DeviceName = ? WHERE GPUs_DeviceName = 'NVIDIA L40S'")) {
         s.setString(1, evilDevice);
         assertEquals(10, s.executeUpdate());
       }
     }
-    Files.writeString(dir.resolve("chtc_owned_hosts.txt"),
-        String.join("\n", CHTC_HOSTS) + "\n" + evilHost + "\n", StandardCharsets.UTF_8);
-    String html = html("--hours-back", "24", "--exclude-hosts",
-        "{\"voyles2000|<img src=x onerror=alert(1)>\": \"<script>alert('r')</script> & \\\"q\\\"\"}");
+    Files.writeString(
+        dir.resolve("chtc_owned_hosts.txt"),
+        String.join("\n", CHTC_HOSTS) + "\n" + evilHost + "\n",
+        StandardCharsets.UTF_8);
+    String html =
+        html(
+            "--hours-back",
+            "24",
+            "--exclude-hosts",
+            "{\"voyles2000|<img src=x onerror=alert(1)>\": \"<script>alert('r')</script> & \\\"q\\\"\"}");
 
     assertFalse(html.toLowerCase().contains("<script"), "no script element");
     assertFalse(html.contains("<img"));
     assertFalse(html.contains("<b>"));
     // user (backfill user table)
-    assertTrue(html.contains("&lt;script&gt;alert(&quot;eve&quot;)&lt;/script&gt;&amp;&#39;</td>"), "user");
+    assertTrue(
+        html.contains("&lt;script&gt;alert(&quot;eve&quot;)&lt;/script&gt;&amp;&#39;</td>"),
+        "user");
     // device display name (raw name, no display mapping)
-    assertTrue(html.contains(">&lt;b&gt;L40S&lt;/b&gt; &amp; &quot;x&quot; &#39;y&#39;</td>"), "device");
+    assertTrue(
+        html.contains(">&lt;b&gt;L40S&lt;/b&gt; &amp; &quot;x&quot; &#39;y&#39;</td>"), "device");
     // host in the CHTC-owned list
-    assertTrue(html.contains(">evil&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&#39;.example</li>"), "host");
+    assertTrue(
+        html.contains(">evil&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&#39;.example</li>"),
+        "host");
     // exclusion pattern and reason
     assertTrue(html.contains(">voyles2000|&lt;img src=x onerror=alert(1)&gt;</td>"), "pattern");
-    assertTrue(html.contains(">&lt;script&gt;alert(&#39;r&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>"), "reason");
+    assertTrue(
+        html.contains(">&lt;script&gt;alert(&#39;r&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>"),
+        "reason");
     // decoded, the values are intact
     assertTrue(rows(html).contains(evilUser + "|12.0|50.0%"), rows(html).toString());
     assertTrue(rows(html).contains(evilDevice + "|25.0%|0.5|1.5"), rows(html).toString());
 
     // With charts, the device names also reach the images' alt texts: escaped there too.
-    String charted = chartedHtml("--hours-back", "24", "--exclude-hosts",
-        "{\"voyles2000|<img src=x onerror=alert(1)>\": \"r\"}");
+    String charted =
+        chartedHtml(
+            "--hours-back",
+            "24",
+            "--exclude-hosts",
+            "{\"voyles2000|<img src=x onerror=alert(1)>\": \"r\"}");
     assertEquals(2, all("(<img )", charted).size(), "exactly the two chart images");
     assertFalse(charted.toLowerCase().contains("<script"));
     assertFalse(charted.contains("<b>"));
     List<String> alts = all("<img [^>]*alt=\"([^\"]*)\"", charted);
-    assertTrue(alts.get(1).contains("&lt;b&gt;L40S&lt;/b&gt; &amp; &quot;x&quot; &#39;y&#39; 0.5 of 1.5"),
+    assertTrue(
+        alts.get(1).contains("&lt;b&gt;L40S&lt;/b&gt; &amp; &quot;x&quot; &#39;y&#39; 0.5 of 1.5"),
         alts.get(1));
   }
 
   @Test
   void methodologyMarkupIsRenderedAndEscaped() {
-    HtmlModel.Page page = new HtmlModel.Page(
-        "t", "h", "1 hour", null, null, null, null, null, List.of(), null, null, List.of(),
-        Methodology.convert("# Head <&>\n- **bold <b>** and `code & more` and ** lone\n\nplain `x <y>\n"),
-        List.of(), "a to b", "0.00 seconds", "2025-01-01 00:00:00", null, null);
+    HtmlModel.Page page =
+        new HtmlModel.Page(
+            "t",
+            "h",
+            "1 hour",
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            Methodology.convert(
+                "# Head <&>\n- **bold <b>** and `code & more` and ** lone\n\nplain `x <y>\n"),
+            List.of(),
+            "a to b",
+            "0.00 seconds",
+            "2025-01-01 00:00:00",
+            null,
+            null);
     String html = HtmlReport.process(HtmlReport.TEMPLATE, page);
     assertTrue(html.contains(">Head &lt;&amp;&gt;</h2>"), html);
-    assertTrue(html.contains("<li style=\"margin:0 0 5px 0;\"><strong>bold &lt;b&gt;</strong> and <code"), html);
+    assertTrue(
+        html.contains("<li style=\"margin:0 0 5px 0;\"><strong>bold &lt;b&gt;</strong> and <code"),
+        html);
     assertTrue(html.contains(">code &amp; more</code> and ** lone</li>"), html);
     assertTrue(html.contains(">plain `x &lt;y&gt;</p>"), html);
     assertTrue(html.contains("<p style=\"margin:0 0 10px 0;\">(none)</p>"), html);
@@ -379,19 +460,24 @@ class HtmlReportTest {
     // ** pairs become <strong>, and there is no literal ** left anywhere.
     assertTrue(html.contains("<strong>Prioritized (Researcher Owned):</strong>"));
     assertFalse(html.contains("**"));
-    assertTrue(headings("h3", html).containsAll(List.of("Data collection", "Metrics", "Host exclusions")));
+    assertTrue(
+        headings("h3", html).containsAll(List.of("Data collection", "Metrics", "Host exclusions")));
   }
 
   // ------------------------------------------------------------------------------ errors, footer
 
   @Test
   void templateErrorBecomesAOneLineGpuReportException() {
-    GpuReportException e = assertThrows(GpuReportException.class,
-        () -> HtmlReport.process("broken-for-test.ftlh", new Object()));
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () -> HtmlReport.process("broken-for-test.ftlh", new Object()));
     assertTrue(e.getMessage().startsWith("cannot render the HTML report: "), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
-    GpuReportException missing = assertThrows(GpuReportException.class,
-        () -> HtmlReport.process("no-such-template.ftlh", new Object()));
+    GpuReportException missing =
+        assertThrows(
+            GpuReportException.class,
+            () -> HtmlReport.process("no-such-template.ftlh", new Object()));
     assertNotNull(missing.getMessage());
   }
 

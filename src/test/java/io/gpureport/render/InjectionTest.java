@@ -26,16 +26,36 @@ class InjectionTest {
   void data() throws Exception {
     String t = "2025-11-03 10:00:05.000000";
     new TestDb()
-        .row("slot1_1@<i>host</i>", "GPU-1", "Claimed", EVIL_DEVICE, "Proj<A>", "<i>host</i>&co", EVIL_USER, t)
+        .row(
+            "slot1_1@<i>host</i>",
+            "GPU-1",
+            "Claimed",
+            EVIL_DEVICE,
+            "Proj<A>",
+            "<i>host</i>&co",
+            EVIL_USER,
+            t)
         .row("slot1_1@evil", "GPU-2", "Claimed", "<svg onload=x>", "", "evil&\"m\"", "bob", t)
         .write(dir.resolve("gpu_state_2025-11.db"));
-    Files.writeString(dir.resolve("x.yaml"), "'nomatch<script>': '" + EVIL_REASON.replace("'", "''") + "'\n");
+    Files.writeString(
+        dir.resolve("x.yaml"), "'nomatch<script>': '" + EVIL_REASON.replace("'", "''") + "'\n");
   }
 
   private CliResult report(String format) {
-    return CliResult.run("report", "--data-dir", dir.toString(), "--exclude-hosts-yaml",
-        dir.resolve("x.yaml").toString(), "--chtc-owned", "/dev/null", "--hours-back", "1",
-        "--all-devices", "--output-format", format, "--no-charts");
+    return CliResult.run(
+        "report",
+        "--data-dir",
+        dir.toString(),
+        "--exclude-hosts-yaml",
+        dir.resolve("x.yaml").toString(),
+        "--chtc-owned",
+        "/dev/null",
+        "--hours-back",
+        "1",
+        "--all-devices",
+        "--output-format",
+        format,
+        "--no-charts");
   }
 
   @Test

@@ -16,16 +16,24 @@ class MethodologyTest {
 
   /** A compact rendering of inline nodes: {@code [b:…]} strong, {@code [c:…]} code. */
   private static String show(List<Inline> nodes) {
-    return nodes.stream().map(n -> switch (n.kind()) {
-      case "strong" -> "[b:" + show(n.children()) + "]";
-      case "code" -> "[c:" + show(n.children()) + "]";
-      default -> n.text();
-    }).collect(Collectors.joining());
+    return nodes.stream()
+        .map(
+            n ->
+                switch (n.kind()) {
+                  case "strong" -> "[b:" + show(n.children()) + "]";
+                  case "code" -> "[c:" + show(n.children()) + "]";
+                  default -> n.text();
+                })
+        .collect(Collectors.joining());
   }
 
   private static String show(Block b) {
     if (b.kind().equals("ul")) {
-      return "ul" + b.items().stream().map(MethodologyTest::show).map(s -> "(" + s + ")").collect(Collectors.joining());
+      return "ul"
+          + b.items().stream()
+              .map(MethodologyTest::show)
+              .map(s -> "(" + s + ")")
+              .collect(Collectors.joining());
     }
     return b.kind() + ":" + show(b.inlines());
   }
@@ -36,7 +44,8 @@ class MethodologyTest {
 
   @Test
   void blocks() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "h2:Title",
             "h3:Section",
             "p:First paragraph.",
@@ -47,8 +56,9 @@ class MethodologyTest {
             "p:#no heading",
             "p:### deeper",
             "p:-not an item"),
-        convert("  # Title  \n## Section\n\n   First paragraph.   \n- one\n  - two\nAfter the list.\n"
-            + "- three\n\n- four\n#no heading\n### deeper\n-not an item\n"));
+        convert(
+            "  # Title  \n## Section\n\n   First paragraph.   \n- one\n  - two\nAfter the list.\n"
+                + "- three\n\n- four\n#no heading\n### deeper\n-not an item\n"));
   }
 
   @Test
@@ -65,7 +75,8 @@ class MethodologyTest {
     assertEquals("lone ` tick", show(Methodology.inline("lone ` tick")));
     assertEquals("[b:a `b] c`", show(Methodology.inline("**a `b** c`")));
     assertEquals("[c:x ** y] and [b:z]", show(Methodology.inline("`x ** y` and **z**")));
-    assertEquals("<script>&amp;", show(Methodology.inline("<script>&amp;")), "text stays plain text");
+    assertEquals(
+        "<script>&amp;", show(Methodology.inline("<script>&amp;")), "text stays plain text");
   }
 
   @Test
@@ -77,9 +88,11 @@ class MethodologyTest {
     assertTrue(md.startsWith("# Methodology\n"));
     List<Block> blocks = Methodology.bundled();
     assertEquals("h2:Methodology", show(blocks.get(0)));
-    assertEquals("p:A machine is CHTC-owned when its name appears exactly in the CHTC-owned list. These machines"
-        + " were purchased with campus support as part of startup packages. The list in effect for this report"
-        + " follows.", show(blocks.get(blocks.size() - 1)));
+    assertEquals(
+        "p:A machine is CHTC-owned when its name appears exactly in the CHTC-owned list. These machines"
+            + " were purchased with campus support as part of startup packages. The list in effect for this report"
+            + " follows.",
+        show(blocks.get(blocks.size() - 1)));
     assertTrue(blocks.stream().noneMatch(b -> show(b).contains("**")), "every ** is paired");
   }
 }

@@ -24,8 +24,11 @@ class SampleCommandTest {
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GpuReportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        GpuReportCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -38,17 +41,31 @@ class SampleCommandTest {
 
   @Test
   void writesFilesAndOneSummaryLineOnStderr() throws IOException {
-    Run r = run("sample", "--out", dir.toString(), "--days", "1", "--hosts", "30",
-        "--start", "2025-11-03", "--seed", "5");
+    Run r =
+        run(
+            "sample",
+            "--out",
+            dir.toString(),
+            "--days",
+            "1",
+            "--hosts",
+            "30",
+            "--start",
+            "2025-11-03",
+            "--seed",
+            "5");
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.out());
     assertEquals(List.of("gpu_state_2025-11.db"), fileNames());
     String[] lines = r.err().strip().split("\n");
     assertEquals(1, lines.length, r.err());
-    long rows = SampleDb.count(dir.resolve("gpu_state_2025-11.db"),
-        "SELECT COUNT(*) FROM gpu_state");
-    assertTrue(lines[0].startsWith(String.format(java.util.Locale.ROOT, "Wrote %,d rows to"
-        + " gpu_state_2025-11.db in ", rows)), lines[0]);
+    long rows =
+        SampleDb.count(dir.resolve("gpu_state_2025-11.db"), "SELECT COUNT(*) FROM gpu_state");
+    assertTrue(
+        lines[0].startsWith(
+            String.format(
+                java.util.Locale.ROOT, "Wrote %,d rows to" + " gpu_state_2025-11.db in ", rows)),
+        lines[0]);
     assertTrue(lines[0].contains("96 snapshots from 2025-11-03 00:00:0"), lines[0]);
     assertTrue(lines[0].contains("to 2025-11-03 23:45:0"), lines[0]);
     assertTrue(lines[0].contains("(30 hosts, "), lines[0]);
@@ -59,24 +76,32 @@ class SampleCommandTest {
     Run r = run("sample", "--out", dir.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of("gpu_state_2025-10.db", "gpu_state_2025-11.db"), fileNames());
-    assertEquals(192, SampleDb.count(dir.resolve("gpu_state_2025-10.db"),
-        "SELECT COUNT(DISTINCT timestamp) FROM gpu_state"));
+    assertEquals(
+        192,
+        SampleDb.count(
+            dir.resolve("gpu_state_2025-10.db"),
+            "SELECT COUNT(DISTINCT timestamp) FROM gpu_state"));
     assertTrue(r.err().contains("288 snapshots"), r.err());
   }
 
   @Test
   void refusesExistingFileUnlessForced() throws IOException {
-    String[] args = {"sample", "--out", dir.toString(), "--days", "1", "--hosts", "24",
-        "--start", "2025-11-03"};
+    String[] args = {
+      "sample", "--out", dir.toString(), "--days", "1", "--hosts", "24", "--start", "2025-11-03"
+    };
     assertEquals(0, run(args).code());
     byte[] before = Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"));
     Run again = run(args);
     assertEquals(1, again.code());
     assertEquals("", again.out());
-    assertTrue(again.err().startsWith("Error: ") && again.err().contains("gpu_state_2025-11.db")
-        && again.err().contains("--force"), again.err());
-    assertEquals(-1L, java.util.Arrays.mismatch(before,
-        Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"))));
+    assertTrue(
+        again.err().startsWith("Error: ")
+            && again.err().contains("gpu_state_2025-11.db")
+            && again.err().contains("--force"),
+        again.err());
+    assertEquals(
+        -1L,
+        java.util.Arrays.mismatch(before, Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"))));
     String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
     forced[args.length] = "--force";
     assertEquals(0, run(forced).code());
@@ -88,8 +113,13 @@ class SampleCommandTest {
     Run r = run("sample", "--out", file.toString(), "--days", "1", "--hosts", "24");
     assertEquals(1, r.code());
     assertEquals("", r.out());
-    assertEquals("Error: Cannot create output directory " + file + ": " + file
-        + " exists and is not a directory\n", r.err());
+    assertEquals(
+        "Error: Cannot create output directory "
+            + file
+            + ": "
+            + file
+            + " exists and is not a directory\n",
+        r.err());
     assertEquals("[]", Files.readString(file));
   }
 

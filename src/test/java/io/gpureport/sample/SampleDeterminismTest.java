@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleDeterminismTest {
   private static final LocalDateTime START = LocalDateTime.of(2025, 11, 10, 0, 0);
   private static final String FILE = "gpu_state_2025-11.db";
-  private static final String ALL_ROWS = "SELECT Name || '|' || ifnull(AssignedGPUs, 'NULL') || '|'"
-      + " || AvailableGPUs || '|' || State || '|' || GPUs_DeviceName || '|' || GPUs_GlobalMemoryMb"
-      + " || '|' || ifnull(PrioritizedProjects, 'NULL') || '|' || ifnull(GPUsAverageUsage, 'NULL')"
-      + " || '|' || Machine || '|' || ifnull(RemoteOwner, 'NULL') || '|'"
-      + " || ifnull(GlobalJobId, 'NULL') || '|' || timestamp FROM gpu_state ORDER BY rowid";
+  private static final String ALL_ROWS =
+      "SELECT Name || '|' || ifnull(AssignedGPUs, 'NULL') || '|'"
+          + " || AvailableGPUs || '|' || State || '|' || GPUs_DeviceName || '|' || GPUs_GlobalMemoryMb"
+          + " || '|' || ifnull(PrioritizedProjects, 'NULL') || '|' || ifnull(GPUsAverageUsage, 'NULL')"
+          + " || '|' || Machine || '|' || ifnull(RemoteOwner, 'NULL') || '|'"
+          + " || ifnull(GlobalJobId, 'NULL') || '|' || timestamp FROM gpu_state ORDER BY rowid";
 
   @TempDir Path dir;
 
@@ -43,7 +44,8 @@ class SampleDeterminismTest {
     Path a = generate("a", 42);
     Path c = generate("c", 43);
     assertNotEquals(SampleDb.column(a, ALL_ROWS), SampleDb.column(c, ALL_ROWS));
-    assertNotEquals(SampleDb.column(a, "SELECT DISTINCT AssignedGPUs FROM gpu_state ORDER BY 1"),
+    assertNotEquals(
+        SampleDb.column(a, "SELECT DISTINCT AssignedGPUs FROM gpu_state ORDER BY 1"),
         SampleDb.column(c, "SELECT DISTINCT AssignedGPUs FROM gpu_state ORDER BY 1"));
   }
 }

@@ -44,18 +44,24 @@ class SampleInvariantsTest {
   @TempDir static Path dir;
   private static Path db;
   private static SampleSummary summary;
+
   /** timestamp, Name, AssignedGPUs, State, Machine of every row, for checks SQL does slowly. */
   private static List<String[]> slots;
 
   @BeforeAll
   static void generate() {
-    summary = SampleGenerator.generate(
-        new SampleSpec(dir, 2, 7, LocalDateTime.of(2025, 11, 3, 0, 0), 120, false));
+    summary =
+        SampleGenerator.generate(
+            new SampleSpec(dir, 2, 7, LocalDateTime.of(2025, 11, 3, 0, 0), 120, false));
     db = dir.resolve("gpu_state_2025-11.db");
-    slots = SampleDb.rows(db, "SELECT timestamp, Name, AssignedGPUs, State, Machine"
-        + " FROM gpu_state ORDER BY rowid").stream()
-        .map(r -> r.stream().map(v -> (String) v).toArray(String[]::new))
-        .toList();
+    slots =
+        SampleDb.rows(
+                db,
+                "SELECT timestamp, Name, AssignedGPUs, State, Machine"
+                    + " FROM gpu_state ORDER BY rowid")
+            .stream()
+            .map(r -> r.stream().map(v -> (String) v).toArray(String[]::new))
+            .toList();
   }
 
   private static long count(String sql) {
@@ -72,30 +78,44 @@ class SampleInvariantsTest {
 
   @Test
   void legacyTableWithoutIndex() {
-    assertEquals(GpuStateTable.COLUMNS,
+    assertEquals(
+        GpuStateTable.COLUMNS,
         SampleDb.column(db, "SELECT name FROM pragma_table_info('gpu_state') ORDER BY cid"));
     assertEquals(0, count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"));
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE typeof(timestamp) <> 'text'"
-        + " OR typeof(GPUs_GlobalMemoryMb) <> 'integer'"
-        + " OR typeof(GPUsAverageUsage) NOT IN ('real', 'null')"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE typeof(timestamp) <> 'text'"
+                + " OR typeof(GPUs_GlobalMemoryMb) <> 'integer'"
+                + " OR typeof(GPUsAverageUsage) NOT IN ('real', 'null')"));
   }
 
   @Test
   void oneJitteredTimestampPerQuarterHour() {
     assertEquals(192, count("SELECT COUNT(DISTINCT timestamp) FROM gpu_state"));
-    assertEquals(0, count("SELECT COUNT(*) FROM (SELECT substr(timestamp, 1, 16) FROM gpu_state"
-        + " GROUP BY 1 HAVING COUNT(DISTINCT timestamp) <> 1)"));
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE timestamp NOT GLOB"
-        + " '2025-11-0[34] [0-2][0-9]:[0-5][05]:0[0-9].[0-9][0-9][0-9][0-9][0-9][0-9]'"
-        + " OR substr(timestamp, 15, 2) NOT IN ('00', '15', '30', '45')"));
-    assertTrue(count("SELECT COUNT(DISTINCT substr(timestamp, 18)) FROM gpu_state") > 150,
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT substr(timestamp, 1, 16) FROM gpu_state"
+                + " GROUP BY 1 HAVING COUNT(DISTINCT timestamp) <> 1)"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE timestamp NOT GLOB"
+                + " '2025-11-0[34] [0-2][0-9]:[0-5][05]:0[0-9].[0-9][0-9][0-9][0-9][0-9][0-9]'"
+                + " OR substr(timestamp, 15, 2) NOT IN ('00', '15', '30', '45')"));
+    assertTrue(
+        count("SELECT COUNT(DISTINCT substr(timestamp, 18)) FROM gpu_state") > 150,
         "timestamps should carry second and microsecond jitter");
   }
 
   @Test
   void ninetySixSnapshotsPerDay() {
-    List<String> days = SampleDb.column(db, "SELECT substr(timestamp, 1, 10) || ' ' ||"
-        + " COUNT(DISTINCT timestamp) FROM gpu_state GROUP BY substr(timestamp, 1, 10) ORDER BY 1");
+    List<String> days =
+        SampleDb.column(
+            db,
+            "SELECT substr(timestamp, 1, 10) || ' ' ||"
+                + " COUNT(DISTINCT timestamp) FROM gpu_state GROUP BY substr(timestamp, 1, 10) ORDER BY 1");
     assertEquals(List.of("2025-11-03 96", "2025-11-04 96"), days);
   }
 
@@ -111,29 +131,41 @@ class SampleInvariantsTest {
   @Test
   void claimedRowsAreDynamicSlotsWithAJob() {
     assertTrue(count("SELECT COUNT(*) FROM gpu_state WHERE State = 'Claimed'") > 50_000);
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE State = 'Claimed' AND ("
-        + " Name NOT GLOB 'slot1_[1-8]@*' AND Name NOT GLOB 'backfill2_[1-8]@*'"
-        + " OR RemoteOwner IS NULL OR GlobalJobId IS NULL OR GPUsAverageUsage IS NULL"
-        + " OR GPUsAverageUsage < 0 OR GPUsAverageUsage > 1"
-        + " OR RemoteOwner NOT LIKE '%@wisc.edu'"
-        + " OR GlobalJobId NOT GLOB 'ap40.chtc.wisc.edu#[0-9]*.[0-9]*#1[0-9]*')"));
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE State <> 'Claimed' AND ("
-        + " RemoteOwner IS NOT NULL OR GlobalJobId IS NOT NULL OR GPUsAverageUsage IS NOT NULL"
-        + " OR Name GLOB '*_[0-9]*@*')"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE State = 'Claimed' AND ("
+                + " Name NOT GLOB 'slot1_[1-8]@*' AND Name NOT GLOB 'backfill2_[1-8]@*'"
+                + " OR RemoteOwner IS NULL OR GlobalJobId IS NULL OR GPUsAverageUsage IS NULL"
+                + " OR GPUsAverageUsage < 0 OR GPUsAverageUsage > 1"
+                + " OR RemoteOwner NOT LIKE '%@wisc.edu'"
+                + " OR GlobalJobId NOT GLOB 'ap40.chtc.wisc.edu#[0-9]*.[0-9]*#1[0-9]*')"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE State <> 'Claimed' AND ("
+                + " RemoteOwner IS NOT NULL OR GlobalJobId IS NOT NULL OR GPUsAverageUsage IS NOT NULL"
+                + " OR Name GLOB '*_[0-9]*@*')"));
     long users = count("SELECT COUNT(DISTINCT RemoteOwner) FROM gpu_state");
     assertTrue(users >= 30 && users <= 40, "users: " + users);
   }
 
   @Test
   void gpuNeverClaimedTwiceInASnapshot() {
-    assertEquals(0, count("SELECT COUNT(*) FROM (SELECT 1 FROM gpu_state WHERE State = 'Claimed'"
-        + " GROUP BY timestamp, AssignedGPUs HAVING COUNT(*) > 1)"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM gpu_state WHERE State = 'Claimed'"
+                + " GROUP BY timestamp, AssignedGPUs HAVING COUNT(*) > 1)"));
   }
 
   @Test
   void backfillPartitionableSlotListsOnlyUnclaimedGpus() {
-    assertTrue(count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*'"
-        + " AND AssignedGPUs <> ''") > 10_000);
+    assertTrue(
+        count(
+                "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*'"
+                    + " AND AssignedGPUs <> ''")
+            > 10_000);
     Set<String> claimed = new HashSet<>();
     for (String[] r : slots) {
       if (r[STATE].equals("Claimed")) {
@@ -149,25 +181,41 @@ class SampleInvariantsTest {
     }
     assertTrue(listed > 10_000, "backfill p-slot rows with a GPU: " + listed);
     // its AvailableGPUs lists exactly its rows' GPUs, in GPU_<id> form, and "" when it has none
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*' AND ("
-        + " AssignedGPUs = '' AND AvailableGPUs <> '' OR AssignedGPUs <> '' AND instr(',' ||"
-        + " AvailableGPUs || ',', ',' || replace(AssignedGPUs, '-', '_') || ',') = 0)"));
-    assertEquals(0, count("SELECT COUNT(*) FROM (SELECT 1 FROM gpu_state"
-        + " WHERE Name GLOB 'backfill2@*' AND AssignedGPUs <> '' GROUP BY timestamp, Name"
-        + " HAVING COUNT(DISTINCT AssignedGPUs) <> COUNT(*) OR COUNT(DISTINCT AvailableGPUs) <> 1"
-        + " OR COUNT(*) <> length(MIN(AvailableGPUs))"
-        + " - length(replace(MIN(AvailableGPUs), ',', '')) + 1)"));
-    assertTrue(count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*'"
-        + " AND AssignedGPUs = ''") > 0, "a backfill p-slot without idle GPU gives one '' row");
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2_*'"
-        + " AND AvailableGPUs <> replace(AssignedGPUs, '-', '_')"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*' AND ("
+                + " AssignedGPUs = '' AND AvailableGPUs <> '' OR AssignedGPUs <> '' AND instr(',' ||"
+                + " AvailableGPUs || ',', ',' || replace(AssignedGPUs, '-', '_') || ',') = 0)"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM gpu_state"
+                + " WHERE Name GLOB 'backfill2@*' AND AssignedGPUs <> '' GROUP BY timestamp, Name"
+                + " HAVING COUNT(DISTINCT AssignedGPUs) <> COUNT(*) OR COUNT(DISTINCT AvailableGPUs) <> 1"
+                + " OR COUNT(*) <> length(MIN(AvailableGPUs))"
+                + " - length(replace(MIN(AvailableGPUs), ',', '')) + 1)"));
+    assertTrue(
+        count(
+                "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2@*'"
+                    + " AND AssignedGPUs = ''")
+            > 0,
+        "a backfill p-slot without idle GPU gives one '' row");
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'backfill2_*'"
+                + " AND AvailableGPUs <> replace(AssignedGPUs, '-', '_')"));
   }
 
   @Test
   void primaryPartitionableSlotListsAllGpusOfItsMachine() {
-    assertEquals(0, count("SELECT COUNT(*) FROM (SELECT Machine FROM (SELECT timestamp, Machine,"
-        + " COUNT(*) n FROM gpu_state WHERE Name = 'slot1@' || Machine GROUP BY 1, 2)"
-        + " GROUP BY 1 HAVING COUNT(DISTINCT n) > 1 OR MIN(n) < 2 OR MAX(n) > 8)"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT Machine FROM (SELECT timestamp, Machine,"
+                + " COUNT(*) n FROM gpu_state WHERE Name = 'slot1@' || Machine GROUP BY 1, 2)"
+                + " GROUP BY 1 HAVING COUNT(DISTINCT n) > 1 OR MIN(n) < 2 OR MAX(n) > 8)"));
     Set<String> listed = new HashSet<>();
     for (String[] r : slots) {
       if (r[NAME].equals("slot1@" + r[MACHINE])) {
@@ -176,18 +224,21 @@ class SampleInvariantsTest {
     }
     for (String[] r : slots) {
       if (!r[GPU].isEmpty()) {
-        assertTrue(listed.contains(r[TIMESTAMP] + " " + r[MACHINE] + " " + r[GPU]),
-            String.join(" ", r));
+        assertTrue(
+            listed.contains(r[TIMESTAMP] + " " + r[MACHINE] + " " + r[GPU]), String.join(" ", r));
       }
     }
-    assertEquals(0, count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
-        + " AND AvailableGPUs <> ''"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
+                + " AND AvailableGPUs <> ''"));
   }
 
   @Test
   void everyModelWithItsMemory() {
-    List<List<Object>> models = SampleDb.rows(db,
-        "SELECT DISTINCT GPUs_DeviceName, GPUs_GlobalMemoryMb FROM gpu_state");
+    List<List<Object>> models =
+        SampleDb.rows(db, "SELECT DISTINCT GPUs_DeviceName, GPUs_GlobalMemoryMb FROM gpu_state");
     assertEquals(MEMORY.size(), models.size(), models.toString());
     for (List<Object> m : models) {
       assertEquals(MEMORY.get((String) m.get(0)), ((Number) m.get(1)).longValue(), m.toString());
@@ -197,52 +248,88 @@ class SampleInvariantsTest {
   @Test
   void ownershipKinds() {
     for (String host : PoolModel.CHTC_OWNED) {
-      assertEquals(1, count("SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine = '"
-          + host + "'"), host);
+      assertEquals(
+          1,
+          count("SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine = '" + host + "'"),
+          host);
     }
-    assertEquals(5, count("SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN ("
-        + quoted(PoolModel.CHTC_OWNED) + ") AND PrioritizedProjects <> ''"));
-    assertEquals(2, count("SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN ("
-        + quoted(PoolModel.CHTC_OWNED) + ") AND PrioritizedProjects = ''"));
-    assertTrue(count("SELECT COUNT(DISTINCT Machine) FROM gpu_state"
-        + " WHERE PrioritizedProjects IS NULL") >= 2);
-    assertTrue(count("SELECT COUNT(DISTINCT Machine) FROM gpu_state"
-        + " WHERE PrioritizedProjects = ''") >= 30);
-    assertTrue(count("SELECT COUNT(DISTINCT Machine) FROM gpu_state"
-        + " WHERE PrioritizedProjects <> '' AND Machine GLOB '*gpu400[0-9].chtc.wisc.edu'") >= 60);
-    assertTrue(count("SELECT COUNT(DISTINCT Machine) FROM gpu_state"
-        + " WHERE Machine GLOB 'gpu[0-9][0-9][0-9][0-9].chtc.wisc.edu'") >= 30);
-    assertEquals(2, count("SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN"
-        + " ('voyles2000.chtc.wisc.edu', 'gpulab2003.chtc.wisc.edu')"));
+    assertEquals(
+        5,
+        count(
+            "SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN ("
+                + quoted(PoolModel.CHTC_OWNED)
+                + ") AND PrioritizedProjects <> ''"));
+    assertEquals(
+        2,
+        count(
+            "SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN ("
+                + quoted(PoolModel.CHTC_OWNED)
+                + ") AND PrioritizedProjects = ''"));
+    assertTrue(
+        count(
+                "SELECT COUNT(DISTINCT Machine) FROM gpu_state"
+                    + " WHERE PrioritizedProjects IS NULL")
+            >= 2);
+    assertTrue(
+        count("SELECT COUNT(DISTINCT Machine) FROM gpu_state" + " WHERE PrioritizedProjects = ''")
+            >= 30);
+    assertTrue(
+        count(
+                "SELECT COUNT(DISTINCT Machine) FROM gpu_state"
+                    + " WHERE PrioritizedProjects <> '' AND Machine GLOB '*gpu400[0-9].chtc.wisc.edu'")
+            >= 60);
+    assertTrue(
+        count(
+                "SELECT COUNT(DISTINCT Machine) FROM gpu_state"
+                    + " WHERE Machine GLOB 'gpu[0-9][0-9][0-9][0-9].chtc.wisc.edu'")
+            >= 30);
+    assertEquals(
+        2,
+        count(
+            "SELECT COUNT(DISTINCT Machine) FROM gpu_state WHERE Machine IN"
+                + " ('voyles2000.chtc.wisc.edu', 'gpulab2003.chtc.wisc.edu')"));
   }
 
   @Test
   void statesIncludeOwnerAndHoursLongDrains() {
-    Set<String> states =
-        new TreeSet<>(SampleDb.column(db, "SELECT DISTINCT State FROM gpu_state"));
+    Set<String> states = new TreeSet<>(SampleDb.column(db, "SELECT DISTINCT State FROM gpu_state"));
     assertEquals(Set.of("Claimed", "Unclaimed", "Owner", "Drained"), states);
-    long longestDrain = count("SELECT MAX(n) FROM (SELECT COUNT(DISTINCT timestamp) n"
-        + " FROM gpu_state WHERE State = 'Drained' GROUP BY Machine)");
+    long longestDrain =
+        count(
+            "SELECT MAX(n) FROM (SELECT COUNT(DISTINCT timestamp) n"
+                + " FROM gpu_state WHERE State = 'Drained' GROUP BY Machine)");
     assertTrue(longestDrain >= 8, "a machine should stay drained for hours: " + longestDrain);
   }
 
   @Test
   void jobsPersistOnOneGpu() {
-    double snapshotsPerJob = SampleDb.rows(db, "SELECT COUNT(*) * 1.0 / COUNT(DISTINCT GlobalJobId)"
-        + " FROM gpu_state WHERE State = 'Claimed'").stream()
-        .mapToDouble(r -> ((Number) r.get(0)).doubleValue()).sum();
+    double snapshotsPerJob =
+        SampleDb.rows(
+                db,
+                "SELECT COUNT(*) * 1.0 / COUNT(DISTINCT GlobalJobId)"
+                    + " FROM gpu_state WHERE State = 'Claimed'")
+            .stream()
+            .mapToDouble(r -> ((Number) r.get(0)).doubleValue())
+            .sum();
     assertTrue(snapshotsPerJob > 4, "snapshots per job: " + snapshotsPerJob);
-    assertEquals(0, count("SELECT COUNT(*) FROM (SELECT GlobalJobId FROM gpu_state"
-        + " WHERE State = 'Claimed' GROUP BY 1 HAVING COUNT(DISTINCT AssignedGPUs) > 1"
-        + " OR COUNT(DISTINCT RemoteOwner) > 1 OR COUNT(DISTINCT Name) > 1)"));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT GlobalJobId FROM gpu_state"
+                + " WHERE State = 'Claimed' GROUP BY 1 HAVING COUNT(DISTINCT AssignedGPUs) > 1"
+                + " OR COUNT(DISTINCT RemoteOwner) > 1 OR COUNT(DISTINCT Name) > 1)"));
   }
 
   @Test
   void busierDuringTheDay() {
-    long day = count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
-        + " AND substr(timestamp, 12, 2) BETWEEN '12' AND '17'");
-    long night = count("SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
-        + " AND substr(timestamp, 12, 2) BETWEEN '00' AND '05'");
+    long day =
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
+                + " AND substr(timestamp, 12, 2) BETWEEN '12' AND '17'");
+    long night =
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE Name GLOB 'slot1_*'"
+                + " AND substr(timestamp, 12, 2) BETWEEN '00' AND '05'");
     assertTrue(day > night * 1.15, "day " + day + " vs night " + night);
   }
 

@@ -36,8 +36,8 @@ class SampleSpecTest {
 
   @Test
   void startIsFlooredToAQuarterHour() {
-    SampleSpec spec = new SampleSpec(OUT, 1, 1, LocalDateTime.of(2025, 11, 3, 10, 44, 59), 24,
-        false);
+    SampleSpec spec =
+        new SampleSpec(OUT, 1, 1, LocalDateTime.of(2025, 11, 3, 10, 44, 59), 24, false);
     assertEquals(LocalDateTime.of(2025, 11, 3, 10, 30), spec.start());
   }
 
