@@ -11,8 +11,8 @@ public final class IoReason {
   private IoReason() {}
 
   /**
-   * {@code "permission denied: /path"} and the like for an {@link IOException} (also when wrapped
-   * in an {@link UncheckedIOException}); the message on one line otherwise.
+   * {@code "permission denied: /path"} and the like for an {@link java.io.IOException} (also when
+   * wrapped in an {@link UncheckedIOException}); the message on one line otherwise.
    */
   public static String of(Exception e) {
     if (e instanceof UncheckedIOException u && u.getCause() != null) {

@@ -3,7 +3,6 @@ package io.gpureport.deliver;
 import io.gpureport.GpuReportException;
 import io.gpureport.IoReason;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -161,9 +160,7 @@ public final class OutputTarget {
         if (ownerOnly && supportsPosix(dir)) {
           return Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         }
-        try (OutputStream ignored = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-          return tmp;
-        }
+        return Files.createFile(tmp);
       } catch (FileAlreadyExistsException e) {
         if (attempt >= 10) {
           throw e;

@@ -195,7 +195,7 @@ final class DeviceChart {
     bars.setSeriesItemLabelPaint(1, INK);
     bars.setSeriesPositiveItemLabelPosition(
         1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-    bars.setItemLabelAnchorOffset(4);
+    bars.setItemLabelInsets(new RectangleInsets(4, 4, 4, 4));
 
     CategoryPlot plot = new CategoryPlot(ds, devices, gpus, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);

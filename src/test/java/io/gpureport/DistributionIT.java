@@ -1,0 +1,146 @@
+package io.gpureport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution ({@code target/gpureport-<version>.tar.gz}), unpacked into a folder of
+ * its own and run through its launcher from another working directory, as an operator would: the
+ * shaded, minimized jar must still find its JDBC driver, mail provider, templates and charts.
+ */
+class DistributionIT {
+  @TempDir static Path unpacked;
+  @TempDir Path work;
+
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort());
+
+  private static Path home;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    Path archive = Path.of(System.getProperty("gpureport.distribution", "missing"));
+    assertTrue(Files.isRegularFile(archive), "run through failsafe after package: " + archive);
+    Run tar = run(unpacked, List.of("tar", "xzf", archive.toString(), "-C", unpacked.toString()));
+    assertEquals(0, tar.exitCode(), tar.err());
+    try (var dirs = Files.list(unpacked)) {
+      home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void theArchiveHoldsLauncherManPagesCompletionConfigAndLicences() throws IOException {
+    assertTrue(Files.isExecutable(home.resolve("bin/gpureport")));
+    for (String page : List.of("gpureport", "gpureport-report", "gpureport-collect")) {
+      String troff = Files.readString(home.resolve("man/man1/" + page + ".1"));
+      String title = page.toUpperCase(Locale.ROOT).replace("-", "\\-");
+      assertTrue(troff.contains(".TH \"" + title + "\" \"1\""), page + ".1 is a man page");
+    }
+    assertTrue(Files.isRegularFile(home.resolve("masked_hosts.yaml")));
+    assertTrue(Files.isRegularFile(home.resolve("chtc_owned_hosts.txt")));
+    String thirdParty = Files.readString(home.resolve("licenses/THIRD-PARTY.txt"));
+    assertTrue(thirdParty.contains("org.xerial:sqlite-jdbc"), thirdParty);
+  }
+
+  @Test
+  void theCompletionScriptRegistersWithBash() throws Exception {
+    Path script = home.resolve("completion/gpureport-completion.bash");
+    Run bash =
+        run(
+            work,
+            List.of("bash", "-c", "source \"$0\" && complete -p gpureport", script.toString()));
+    assertEquals(0, bash.exitCode(), bash.err());
+    assertTrue(bash.out().contains("gpureport"), bash.out());
+  }
+
+  @Test
+  void versionNamesJavaAndSqlite() throws Exception {
+    Run version = gpureport("--version");
+    assertEquals(0, version.exitCode(), version.err());
+    assertTrue(version.out().startsWith("gpureport "), version.out());
+  }
+
+  @Test
+  void sampleReportAndEmailFromAnotherDirectory() throws Exception {
+    Run sample = gpureport("sample", "--out", "data", "--days", "1", "--start", "2025-11-03");
+    assertEquals(0, sample.exitCode(), sample.err());
+
+    Run json = gpureport("report", "--data-dir", "data", "--output-format", "json");
+    assertEquals(0, json.exitCode(), json.err());
+    JsonNode report = new ObjectMapper().readTree(json.out());
+    assertTrue(report.size() > 0, json.out());
+
+    Run html =
+        gpureport(
+            "report",
+            "--data-dir",
+            "data",
+            "--output-format",
+            "html",
+            "--output-file",
+            "report.html",
+            "--email-to",
+            "ops@example.org",
+            "--email-from",
+            "gpureport@example.org",
+            "--smtp-server",
+            "127.0.0.1",
+            "--smtp-port",
+            Integer.toString(mail.getSmtp().getPort()),
+            "--smtp-starttls",
+            "off");
+    assertEquals(0, html.exitCode(), html.err());
+    assertTrue(Files.readString(work.resolve("report.html")).contains("<img"), "charts drawn");
+    MimeMessage[] received = mail.getReceivedMessages();
+    assertEquals(1, received.length);
+    assertTrue(received[0].getContentType().startsWith("multipart/alternative"));
+  }
+
+  private Run gpureport(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/gpureport").toString());
+    command.addAll(List.of(args));
+    return run(work, command);
+  }
+
+  /** Exit code, stdout and stderr of a finished process. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(Path dir, List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    p.getOutputStream().close();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new AssertionError("still running after 120 s: " + command);
+    }
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
