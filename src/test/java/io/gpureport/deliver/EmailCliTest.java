@@ -54,13 +54,15 @@ class EmailCliTest {
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
           .withPerMethodLifecycle(true);
 
+  @RegisterExtension final ClosedPorts closed = new ClosedPorts();
+
   @TempDir Path dir;
   private List<Integer> fallbacks;
 
   @BeforeEach
   void setUp() throws Exception {
     ExampleData.build(dir);
-    fallbacks = MailTestSupport.closedFallbacks();
+    fallbacks = closed.fallbacks();
   }
 
   /** The report options of the worked example, without any e-mail option. */
@@ -340,14 +342,14 @@ class EmailCliTest {
 
   @Test
   void refusedConnectionsTryEveryFallbackPort() throws Exception {
-    int closed = MailTestSupport.closedPort();
+    int refused = closed.port();
     Path out = dir.resolve("report.json");
     Run r =
         run(
             "--email-to",
             "ops@example.org",
             "--smtp-port",
-            Integer.toString(closed),
+            Integer.toString(refused),
             "--output-format",
             "json",
             "--output-file",
@@ -356,7 +358,8 @@ class EmailCliTest {
     List<String> lines = r.err().lines().toList();
     assertEquals(4, lines.size(), r.err());
     assertTrue(
-        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + closed + " failed: "), r.err());
+        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + refused + " failed: "),
+        r.err());
     assertTrue(
         lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "),
         r.err());

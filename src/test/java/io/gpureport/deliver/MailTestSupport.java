@@ -4,28 +4,14 @@ import io.gpureport.cli.CliContext;
 import io.gpureport.cli.CliResult;
 import io.gpureport.cli.GpuReportCommand;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for the e-mail tests: closed ports and CLI runs with a test-configured mailer. */
+/** CLI runs with a test-configured mailer, for the e-mail tests. */
 final class MailTestSupport {
   private MailTestSupport() {}
-
-  /** A local port with nothing listening (bound once by the OS, then released). */
-  static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Closed fallback ports, so that no test ever talks to a real port 25 or 587. */
-  static List<Integer> closedFallbacks() throws IOException {
-    return List.of(closedPort(), closedPort());
-  }
 
   /** Exit code, stdout and stderr of one CLI run. */
   record Run(int exitCode, String out, String err) {}

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,6 +63,8 @@ class StartTlsTest {
    */
   record Delivery(
       String from, List<String> to, String data, boolean tls, Optional<Object> identity) {}
+
+  @RegisterExtension final ClosedPorts closed = new ClosedPorts();
 
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
@@ -254,8 +257,8 @@ class StartTlsTest {
         debug);
   }
 
-  private void send(EmailSettings settings) throws IOException {
-    new SmtpMailer(err, MailTestSupport.closedFallbacks(), MailTestSupport.closedPort())
+  private void send(EmailSettings settings) {
+    new SmtpMailer(err, closed.fallbacks(), closed.port())
         .send(settings, "STARTTLS check", "t\n", "<p>h</p>");
   }
 
