@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
+import io.gpureport.cli.Cli;
+import io.gpureport.cli.CliResult;
 import io.gpureport.deliver.CountingSmtpServer.Behaviour;
-import io.gpureport.deliver.MailTestSupport.Run;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,37 +33,37 @@ class HandoverTest {
   }
 
   /** Mails the worked example's report via 127.0.0.1:{@code port}, then {@code fallback}. */
-  private Run mail(int port, int fallback) {
+  private CliResult mail(int port, int fallback) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "report",
-                "--hours-back",
-                "24",
-                "--data-dir",
-                dir.toString(),
-                "--exclude-hosts-yaml",
-                dir.resolve("masked_hosts.yaml").toString(),
-                "--chtc-owned",
-                dir.resolve("chtc_owned_hosts.txt").toString(),
-                "--no-charts",
-                "--email-to",
-                "ops@example.org",
-                "--email-from",
-                "reports@example.org",
-                "--smtp-server",
-                "127.0.0.1",
-                "--smtp-port",
-                Integer.toString(port),
-                "--smtp-starttls",
-                "off",
-                "--email-timeout",
-                "1"));
-    return MailTestSupport.cli(
-        Map.of(), List.of(fallback, closed.port()), closed.port(), List.copyOf(args));
+        List.of(
+            "report",
+            "--hours-back",
+            "24",
+            "--data-dir",
+            dir.toString(),
+            "--exclude-hosts-yaml",
+            dir.resolve("masked_hosts.yaml").toString(),
+            "--chtc-owned",
+            dir.resolve("chtc_owned_hosts.txt").toString(),
+            "--no-charts",
+            "--email-to",
+            "ops@example.org",
+            "--email-from",
+            "reports@example.org",
+            "--smtp-server",
+            "127.0.0.1",
+            "--smtp-port",
+            Integer.toString(port),
+            "--smtp-starttls",
+            "off",
+            "--email-timeout",
+            "1");
+    List<Integer> fallbacks = List.of(fallback, closed.port());
+    int implicitTls = closed.port();
+    return Cli.with().mailer(err -> new SmtpMailer(err, fallbacks, implicitTls)).run(args);
   }
 
-  private static List<String> errorLines(Run r) {
+  private static List<String> errorLines(CliResult r) {
     return r.err().lines().filter(l -> l.startsWith("Error:")).toList();
   }
 
@@ -75,7 +74,7 @@ class HandoverTest {
             new CountingSmtpServer(Behaviour.HOLD_FINAL_REPLY, finalReply);
         CountingSmtpServer fallback =
             new CountingSmtpServer(Behaviour.HOLD_FINAL_REPLY, finalReply)) {
-      Run r = mail(primary.port(), fallback.port());
+      CliResult r = mail(primary.port(), fallback.port());
 
       assertEquals(1, r.exitCode(), r.err());
       List<String> errors = errorLines(r);
@@ -109,7 +108,7 @@ class HandoverTest {
   void aRefusalAfterTheContentIsFinalAndNoOtherPortIsTried() throws Exception {
     try (CountingSmtpServer primary = new CountingSmtpServer(Behaviour.REFUSE_CONTENT);
         CountingSmtpServer fallback = new CountingSmtpServer(Behaviour.ACCEPT)) {
-      Run r = mail(primary.port(), fallback.port());
+      CliResult r = mail(primary.port(), fallback.port());
 
       assertEquals(1, r.exitCode(), r.err());
       List<String> errors = errorLines(r);
@@ -132,7 +131,7 @@ class HandoverTest {
   void aRefusedRecipientStillFallsBack() throws Exception {
     try (CountingSmtpServer primary = new CountingSmtpServer(Behaviour.REFUSE_RECIPIENTS);
         CountingSmtpServer fallback = new CountingSmtpServer(Behaviour.ACCEPT)) {
-      Run r = mail(primary.port(), fallback.port());
+      CliResult r = mail(primary.port(), fallback.port());
 
       assertEquals(0, r.exitCode(), r.err());
       List<String> lines = r.err().lines().toList();
@@ -152,7 +151,7 @@ class HandoverTest {
   void anUnansweredDataCommandStillFallsBack() throws Exception {
     try (SilentAtDataServer primary = new SilentAtDataServer();
         CountingSmtpServer fallback = new CountingSmtpServer(Behaviour.ACCEPT)) {
-      Run r = mail(primary.port(), fallback.port());
+      CliResult r = mail(primary.port(), fallback.port());
 
       assertTrue(primary.awaitData(10), "the client reached DATA on the primary");
       assertEquals(0, r.exitCode(), r.err());

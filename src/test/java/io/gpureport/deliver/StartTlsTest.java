@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.ChildJvm;
 import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -347,7 +347,7 @@ class StartTlsTest {
   private CliResult mailThroughTrustingJvm(Path keys, int port) throws Exception {
     Path data = Files.createDirectories(keyDir.resolve("data-" + port));
     ExampleData.build(data);
-    return ChildJvm.create()
+    return Cli.childJvm()
         .jvmOptions(
             "-Djavax.net.ssl.trustStore=" + trustStoreFor(keys),
             "-Djavax.net.ssl.trustStorePassword=" + new String(STORE_PASSWORD),
