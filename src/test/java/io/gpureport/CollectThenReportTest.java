@@ -3,13 +3,13 @@ package io.gpureport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +26,9 @@ class CollectThenReportTest {
     Files.writeString(input, json);
     Clock clock = Clock.fixed(LocalDateTime.parse(time).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     CliResult r =
-        CliResult.run(
-            clock,
-            Map.of(),
-            null,
-            "collect",
-            "--data-dir",
-            dir.toString(),
-            "--input",
-            input.toString());
+        Cli.with()
+            .clock(clock)
+            .run("collect", "--data-dir", dir.toString(), "--input", input.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
   }
@@ -73,7 +67,7 @@ class CollectThenReportTest {
             + COMMON
             + "}]");
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),

@@ -3,6 +3,7 @@ package io.gpureport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class CronDocTest {
     ExampleData.build(dir);
     ExampleData.addDecemberFile(dir);
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--analysis-type",
             "monthly",

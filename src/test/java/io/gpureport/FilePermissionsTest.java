@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Files and directories the user may not read or write: a one-line error naming the file and the
  * cause, the right exit code, nothing written and nothing changed. Each case runs in a child JVM
- * that file permissions bind (see {@link ChildJvm#boundByFilePermissions()}).
+ * that file permissions bind (see {@link io.gpureport.cli.ChildJvm#boundByFilePermissions()}).
  */
 class FilePermissionsTest {
   @TempDir Path tmp;
@@ -53,7 +54,7 @@ class FilePermissionsTest {
   }
 
   private static CliResult child(String... args) {
-    return ChildJvm.create().boundByFilePermissions().run(args);
+    return Cli.childJvm().boundByFilePermissions().run(args);
   }
 
   private List<String> report(String... extra) {
@@ -129,7 +130,7 @@ class FilePermissionsTest {
     List<String> before = names(data);
     byte[] hash = hash(db);
     String expected =
-        CliResult.run(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new)).out();
+        Cli.run(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new)).out();
     chmod(db, "r--r--r--");
     chmod(data, "r-xr-xr-x");
     CliResult r = child(report("--end-time", "2025-11-03 10:30:05").toArray(String[]::new));

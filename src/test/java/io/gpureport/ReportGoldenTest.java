@@ -3,6 +3,7 @@ package io.gpureport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class ReportGoldenTest {
       args.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
     }
     args.addAll(caseArgs);
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
     assertFalse(r.err().contains("Error:"), r.err());
     String file = caseArgs.contains("json") ? "expected.json" : "expected.txt";

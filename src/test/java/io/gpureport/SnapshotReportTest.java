@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.cli.CliContext;
-import io.gpureport.cli.GpuReportCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.gpureport.cli.Cli;
+import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +25,6 @@ class SnapshotReportTest {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
   @BeforeEach
   void buildExample() throws Exception {
     ExampleData.build(dir);
@@ -40,11 +34,11 @@ class SnapshotReportTest {
    * Runs {@code report --analysis-type gpu-model-snapshot} on the example directory. The exclusion
    * file is given explicitly to show that the snapshot ignores it (Legacy rule L21).
    */
-  private Run report(String... extra) {
+  private CliResult report(String... extra) {
     return reportAs("gpu-model-snapshot", extra);
   }
 
-  private Run reportAs(String analysisType, String... extra) {
+  private CliResult reportAs(String analysisType, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -59,34 +53,24 @@ class SnapshotReportTest {
       args.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
     }
     args.addAll(List.of(extra));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int code =
-          GpuReportCommand.run(
-              args.toArray(String[]::new),
-              new CliContext(o, e, Map.of(), Clock.systemDefaultZone(), null));
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    return Cli.with().clock(Clock.systemDefaultZone()).run(args);
   }
 
-  private static void assertOk(Run r) {
+  private static void assertOk(CliResult r) {
     assertEquals(0, r.exitCode(), r.err());
     assertFalse(r.err().contains("Error:"), r.err());
   }
 
   @Test
   void r11ListsModels() throws Exception {
-    Run r = report("--snapshot-time", T);
+    CliResult r = report("--snapshot-time", T);
     assertOk(r);
     Golden.check("snapshot-models", "expected.txt", r.out());
   }
 
   @Test
   void r11HintLineRepeatsSnapshotTimeAsTypedAndLegacySpellingIsAccepted() {
-    Run r = report("--snapshot-time", "2025-11-3 10:12:0");
+    CliResult r = report("--snapshot-time", "2025-11-3 10:12:0");
     assertOk(r);
     assertTrue(r.out().contains("Available GPU models at 2025-11-03 10:12:00:\n"), r.out());
     assertTrue(
@@ -95,27 +79,28 @@ class SnapshotReportTest {
                 "  --analysis-type gpu-model-snapshot --gpu-model \"<model_name>\""
                     + " --snapshot-time \"2025-11-3 10:12:0\"\n"),
         r.out());
-    Run legacy = reportAs("gpu_model_snapshot", "--snapshot-time", T);
+    CliResult legacy = reportAs("gpu_model_snapshot", "--snapshot-time", T);
     assertEquals(report("--snapshot-time", T).out(), legacy.out());
   }
 
   @Test
   void r12ModelSnapshotText() throws Exception {
-    Run r = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S");
+    CliResult r = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S");
     assertOk(r);
     Golden.check("snapshot-l40s", "expected.txt", r.out());
   }
 
   @Test
   void r13ModelSnapshotJson() throws Exception {
-    Run r = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--output-format", "json");
+    CliResult r =
+        report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--output-format", "json");
     assertOk(r);
     Golden.check("snapshot-l40s-json", "expected.json", r.out());
   }
 
   @Test
   void r11ModelListJson() throws Exception {
-    Run r = report("--snapshot-time", T, "--output-format", "json");
+    CliResult r = report("--snapshot-time", T, "--output-format", "json");
     assertOk(r);
     String expected =
         """
@@ -137,7 +122,7 @@ class SnapshotReportTest {
   @Test
   void outputFileIsWrittenInsteadOfStdout() throws Exception {
     Path file = dir.resolve("snapshot.txt");
-    Run r =
+    CliResult r =
         report(
             "--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--output-file", file.toString());
     assertOk(r);
@@ -149,7 +134,7 @@ class SnapshotReportTest {
 
   @Test
   void e10UnknownModelIsNoData() {
-    Run r = report("--snapshot-time", T, "--gpu-model", "NVIDIA V100");
+    CliResult r = report("--snapshot-time", T, "--gpu-model", "NVIDIA V100");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertEquals("No data found for NVIDIA V100 around 2025-11-03 10:12:00\n", r.err());
@@ -158,7 +143,7 @@ class SnapshotReportTest {
   @Test
   void e10WithJsonStillWritesNothing() {
     Path file = dir.resolve("out.json");
-    Run r =
+    CliResult r =
         report(
             "--snapshot-time",
             T,
@@ -176,7 +161,7 @@ class SnapshotReportTest {
 
   @Test
   void noModelsAroundAnEmptyTime() {
-    Run r = report("--snapshot-time", "2025-11-3 12:0:0");
+    CliResult r = report("--snapshot-time", "2025-11-3 12:0:0");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertEquals("No GPU models found around 2025-11-03 12:00:00\n", r.err());
@@ -185,10 +170,11 @@ class SnapshotReportTest {
   @Test
   void modelOutsideTheWindowIsNoData() {
     // T1 = 10:00:05.123456 is 11 min 55 s before the target: outside ±5 min, inside ±12 min
-    Run miss = report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--window-minutes", "0");
+    CliResult miss =
+        report("--snapshot-time", T, "--gpu-model", "NVIDIA L40S", "--window-minutes", "0");
     assertEquals(1, miss.exitCode());
     assertEquals("No data found for NVIDIA L40S around 2025-11-03 10:12:00\n", miss.err());
-    Run hit =
+    CliResult hit =
         report(
             "--snapshot-time",
             "2025-11-03 10:07:35",

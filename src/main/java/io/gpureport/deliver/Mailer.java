@@ -17,7 +17,10 @@ public interface Mailer {
    */
   record InlineImage(String contentId, String fileName, byte[] png) {}
 
-  /** Sends; throws {@link io.gpureport.GpuReportException} when every port failed. */
+  /**
+   * Sends; throws {@link io.gpureport.GpuReportException} when every port failed, or when the
+   * server did not confirm or refused the message once it had accepted DATA.
+   */
   void send(
       EmailSettings settings, String subject, String text, String html, List<InlineImage> images);
 

@@ -2,7 +2,6 @@ package io.gpureport.deliver;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +19,26 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class SmtpAttempt {
   /** The attempt failed; {@code getMessage()} is the one-line reason. */
   static final class Failure extends Exception {
+    private final HandoverTransport.Stage stage;
+
+    /** A failure before the message was handed over. */
     Failure(String reason, Throwable cause) {
+      this(reason, cause, HandoverTransport.Stage.ENVELOPE);
+    }
+
+    Failure(String reason, Throwable cause, HandoverTransport.Stage stage) {
       super(reason, cause);
+      this.stage = stage;
+    }
+
+    /** How far the message got. */
+    HandoverTransport.Stage stage() {
+      return stage;
+    }
+
+    /** True when the server never received the message, so another port may be tried. */
+    boolean beforeHandover() {
+      return stage == HandoverTransport.Stage.ENVELOPE;
     }
   }
 
@@ -78,7 +95,10 @@ final class SmtpAttempt {
     return p;
   }
 
-  /** Connects, (upgrades, authenticates,) sends and disconnects. */
+  /**
+   * Connects, (upgrades, authenticates,) sends and disconnects; a failure tells whether the server
+   * had accepted the message's content (DATA answered 354) before it happened.
+   */
   void send(MimeMessage message) throws Failure {
     if (authenticates() && !implicitTls && s.startTls() == EmailSettings.StartTls.OFF) {
       throw new Failure(
@@ -92,12 +112,7 @@ final class SmtpAttempt {
       session.setDebugOut(err);
       session.setDebug(true);
     }
-    Transport transport;
-    try {
-      transport = session.getTransport(protocol());
-    } catch (MessagingException e) {
-      throw new Failure(reason(e), e);
-    }
+    HandoverTransport transport = new HandoverTransport(session, implicitTls);
     try {
       transport.connect(s.server(), port, s.user(), s.password());
       boolean encrypted = implicitTls || isSsl(transport);
@@ -124,9 +139,9 @@ final class SmtpAttempt {
           && reason.contains("STARTTLS")) {
         reason += " (credentials are sent only over an encrypted connection)";
       }
-      throw new Failure(reason, e);
+      throw new Failure(reason, e, transport.stage());
     } catch (RuntimeException e) {
-      throw new Failure(reason(e), e);
+      throw new Failure(reason(e), e, transport.stage());
     } finally {
       try {
         transport.close();
@@ -145,15 +160,12 @@ final class SmtpAttempt {
     }
   }
 
-  private static boolean isSsl(Transport t) {
-    return t instanceof SMTPTransport smtp && smtp.isSSL();
+  private static boolean isSsl(SMTPTransport t) {
+    return t.isSSL();
   }
 
-  private static boolean offersAuth(Transport t) {
-    if (!(t instanceof SMTPTransport smtp)) {
-      return true;
-    }
-    return smtp.supportsExtension("AUTH") || smtp.supportsExtension("AUTH=LOGIN");
+  private static boolean offersAuth(SMTPTransport t) {
+    return t.supportsExtension("AUTH") || t.supportsExtension("AUTH=LOGIN");
   }
 
   /**

@@ -16,6 +16,11 @@ import java.util.List;
  * the first success prints {@code Email sent successfully to <n> recipient(s): <a, b>} and stops.
  * When every port failed, a {@link GpuReportException} {@code failed to send email: <last reason>}
  * is thrown (exit status 1; the report was already written).
+ *
+ * <p>Only a failure before the message was handed over (the server's 354 answer to DATA) moves on
+ * to the next port. After it the message may already be on its way, so a missing final reply (an
+ * unknown outcome) or a 4xx/5xx one (a refusal of the content) ends the sending: the recipients
+ * never get the report twice.
  */
 public final class SmtpMailer implements Mailer {
   /** The port that speaks implicit TLS (SMTPS). */
@@ -82,8 +87,23 @@ public final class SmtpMailer implements Mailer {
         lastFailure = f;
         err.println("Warning: sending via " + settings.server() + ":" + port + " failed: " + last);
         err.flush();
+        if (!f.beforeHandover()) {
+          throw new GpuReportException("failed to send email: " + afterHandover(f), f);
+        }
       }
     }
     throw new GpuReportException("failed to send email: " + last, lastFailure);
+  }
+
+  /** The error of a failure after the server had accepted DATA; no other port is tried. */
+  static String afterHandover(SmtpAttempt.Failure f) {
+    if (f.stage() == HandoverTransport.Stage.REFUSED) {
+      return "the server refused the message after receiving it; not retried on another port ("
+          + f.getMessage()
+          + ")";
+    }
+    return "the server did not confirm the message; it may or may not have been delivered ("
+        + f.getMessage()
+        + ")";
   }
 }

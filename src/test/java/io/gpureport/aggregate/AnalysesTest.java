@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
 import io.gpureport.TestDb;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class AnalysesTest {
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    return CliResult.run(args);
+    return Cli.run(args);
   }
 
   @Test
@@ -137,7 +138,7 @@ class AnalysesTest {
   void timeSeriesBucketWidths(int minutes, String lastLine) throws Exception {
     ExampleData.build(dir);
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.TestDb;
 import io.gpureport.aggregate.Stat;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import io.gpureport.load.Timestamps;
 import io.gpureport.render.Numbers;
@@ -46,7 +47,7 @@ class BackendsAgreeTest {
   @BeforeAll
   static void data() throws Exception {
     sample = dir.resolve("sample");
-    CliResult r = CliResult.run("sample", "--out", sample.toString(), "--days", "1", "--seed", "3");
+    CliResult r = Cli.run("sample", "--out", sample.toString(), "--days", "1", "--seed", "3");
     assertEquals(0, r.exitCode(), r.err());
     edge = edgeCases(dir.resolve("edge.db"));
   }

@@ -55,7 +55,7 @@ class HelpTextTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("shownDefaults")
   void helpShowsTheDefault(String command, String option, String shown) {
-    CliResult r = CliResult.run(command, "--help");
+    CliResult r = Cli.run(command, "--help");
     assertEquals(0, r.exitCode(), r.err());
     String help = r.out().replaceAll("\\s+", " ");
     int at = help.indexOf(" " + option + " ");

@@ -36,7 +36,7 @@ class IgnoredOptionsTest {
     if (!all.contains("--exclude-hosts-yaml") && !all.contains("--exclude-hosts")) {
       all.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
     }
-    return CliResult.run(all.toArray(String[]::new));
+    return Cli.run(all.toArray(String[]::new));
   }
 
   private static List<String> warnings(CliResult r) {
@@ -85,7 +85,7 @@ class IgnoredOptionsTest {
                 "--gpu-model",
                 "NVIDIA A40"));
     args.addAll(List.of(extra));
-    return CliResult.run(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -105,7 +105,7 @@ class IgnoredOptionsTest {
   @Test
   void theSnapshotNamesTheExclusionsItDoesNotApply() {
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),

@@ -69,7 +69,7 @@ class ParseErrorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("typos")
   void oneErrorLineWithAHint(List<String> args, String expected) {
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(2, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertEquals(expected + "\n", r.err());

@@ -108,7 +108,7 @@ class UsageErrorsTest {
     args.addAll(extra);
     Path out = dir.resolve("out.txt");
     args.addAll(List.of("--output-file", out.toString()));
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(2, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("Error: "), r.err());
@@ -139,7 +139,7 @@ class UsageErrorsTest {
   void noDataExits1(List<String> extra, String message) {
     List<String> args = new ArrayList<>(List.of("report", "--data-dir", dir.toString()));
     args.addAll(extra);
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().lines().anyMatch(message::equals), r.err());
@@ -147,7 +147,7 @@ class UsageErrorsTest {
 
   @Test
   void emptyOutputFileIsAUsageError() {
-    CliResult r = CliResult.run("report", "--data-dir", dir.toString(), "--output-file", "");
+    CliResult r = Cli.run("report", "--data-dir", dir.toString(), "--output-file", "");
     assertEquals(2, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertEquals("Error: --output-file must not be empty\n", r.err());
@@ -156,7 +156,7 @@ class UsageErrorsTest {
   @Test
   void missingDbPathIsNotCreated() {
     Path missing = dir.resolve("missing.db");
-    CliResult r = CliResult.run("report", "--db-path", missing.toString());
+    CliResult r = Cli.run("report", "--db-path", missing.toString());
     assertEquals(1, r.exitCode());
     assertEquals("Error: database file not found: " + missing + "\n", r.err());
     assertFalse(Files.exists(missing));
@@ -164,12 +164,12 @@ class UsageErrorsTest {
 
   @Test
   void missingDataDirAndEmptyDataDir() throws Exception {
-    CliResult r = CliResult.run("report", "--data-dir", dir.resolve("nope").toString());
+    CliResult r = Cli.run("report", "--data-dir", dir.resolve("nope").toString());
     assertEquals(1, r.exitCode());
     assertTrue(r.err().startsWith("Error: data directory not found: "), r.err());
     Path empty = Files.createDirectory(dir.resolve("empty"));
     Files.writeString(empty.resolve("gpu_state_2025-07_dev.db"), "near miss");
-    r = CliResult.run("report", "--data-dir", empty.toString());
+    r = Cli.run("report", "--data-dir", empty.toString());
     assertEquals(1, r.exitCode());
     assertEquals("Error: No database files found in " + empty + ".\n", r.err());
   }
@@ -179,7 +179,7 @@ class UsageErrorsTest {
     Path bad = Files.createDirectory(dir.resolve("bad"));
     Files.writeString(bad.resolve("gpu_state_2025-11.db"), "this is not a database, just text");
     byte[] before = Files.readAllBytes(bad.resolve("gpu_state_2025-11.db"));
-    CliResult r = CliResult.run("report", "--data-dir", bad.toString());
+    CliResult r = Cli.run("report", "--data-dir", bad.toString());
     assertEquals(1, r.exitCode());
     assertTrue(r.err().startsWith("Error: cannot read "), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -188,10 +188,10 @@ class UsageErrorsTest {
 
   @Test
   void helpAndVersionExit0() {
-    assertEquals(0, CliResult.run("--help").exitCode());
-    assertEquals(0, CliResult.run("--version").exitCode());
-    assertEquals(0, CliResult.run("report", "--help").exitCode());
-    assertEquals(2, CliResult.run().exitCode());
+    assertEquals(0, Cli.run("--help").exitCode());
+    assertEquals(0, Cli.run("--version").exitCode());
+    assertEquals(0, Cli.run("report", "--help").exitCode());
+    assertEquals(2, Cli.run().exitCode());
   }
 
   @Test
@@ -207,7 +207,7 @@ class UsageErrorsTest {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
             java.time.Duration.ofSeconds(60),
             () ->
-                CliResult.run(
+                Cli.run(
                     "report",
                     "--data-dir",
                     dir.toString(),

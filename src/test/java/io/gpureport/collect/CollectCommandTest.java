@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.cli.GpuReportCommand;
+import io.gpureport.cli.Cli;
+import io.gpureport.cli.CliResult;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,19 +29,9 @@ class CollectCommandTest {
 
   @TempDir Path dir;
 
-  /** Exit status, stdout and stderr of one run. */
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        GpuReportCommand.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  /** Runs with the system clock, as the collector stamps snapshots with the time of the run. */
+  static CliResult run(String... args) {
+    return Cli.with().clock(Clock.systemDefaultZone()).run(args);
   }
 
   @Test
@@ -50,9 +40,9 @@ class CollectCommandTest {
     Path data = Files.createDirectory(dir.resolve("data"));
     LocalDateTime before = LocalDateTime.now();
 
-    Run r = run("collect", "--input", input.toString(), "--data-dir", data.toString());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", data.toString());
 
-    assertEquals(0, r.status(), r.err());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     Path file = onlyDatabase(data);
     assertTrue(
@@ -77,8 +67,8 @@ class CollectCommandTest {
     InputStream saved = System.in;
     try {
       System.setIn(new ByteArrayInputStream(Fixtures.collectInput()));
-      Run r = run("collect", "--input", "-", "--data-dir", dir.toString());
-      assertEquals(0, r.status(), r.err());
+      CliResult r = run("collect", "--input", "-", "--data-dir", dir.toString());
+      assertEquals(0, r.exitCode(), r.err());
       assertEquals("", r.out());
       assertEquals(7, StoredRows.read(onlyDatabase(dir)).size());
     } finally {
@@ -104,24 +94,24 @@ class CollectCommandTest {
             });
     writer.start();
     Path data = Files.createDirectory(dir.resolve("data"));
-    Run r = run("collect", "--input", fifo.toString(), "--data-dir", data.toString());
+    CliResult r = run("collect", "--input", fifo.toString(), "--data-dir", data.toString());
     writer.join();
-    assertEquals(0, r.status(), r.err());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals(7, StoredRows.read(onlyDatabase(data)).size());
   }
 
   @Test
   void aDirectoryAsInputIsExitOne() throws Exception {
-    Run r = run("collect", "--input", dir.toString(), "--data-dir", dir.toString());
-    assertEquals(1, r.status(), r.err());
+    CliResult r = run("collect", "--input", dir.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.exitCode(), r.err());
     assertOneErrorLine(r, "Error: cannot read input file " + dir + ": it is a directory");
   }
 
   @Test
   void zeroAdsExitZeroWithAStatusLine() throws Exception {
     Path input = Fixtures.writeInput(dir, "[]");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
-    assertEquals(0, r.status(), r.err());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("No slot ads in input file "), r.err());
     assertEquals(List.of(), databases(dir));
@@ -130,8 +120,8 @@ class CollectCommandTest {
   @Test
   void garbageJsonIsExitOneWithOneErrorLine() throws Exception {
     Path input = Fixtures.writeInput(dir, "[{\"Name\": \"slot1@h\", oops}]");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
-    assertEquals(1, r.status());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertOneErrorLine(r, "Error: invalid JSON in input file " + input + " at line 1, column ");
     assertEquals(List.of(), databases(dir));
@@ -140,8 +130,8 @@ class CollectCommandTest {
   @Test
   void truncatedJsonIsOneCleanErrorLine() throws Exception {
     Path input = Fixtures.writeInput(dir, "[{");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
-    assertEquals(1, r.status());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.exitCode());
     assertEquals(
         "Error: invalid JSON in input file "
             + input
@@ -154,8 +144,8 @@ class CollectCommandTest {
   @Test
   void objectInsteadOfArrayIsExitOne() throws Exception {
     Path input = Fixtures.writeInput(dir, "{\"Name\": \"slot1@h\"}");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
-    assertEquals(1, r.status());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.exitCode());
     assertOneErrorLine(r, "Error: invalid JSON in input file ");
     assertTrue(r.err().contains("not a JSON array of slot ads (found an object)"), r.err());
     assertEquals(List.of(), databases(dir));
@@ -165,8 +155,8 @@ class CollectCommandTest {
   void missingDataDirIsExitOne() throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
     Path missing = dir.resolve("missing");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", missing.toString());
-    assertEquals(1, r.status());
+    CliResult r = run("collect", "--input", input.toString(), "--data-dir", missing.toString());
+    assertEquals(1, r.exitCode());
     assertOneErrorLine(r, "Error: data directory not found: " + missing);
     assertFalse(Files.exists(missing));
   }
@@ -174,19 +164,20 @@ class CollectCommandTest {
   @Test
   void verbosePrintsAStackTraceOnError() throws Exception {
     Path input = Fixtures.writeInput(dir, "nonsense");
-    Run r = run("collect", "--input", input.toString(), "--data-dir", dir.toString(), "--verbose");
-    assertEquals(1, r.status());
+    CliResult r =
+        run("collect", "--input", input.toString(), "--data-dir", dir.toString(), "--verbose");
+    assertEquals(1, r.exitCode());
     assertTrue(r.err().startsWith("Error: invalid JSON"), r.err());
     assertTrue(r.err().contains("\tat io.gpureport.collect."), r.err());
   }
 
   @Test
   void usageErrorsAreExitTwo() {
-    assertEquals(2, run("collect", "--timeout", "0").status());
-    assertEquals(2, run("collect", "--timeout", "abc").status());
-    assertEquals(2, run("collect", "--no-such-option").status());
-    Run help = run("collect", "--help");
-    assertEquals(0, help.status());
+    assertEquals(2, run("collect", "--timeout", "0").exitCode());
+    assertEquals(2, run("collect", "--timeout", "abc").exitCode());
+    assertEquals(2, run("collect", "--no-such-option").exitCode());
+    CliResult help = run("collect", "--help");
+    assertEquals(0, help.exitCode());
     assertTrue(help.out().contains("--condor-status"), help.out());
   }
 
@@ -204,9 +195,10 @@ class CollectCommandTest {
                 + "'\n"
                 + "echo 'some warning' >&2\n");
 
-    Run r = run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
+    CliResult r =
+        run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
 
-    assertEquals(0, r.status(), r.err());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("Wrote 7 rows (6 slots) to gpu_state_"), r.err());
     assertEquals(
@@ -214,7 +206,7 @@ class CollectCommandTest {
         Files.readAllLines(args));
     assertEquals(7, StoredRows.read(onlyDatabase(dir)).size());
 
-    Run pooled =
+    CliResult pooled =
         run(
             "collect",
             "--condor-status",
@@ -223,7 +215,7 @@ class CollectCommandTest {
             "cm.example.edu:9618",
             "--data-dir",
             dir.toString());
-    assertEquals(0, pooled.status(), pooled.err());
+    assertEquals(0, pooled.exitCode(), pooled.err());
     assertEquals(
         List.of(
             "-pool",
@@ -246,9 +238,10 @@ class CollectCommandTest {
                 + "echo 'CEDAR:6001:Failed to connect to <cm:9618>' >&2\n"
                 + "exit 3\n");
 
-    Run r = run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
+    CliResult r =
+        run("collect", "--condor-status", script.toString(), "--data-dir", dir.toString());
 
-    assertEquals(1, r.status());
+    assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertOneErrorLine(
         r,
@@ -262,8 +255,9 @@ class CollectCommandTest {
   @Test
   void missingCondorStatusIsExitOne() throws Exception {
     Path missing = dir.resolve("no_condor_status");
-    Run r = run("collect", "--condor-status", missing.toString(), "--data-dir", dir.toString());
-    assertEquals(1, r.status());
+    CliResult r =
+        run("collect", "--condor-status", missing.toString(), "--data-dir", dir.toString());
+    assertEquals(1, r.exitCode());
     assertOneErrorLine(r, "Error: cannot run " + missing + ": ");
   }
 
@@ -281,7 +275,7 @@ class CollectCommandTest {
                 + "wait\n");
     long started = System.nanoTime();
 
-    Run r =
+    CliResult r =
         run(
             "collect",
             "--condor-status",
@@ -292,7 +286,7 @@ class CollectCommandTest {
             dir.toString());
 
     double seconds = (System.nanoTime() - started) / 1e9;
-    assertEquals(1, r.status());
+    assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertOneErrorLine(
         r, "Error: " + script + " timed out after 1 s and was killed: waiting for the collector");
@@ -317,7 +311,7 @@ class CollectCommandTest {
     return script;
   }
 
-  private static void assertOneErrorLine(Run r, String prefix) {
+  private static void assertOneErrorLine(CliResult r, String prefix) {
     assertTrue(r.err().startsWith(prefix), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gpureport.ChildJvm;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,7 +61,7 @@ class LargeInputTest {
     Path data = Files.createDirectory(dir.resolve("data"));
 
     CliResult r =
-        ChildJvm.create()
+        Cli.childJvm()
             .jvmOptions(HEAP)
             .timeoutSeconds(300)
             .run("collect", "--data-dir", data.toString(), "--input", input.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import io.gpureport.load.GpuStateTable;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class TimestampIndexTest {
   @TempDir Path dir;
 
   private CliResult report() {
-    return CliResult.run(
+    return Cli.run(
         "report",
         "--data-dir",
         dir.toString(),
@@ -56,7 +57,7 @@ class TimestampIndexTest {
     CliResult before = report();
     assertEquals(0, before.exitCode(), before.err());
 
-    CliResult r = CliResult.run("index", "--data-dir", dir.toString());
+    CliResult r = Cli.run("index", "--data-dir", dir.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().matches("Indexed gpu_state_2025-11\\.db in \\d+\\.\\d s\\R"), r.err());
@@ -69,10 +70,10 @@ class TimestampIndexTest {
   void aFileThatHasTheIndexIsLeftAlone() throws Exception {
     ExampleData.build(dir);
     ExampleData.addDecemberFile(dir);
-    assertEquals(0, CliResult.run("index", "--data-dir", dir.toString()).exitCode());
+    assertEquals(0, Cli.run("index", "--data-dir", dir.toString()).exitCode());
     byte[] november = hash(dir.resolve("gpu_state_2025-11.db"));
 
-    CliResult again = CliResult.run("index", "--data-dir", dir.toString());
+    CliResult again = Cli.run("index", "--data-dir", dir.toString());
 
     assertEquals(0, again.exitCode(), again.err());
     assertEquals(
@@ -90,7 +91,7 @@ class TimestampIndexTest {
       s.execute("CREATE TABLE other (x TEXT)");
     }
     byte[] before = hash(db);
-    CliResult r = CliResult.run("index", "--data-dir", dir.toString());
+    CliResult r = Cli.run("index", "--data-dir", dir.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("Error: cannot index " + db + ": no table gpu_state", r.err().strip());
     assertArrayEquals(before, hash(db));
@@ -98,7 +99,7 @@ class TimestampIndexTest {
 
   @Test
   void aDirectoryWithoutMonthlyFilesIsAnError() {
-    CliResult r = CliResult.run("index", "--data-dir", dir.toString());
+    CliResult r = Cli.run("index", "--data-dir", dir.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("Error: No database files found in " + dir + ".", r.err().strip());
   }

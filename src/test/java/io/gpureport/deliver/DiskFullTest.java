@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gpureport.ExampleData;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class DiskFullTest {
     Files.writeString(target, "previous\n");
     Files.write(tiny.resolve("filler"), new byte[40 * 1024]);
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             data.toString(),
@@ -96,15 +97,9 @@ class DiskFullTest {
         java.time.Clock.fixed(
             java.time.Instant.parse("2025-11-03T10:00:05Z"), java.time.ZoneOffset.UTC);
     CliResult r =
-        CliResult.run(
-            clock,
-            java.util.Map.of(),
-            null,
-            "collect",
-            "--data-dir",
-            tiny.toString(),
-            "--input",
-            input.toString());
+        Cli.with()
+            .clock(clock)
+            .run("collect", "--data-dir", tiny.toString(), "--input", input.toString());
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("Error: "), r.err());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);

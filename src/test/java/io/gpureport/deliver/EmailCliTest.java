@@ -9,8 +9,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.gpureport.ExampleData;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
-import io.gpureport.deliver.MailTestSupport.Run;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
@@ -54,13 +54,15 @@ class EmailCliTest {
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
           .withPerMethodLifecycle(true);
 
+  @RegisterExtension final ClosedPorts closed = new ClosedPorts();
+
   @TempDir Path dir;
   private List<Integer> fallbacks;
 
   @BeforeEach
   void setUp() throws Exception {
     ExampleData.build(dir);
-    fallbacks = MailTestSupport.closedFallbacks();
+    fallbacks = closed.fallbacks();
   }
 
   /** The report options of the worked example, without any e-mail option. */
@@ -93,16 +95,24 @@ class EmailCliTest {
 
   /** A plain report run (no e-mail) with the same fixed clock. */
   private static CliResult report(List<String> args) {
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
     return r;
   }
 
-  private Run run(Map<String, String> env, String... extra) {
-    return MailTestSupport.cli(env, fallbacks, mail.getSmtps().getPort(), args(extra));
+  /**
+   * Runs the CLI with an {@link SmtpMailer} whose fallback ports are closed and whose implicit-TLS
+   * port is GreenMail's SMTPS port; its status lines go to the CLI's stderr.
+   */
+  private CliResult run(Map<String, String> env, String... extra) {
+    int smtps = mail.getSmtps().getPort();
+    return Cli.with()
+        .env(env)
+        .mailer(err -> new SmtpMailer(err, fallbacks, smtps))
+        .run(args(extra));
   }
 
-  private Run run(String... extra) {
+  private CliResult run(String... extra) {
     return run(Map.of(), extra);
   }
 
@@ -123,7 +133,7 @@ class EmailCliTest {
   /** Without charts the message keeps its two-part shape; {@link #chartsAreInlineImageParts}. */
   @Test
   void sendsTheTextAndHtmlReports() throws Exception {
-    Run r =
+    CliResult r =
         run(
             "--email-to",
             "ops@example.org, ,admin@example.org",
@@ -174,7 +184,7 @@ class EmailCliTest {
   @Test
   void htmlOutputStillMailsTheTextReportAsThePlainPart() throws Exception {
     Path out = dir.resolve("report.html");
-    Run r =
+    CliResult r =
         run(
             "--email-to",
             "ops@example.org",
@@ -206,7 +216,7 @@ class EmailCliTest {
   @Test
   void chartsAreInlineImageParts() throws Exception {
     Path out = dir.resolve("report.html");
-    Run r =
+    CliResult r =
         run(
             "--email-to",
             "ops@example.org",
@@ -273,7 +283,7 @@ class EmailCliTest {
 
   @Test
   void emailDebugPrintsTheSubjectAndTheProtocolTraceOnStderr() {
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--email-debug");
+    CliResult r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--email-debug");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains("DEBUG: Email subject would be: " + SUBJECT + "\n"), r.err());
     assertTrue(r.err().contains("EHLO "), r.err());
@@ -284,7 +294,7 @@ class EmailCliTest {
 
   @Test
   void authenticatesOverSmtpsWithInsecure() throws Exception {
-    Run r =
+    CliResult r =
         run(
             Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
             "--email-to",
@@ -309,7 +319,7 @@ class EmailCliTest {
   @Test
   void startTlsRequiredAgainstAServerWithoutItFailsAndKeepsTheReport() throws Exception {
     Path out = dir.resolve("report.txt");
-    Run r =
+    CliResult r =
         run(
             "--email-to",
             "ops@example.org",
@@ -340,14 +350,14 @@ class EmailCliTest {
 
   @Test
   void refusedConnectionsTryEveryFallbackPort() throws Exception {
-    int closed = MailTestSupport.closedPort();
+    int refused = closed.port();
     Path out = dir.resolve("report.json");
-    Run r =
+    CliResult r =
         run(
             "--email-to",
             "ops@example.org",
             "--smtp-port",
-            Integer.toString(closed),
+            Integer.toString(refused),
             "--output-format",
             "json",
             "--output-file",
@@ -356,7 +366,8 @@ class EmailCliTest {
     List<String> lines = r.err().lines().toList();
     assertEquals(4, lines.size(), r.err());
     assertTrue(
-        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + closed + " failed: "), r.err());
+        lines.get(0).startsWith("Warning: sending via 127.0.0.1:" + refused + " failed: "),
+        r.err());
     assertTrue(
         lines.get(1).startsWith("Warning: sending via 127.0.0.1:" + fallbacks.get(0) + " failed: "),
         r.err());
@@ -371,7 +382,7 @@ class EmailCliTest {
 
   @Test
   void plainTextAuthenticationIsRefused() {
-    Run r =
+    CliResult r =
         run(
             Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
             "--email-to",
@@ -390,7 +401,7 @@ class EmailCliTest {
 
   @Test
   void smtpsCertificateIsVerifiedWithoutInsecure() {
-    Run r =
+    CliResult r =
         run(
             Map.of("GPUREPORT_SMTP_PASSWORD", PASSWORD),
             "--email-to",
@@ -426,7 +437,7 @@ class EmailCliTest {
             })) {
       List<String> extra = new ArrayList<>(Arrays.asList(bad));
       extra.addAll(List.of("--smtp-port", smtpPort(), "--output-file", out.toString()));
-      Run r = run(extra.toArray(String[]::new));
+      CliResult r = run(extra.toArray(String[]::new));
       assertEquals(2, r.exitCode(), Arrays.toString(bad) + ": " + r.err());
       assertEquals(1, r.err().lines().count(), r.err());
       assertTrue(r.err().startsWith("Error: "), r.err());
@@ -437,7 +448,8 @@ class EmailCliTest {
 
   @Test
   void smtpUserWithoutPasswordIsAUsageError() {
-    Run r = run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-user", USER);
+    CliResult r =
+        run("--email-to", "ops@example.org", "--smtp-port", smtpPort(), "--smtp-user", USER);
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("Error: "), r.err());
   }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.ChildJvm;
 import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -141,8 +141,7 @@ class OutputTargetTest {
   void devStdoutIntoAPipeIsWrittenThrough() throws Exception {
     ExampleData.build(dir);
     CliResult r =
-        ChildJvm.create()
-            .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
+        Cli.childJvm().run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("REAL SLOTS"), r.out());
   }
@@ -153,7 +152,7 @@ class OutputTargetTest {
     Path log = Files.writeString(dir.resolve("cron.log"), "earlier lines\n");
     Object inode = Files.getAttribute(log, "unix:ino");
     CliResult r =
-        ChildJvm.create()
+        Cli.childJvm()
             .appendStdoutTo(log)
             .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
     assertEquals(0, r.exitCode(), r.err());
@@ -169,7 +168,7 @@ class OutputTargetTest {
     Path target = Files.writeString(dir.resolve("kept.txt"), "previous\n");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
     CliResult r =
-        ChildJvm.create()
+        Cli.childJvm()
             .boundByFilePermissions()
             .run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
     assertEquals(1, r.exitCode(), r.err());

@@ -19,8 +19,8 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +46,8 @@ class SmtpMailerTest {
               })
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
           .withPerMethodLifecycle(true);
+
+  @RegisterExtension final ClosedPorts closed = new ClosedPorts();
 
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
@@ -164,8 +166,7 @@ class SmtpMailerTest {
     String html =
         "<!DOCTYPE html><html><body><p>Gr\u00fc\u00dfe &amp; caf\u00e9</p></body></html>\n";
     String subject = "CHTC GPU Allocation 2025-12-03 24h (66.7% | 75.0%) \u2013 caf\u00e9";
-    mailer(MailTestSupport.closedFallbacks())
-        .send(plain(mail.getSmtp().getPort()), subject, text, html);
+    mailer(closed.fallbacks()).send(plain(mail.getSmtp().getPort()), subject, text, html);
 
     assertTrue(mail.waitForIncomingEmail(5000, 2));
     MimeMessage[] received = mail.getReceivedMessages();
@@ -232,7 +233,7 @@ class SmtpMailerTest {
             false,
             3,
             false);
-    mailer(MailTestSupport.closedFallbacks()).send(s, "s", "t\n", "<p>h</p>");
+    mailer(closed.fallbacks()).send(s, "s", "t\n", "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 1));
     MimeMessage m = mail.getReceivedMessages()[0];
     assertEquals("GPU Reports <reports@example.org>", m.getHeader("From", null));
@@ -243,7 +244,7 @@ class SmtpMailerTest {
 
   @Test
   void startTlsOffSendsWithoutTheWarning() throws Exception {
-    mailer(MailTestSupport.closedFallbacks())
+    mailer(closed.fallbacks())
         .send(
             settings(mail.getSmtp().getPort(), EmailSettings.StartTls.OFF, null, null, false),
             "s",
@@ -255,7 +256,7 @@ class SmtpMailerTest {
 
   @Test
   void startTlsRequiredFailsAgainstAServerWithoutIt() throws Exception {
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    List<Integer> fallbacks = closed.fallbacks();
     int port = mail.getSmtp().getPort();
     GpuReportException e =
         assertThrows(
@@ -275,8 +276,8 @@ class SmtpMailerTest {
 
   @Test
   void everyPortIsTriedInOrderAndTheLastReasonIsReported() throws Exception {
-    int first = MailTestSupport.closedPort();
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    int first = closed.port();
+    List<Integer> fallbacks = closed.fallbacks();
     GpuReportException e =
         assertThrows(
             GpuReportException.class,
@@ -297,8 +298,8 @@ class SmtpMailerTest {
 
   @Test
   void aFallbackPortCanSucceed() throws Exception {
-    int first = MailTestSupport.closedPort();
-    mailer(List.of(mail.getSmtp().getPort(), MailTestSupport.closedPort()))
+    int first = closed.port();
+    mailer(List.of(mail.getSmtp().getPort(), closed.port()))
         .send(
             settings(first, EmailSettings.StartTls.OFF, null, null, false), "s", "t\n", "<p>h</p>");
     assertTrue(mail.waitForIncomingEmail(5000, 2));
@@ -311,18 +312,9 @@ class SmtpMailerTest {
 
   @Test
   void aSilentServerHitsTheReadTimeout() throws Exception {
-    try (ServerSocket silent = new ServerSocket(0)) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try (Socket s = silent.accept()) {
-                  s.getInputStream().read(); // never answers; returns when the client hangs up
-                } catch (IOException ignored) {
-                  // closed by the test
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    // Listening but never accepting: the kernel completes the connection (backlog), and nobody
+    // ever writes the greeting. Closing the socket at the end resets the connection.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       EmailSettings s =
           new EmailSettings(
               List.of("ops@example.org"),
@@ -336,15 +328,14 @@ class SmtpMailerTest {
               false,
               1,
               false);
+      List<Integer> fallbacks = closed.fallbacks();
       long t0 = System.nanoTime();
       assertThrows(
-          GpuReportException.class,
-          () -> mailer(MailTestSupport.closedFallbacks()).send(s, "s", "t\n", "<p>h</p>"));
+          GpuReportException.class, () -> mailer(fallbacks).send(s, "s", "t\n", "<p>h</p>"));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(ms < 8000, "took " + ms + " ms");
       assertTrue(
           err().lines().findFirst().orElseThrow().toLowerCase().contains("timed out"), err());
-      acceptor.interrupt();
     }
   }
 
@@ -353,7 +344,7 @@ class SmtpMailerTest {
   @Test
   void smtpsWithInsecureAuthenticates() throws Exception {
     int port = mail.getSmtps().getPort();
-    mailer(MailTestSupport.closedFallbacks())
+    mailer(closed.fallbacks())
         .send(
             settings(port, EmailSettings.StartTls.REQUIRED, USER, PASSWORD, true),
             "s",
@@ -366,7 +357,7 @@ class SmtpMailerTest {
   @Test
   void smtpsWithAWrongPasswordFails() throws Exception {
     int port = mail.getSmtps().getPort();
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    List<Integer> fallbacks = closed.fallbacks();
     GpuReportException e =
         assertThrows(
             GpuReportException.class,
@@ -385,7 +376,7 @@ class SmtpMailerTest {
   @Test
   void smtpsVerifiesTheCertificateByDefault() throws Exception {
     int port = mail.getSmtps().getPort();
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    List<Integer> fallbacks = closed.fallbacks();
     assertThrows(
         GpuReportException.class,
         () ->
@@ -404,7 +395,7 @@ class SmtpMailerTest {
   @Test
   void credentialsAreNeverSentInPlainText() throws Exception {
     int port = mail.getSmtp().getPort();
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    List<Integer> fallbacks = closed.fallbacks();
     EmailSettings s =
         new EmailSettings(
             List.of("ops@example.org"),
@@ -435,7 +426,7 @@ class SmtpMailerTest {
   @Test
   void credentialsWithStartTlsOffFailWithoutConnecting() throws Exception {
     int port = mail.getSmtp().getPort();
-    List<Integer> fallbacks = MailTestSupport.closedFallbacks();
+    List<Integer> fallbacks = closed.fallbacks();
     assertThrows(
         GpuReportException.class,
         () ->

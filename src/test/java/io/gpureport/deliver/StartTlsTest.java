@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.ChildJvm;
 import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,6 +63,8 @@ class StartTlsTest {
    */
   record Delivery(
       String from, List<String> to, String data, boolean tls, Optional<Object> identity) {}
+
+  @RegisterExtension final ClosedPorts closed = new ClosedPorts();
 
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
@@ -254,8 +257,8 @@ class StartTlsTest {
         debug);
   }
 
-  private void send(EmailSettings settings) throws IOException {
-    new SmtpMailer(err, MailTestSupport.closedFallbacks(), MailTestSupport.closedPort())
+  private void send(EmailSettings settings) {
+    new SmtpMailer(err, closed.fallbacks(), closed.port())
         .send(settings, "STARTTLS check", "t\n", "<p>h</p>");
   }
 
@@ -344,7 +347,7 @@ class StartTlsTest {
   private CliResult mailThroughTrustingJvm(Path keys, int port) throws Exception {
     Path data = Files.createDirectories(keyDir.resolve("data-" + port));
     ExampleData.build(data);
-    return ChildJvm.create()
+    return Cli.childJvm()
         .jvmOptions(
             "-Djavax.net.ssl.trustStore=" + trustStoreFor(keys),
             "-Djavax.net.ssl.trustStorePassword=" + new String(STORE_PASSWORD),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gpureport.ExampleData;
 import io.gpureport.LinkLoop;
 import io.gpureport.TestDb;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class BadDataTest {
     };
     String[] args = Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    return CliResult.run(args);
+    return Cli.run(args);
   }
 
   private void assertOneLineFailure(CliResult r, String contains) {
@@ -145,7 +146,7 @@ class BadDataTest {
   @Test
   void aDirectoryAsDbPathPointsToDataDir() throws Exception {
     ExampleData.build(dir);
-    CliResult r = CliResult.run("report", "--db-path", dir.toString(), "--exclude-hosts", "{}");
+    CliResult r = Cli.run("report", "--db-path", dir.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(
         "Error: --db-path "
@@ -159,7 +160,7 @@ class BadDataTest {
   void aFileAsDataDirIsNamedAsSuch() throws Exception {
     ExampleData.build(dir);
     Path db = dir.resolve("gpu_state_2025-11.db");
-    CliResult r = CliResult.run("report", "--data-dir", db.toString(), "--exclude-hosts", "{}");
+    CliResult r = Cli.run("report", "--data-dir", db.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals("Error: data directory " + db + " is not a directory", r.err().strip());
   }
@@ -167,7 +168,7 @@ class BadDataTest {
   @Test
   void aSymbolicLinkLoopAsDataDirIsNamedAsSuch() throws Exception {
     Path loop = LinkLoop.in(dir);
-    CliResult r = CliResult.run("report", "--data-dir", loop.toString(), "--exclude-hosts", "{}");
+    CliResult r = Cli.run("report", "--data-dir", loop.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(
         "Error: cannot list data directory "
@@ -180,7 +181,7 @@ class BadDataTest {
   @Test
   void aSymbolicLinkLoopAsDbPathIsNamedAsSuch() throws Exception {
     Path loop = LinkLoop.in(dir);
-    CliResult r = CliResult.run("report", "--db-path", loop.toString(), "--exclude-hosts", "{}");
+    CliResult r = Cli.run("report", "--db-path", loop.toString(), "--exclude-hosts", "{}");
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(
         "Error: cannot read " + loop + ": too many levels of symbolic links: " + loop,
@@ -199,7 +200,7 @@ class BadDataTest {
     ExampleData.build(dir);
     Path target = dir.resolve("no-such-dir").resolve("report.txt");
     CliResult r =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),
@@ -218,7 +219,7 @@ class BadDataTest {
     Path target = dir.resolve("report.txt");
     Files.writeString(target, "previous report\n");
     CliResult bad =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),
@@ -229,7 +230,7 @@ class BadDataTest {
     assertEquals(1, bad.exitCode());
     assertEquals("previous report\n", Files.readString(target));
     CliResult ok =
-        CliResult.run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
+        Cli.run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
     assertEquals(0, ok.exitCode(), ok.err());
     assertTrue(Files.readString(target).contains("CHTC GPU UTILIZATION REPORT"));
     try (var s = Files.list(dir)) {

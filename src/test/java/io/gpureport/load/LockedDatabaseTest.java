@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ class LockedDatabaseTest {
       s.execute("BEGIN EXCLUSIVE");
       s.execute("INSERT INTO gpu_state (Name) VALUES ('pending')");
       CliResult r =
-          CliResult.run(
+          Cli.run(
               "report",
               "--data-dir",
               dir.toString(),
@@ -44,7 +45,7 @@ class LockedDatabaseTest {
       s.execute("ROLLBACK");
     }
     CliResult after =
-        CliResult.run(
+        Cli.run(
             "report",
             "--data-dir",
             dir.toString(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.TestDb;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class SlotLoaderTest {
   @Test
   void parallelReadsEqualASingleReadWithAndWithoutIndex() throws Exception {
     Path data = dir.resolve("data");
-    CliResult r = CliResult.run("sample", "--out", data.toString(), "--days", "3", "--seed", "5");
+    CliResult r = Cli.run("sample", "--out", data.toString(), "--days", "3", "--seed", "5");
     assertEquals(0, r.exitCode(), r.err());
     List<String> single = load(data, 1);
     assertTrue(single.size() > 100_000, "rows: " + single.size());

@@ -19,8 +19,8 @@ import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
-import io.gpureport.cli.GpuReportCommand;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
@@ -67,25 +67,20 @@ class ChartsTest {
   @BeforeAll
   static void data() throws Exception {
     ExampleData.build(example);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        GpuReportCommand.run(
-            new String[] {
-              "sample",
-              "--out",
-              generated.toString(),
-              "--days",
-              "2",
-              "--hosts",
-              "40",
-              "--start",
-              "2025-11-03",
-              "--seed",
-              "11"
-            },
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    CliResult r =
+        Cli.run(
+            "sample",
+            "--out",
+            generated.toString(),
+            "--days",
+            "2",
+            "--hosts",
+            "40",
+            "--start",
+            "2025-11-03",
+            "--seed",
+            "11");
+    assertEquals(0, r.exitCode(), r.err());
   }
 
   // ------------------------------------------------------------------------------ helpers
@@ -232,7 +227,7 @@ class ChartsTest {
                 "--hours-back",
                 "24"));
     args.addAll(Arrays.asList(extra));
-    CliResult r = CliResult.run(args.toArray(String[]::new));
+    CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
     return r;
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gpureport.ExampleData;
 import io.gpureport.Golden;
 import io.gpureport.GpuReportException;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class HtmlReportTest {
     if (!Files.exists(dir.resolve("gpu_state_2025-11.db"))) {
       ExampleData.build(dir);
     }
-    CliResult r = CliResult.run(baseArgs(extra).toArray(String[]::new));
+    CliResult r = Cli.run(baseArgs(extra).toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
     assertFalse(r.err().contains("Error:"), r.err());
     return r.out();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpureport.TestDb;
+import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class InjectionTest {
   }
 
   private CliResult report(String format) {
-    return CliResult.run(
+    return Cli.run(
         "report",
         "--data-dir",
         dir.toString(),

@@ -3,11 +3,9 @@ package io.gpureport.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.cli.GpuReportCommand;
-import java.io.ByteArrayOutputStream;
+import io.gpureport.cli.Cli;
+import io.gpureport.cli.CliResult;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,18 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        GpuReportCommand.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliResult run(String... args) {
+    return Cli.run(args);
   }
 
   private List<String> fileNames() throws IOException {
@@ -41,7 +29,7 @@ class SampleCommandTest {
 
   @Test
   void writesFilesAndOneSummaryLineOnStderr() throws IOException {
-    Run r =
+    CliResult r =
         run(
             "sample",
             "--out",
@@ -54,7 +42,7 @@ class SampleCommandTest {
             "2025-11-03",
             "--seed",
             "5");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     assertEquals(List.of("gpu_state_2025-11.db"), fileNames());
     String[] lines = r.err().strip().split("\n");
@@ -73,8 +61,8 @@ class SampleCommandTest {
 
   @Test
   void defaultsSpanOctoberAndNovember() throws IOException {
-    Run r = run("sample", "--out", dir.toString());
-    assertEquals(0, r.code(), r.err());
+    CliResult r = run("sample", "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
     assertEquals(List.of("gpu_state_2025-10.db", "gpu_state_2025-11.db"), fileNames());
     assertEquals(
         192,
@@ -89,10 +77,10 @@ class SampleCommandTest {
     String[] args = {
       "sample", "--out", dir.toString(), "--days", "1", "--hosts", "24", "--start", "2025-11-03"
     };
-    assertEquals(0, run(args).code());
+    assertEquals(0, run(args).exitCode());
     byte[] before = Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"));
-    Run again = run(args);
-    assertEquals(1, again.code());
+    CliResult again = run(args);
+    assertEquals(1, again.exitCode());
     assertEquals("", again.out());
     assertTrue(
         again.err().startsWith("Error: ")
@@ -104,14 +92,14 @@ class SampleCommandTest {
         java.util.Arrays.mismatch(before, Files.readAllBytes(dir.resolve("gpu_state_2025-11.db"))));
     String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
     forced[args.length] = "--force";
-    assertEquals(0, run(forced).code());
+    assertEquals(0, run(forced).exitCode());
   }
 
   @Test
   void outThatIsARegularFileSaysSo() throws IOException {
     Path file = Files.writeString(dir.resolve("ads.json"), "[]");
-    Run r = run("sample", "--out", file.toString(), "--days", "1", "--hosts", "24");
-    assertEquals(1, r.code());
+    CliResult r = run("sample", "--out", file.toString(), "--days", "1", "--hosts", "24");
+    assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertEquals(
         "Error: Cannot create output directory "
@@ -125,12 +113,12 @@ class SampleCommandTest {
 
   @Test
   void usageErrors() {
-    assertEquals(2, run("sample").code());
-    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "0").code());
-    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "x").code());
-    assertEquals(2, run("sample", "--out", dir.toString(), "--hosts", "5").code());
-    Run badStart = run("sample", "--out", dir.toString(), "--start", "2025-13-01");
-    assertEquals(2, badStart.code());
+    assertEquals(2, run("sample").exitCode());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "0").exitCode());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--days", "x").exitCode());
+    assertEquals(2, run("sample", "--out", dir.toString(), "--hosts", "5").exitCode());
+    CliResult badStart = run("sample", "--out", dir.toString(), "--start", "2025-13-01");
+    assertEquals(2, badStart.exitCode());
     assertTrue(badStart.err().startsWith("Error: --start"), badStart.err());
   }
 }

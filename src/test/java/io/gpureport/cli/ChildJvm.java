@@ -1,8 +1,7 @@
-package io.gpureport;
+package io.gpureport.cli;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gpureport.cli.CliResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the command line in a JVM of its own, for the limits a test cannot impose on its own JVM: a
- * small heap, and file permissions that apply (a root user overrides them unless its capabilities
- * are dropped).
+ * Runs the command line in a JVM of its own ({@link Cli#childJvm()}), for the limits a test cannot
+ * impose on its own JVM: a small heap, and file permissions that apply (a root user overrides them
+ * unless its capabilities are dropped).
  */
 public final class ChildJvm {
   /** {@code setpriv} without the capabilities that override file permissions. */
@@ -29,11 +28,6 @@ public final class ChildJvm {
   private final List<String> jvmOptions = new ArrayList<>();
   private long timeoutSeconds = 120;
   private Path appendStdoutTo;
-
-  /** A child JVM with the test's class path and no extra options. */
-  public static ChildJvm create() {
-    return new ChildJvm();
-  }
 
   /** Adds JVM options such as {@code -Xmx64m}. */
   public ChildJvm jvmOptions(String... options) {
@@ -134,7 +128,7 @@ public final class ChildJvm {
   }
 
   /** True when this JVM runs as root. */
-  public static boolean isRoot() {
+  private static boolean isRoot() {
     try {
       return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     } catch (IOException | UnsupportedOperationException e) {
@@ -159,5 +153,5 @@ public final class ChildJvm {
         });
   }
 
-  private ChildJvm() {}
+  ChildJvm() {}
 }
