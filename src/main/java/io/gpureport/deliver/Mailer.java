@@ -19,7 +19,7 @@ public interface Mailer {
 
   /**
    * Sends; throws {@link io.gpureport.GpuReportException} when every port failed, or when the
-   * server did not confirm or refused the message once it had accepted DATA.
+   * server accepted DATA but did not confirm the message (no other port is tried then).
    */
   void send(
       EmailSettings settings, String subject, String text, String html, List<InlineImage> images);

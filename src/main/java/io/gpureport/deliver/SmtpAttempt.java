@@ -36,9 +36,12 @@ final class SmtpAttempt {
       return stage;
     }
 
-    /** True when the server never received the message, so another port may be tried. */
-    boolean beforeHandover() {
-      return stage == HandoverTransport.Stage.ENVELOPE;
+    /**
+     * True when the message is known not to be delivered (never handed over, or refused after its
+     * content), so another port may be tried (SEMANTICS §12.4); false when its fate is unknown.
+     */
+    boolean notDelivered() {
+      return stage != HandoverTransport.Stage.CONTENT;
     }
   }
 

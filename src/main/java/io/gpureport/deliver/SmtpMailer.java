@@ -87,21 +87,19 @@ public final class SmtpMailer implements Mailer {
         lastFailure = f;
         err.println("Warning: sending via " + settings.server() + ":" + port + " failed: " + last);
         err.flush();
-        if (!f.beforeHandover()) {
-          throw new GpuReportException("failed to send email: " + afterHandover(f), f);
+        if (!f.notDelivered()) {
+          throw new GpuReportException("failed to send email: " + unconfirmed(f), f);
         }
       }
     }
     throw new GpuReportException("failed to send email: " + last, lastFailure);
   }
 
-  /** The error of a failure after the server had accepted DATA; no other port is tried. */
-  static String afterHandover(SmtpAttempt.Failure f) {
-    if (f.stage() == HandoverTransport.Stage.REFUSED) {
-      return "the server refused the message after receiving it; not retried on another port ("
-          + f.getMessage()
-          + ")";
-    }
+  /**
+   * The error when the server took the message but never confirmed it: it may hold the message, so
+   * no other port is tried (a second copy would reach the recipients twice).
+   */
+  static String unconfirmed(SmtpAttempt.Failure f) {
     return "the server did not confirm the message; it may or may not have been delivered ("
         + f.getMessage()
         + ")";
