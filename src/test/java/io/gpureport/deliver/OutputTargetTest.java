@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.ExampleData;
 import io.gpureport.GpuReportException;
-import io.gpureport.cli.Cli;
-import io.gpureport.cli.CliResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -135,46 +132,6 @@ class OutputTargetTest {
     Files.writeString(target, "old");
     OutputTarget.write("replaced", target, NO_STDOUT);
     assertEquals("replaced", Files.readString(target));
-  }
-
-  @Test
-  void devStdoutIntoAPipeIsWrittenThrough() throws Exception {
-    ExampleData.build(dir);
-    CliResult r =
-        Cli.childJvm().run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
-    assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("REAL SLOTS"), r.out());
-  }
-
-  @Test
-  void devStdoutAppendedToALogKeepsTheLog() throws Exception {
-    ExampleData.build(dir);
-    Path log = Files.writeString(dir.resolve("cron.log"), "earlier lines\n");
-    Object inode = Files.getAttribute(log, "unix:ino");
-    CliResult r =
-        Cli.childJvm()
-            .appendStdoutTo(log)
-            .run("report", "--data-dir", dir.toString(), "--output-file", "/dev/stdout");
-    assertEquals(0, r.exitCode(), r.err());
-    String content = Files.readString(log);
-    assertTrue(content.startsWith("earlier lines\n"), content);
-    assertTrue(content.contains("REAL SLOTS"), content);
-    assertEquals(inode, Files.getAttribute(log, "unix:ino"), "the same file, not a replacement");
-  }
-
-  @Test
-  void aReadOnlyFileIsNotReplaced() throws Exception {
-    ExampleData.build(dir);
-    Path target = Files.writeString(dir.resolve("kept.txt"), "previous\n");
-    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
-    CliResult r =
-        Cli.childJvm()
-            .boundByFilePermissions()
-            .run("report", "--data-dir", dir.toString(), "--output-file", target.toString());
-    assertEquals(1, r.exitCode(), r.err());
-    assertEquals(
-        "Error: cannot write output file " + target + ": permission denied", r.err().strip());
-    assertEquals("previous\n", Files.readString(target));
   }
 
   @Test

@@ -46,7 +46,7 @@ import org.subethamail.smtp.server.Session;
  * The STARTTLS upgrade against a real SubEthaSMTP server (GreenMail does not implement STARTTLS).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class StartTlsTest {
+class StartTlsIT {
   static final String USER = "bot@example.org";
   static final String PASSWORD = "s3cret";
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A condor_status document of one million slot ads (over 100 MB) is collected in a JVM with a 64
  * MiB heap: the collector streams the input and the rows, it never holds them all.
  */
-class LargeInputTest {
+class LargeInputIT {
   static final int SLOTS = 1_000_000;
   static final int GPUS_PER_HOST = 8;
   static final String HEAP = "-Xmx64m";

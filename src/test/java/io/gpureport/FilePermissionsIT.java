@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cause, the right exit code, nothing written and nothing changed. Each case runs in a child JVM
  * that file permissions bind (see {@link io.gpureport.cli.ChildJvm#boundByFilePermissions()}).
  */
-class FilePermissionsTest {
+class FilePermissionsIT {
   @TempDir Path tmp;
 
   private Path data;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never delivered twice. Against real SMTP servers on loopback ports.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HandoverTest {
+class HandoverIT {
   @RegisterExtension final ClosedPorts closed = new ClosedPorts();
   @TempDir Path dir;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A full disk, made real with a tiny tmpfs (skipped where mounting is not allowed): the previous
  * report file stays intact, and the collector leaves no partial snapshot.
  */
-class DiskFullTest {
+class DiskFullIT {
   @TempDir Path dir;
   private Path tiny;
   private boolean mounted;
