@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Generate realistic sample data: the monthly files of a simulated pool.",
       "15-minute snapshots in DIR/gpu_state_YYYY-MM.db, up to now unless --start is given;"
