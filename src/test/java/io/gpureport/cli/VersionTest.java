@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code gpureport --version}: gpureport's, Java's and SQLite's versions, on every command. */
 class VersionTest {
-  /** The library version as the test asks SQLite itself, independently of the provider. */
+  /**
+   * The library version as SQLite itself reports it; the provider derives it from the driver's
+   * version without loading the library, so this checks the derivation.
+   */
   private static String sqliteVersion() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
         Statement s = c.createStatement();
