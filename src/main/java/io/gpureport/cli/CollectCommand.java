@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Append a snapshot of the pool's GPU slots to gpu_state_YYYY-MM.db.")
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

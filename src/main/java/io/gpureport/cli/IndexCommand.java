@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Add the timestamp index to monthly files that lack it.",
       "Files of the legacy collector have none, so every report scans them whole; with the index a"

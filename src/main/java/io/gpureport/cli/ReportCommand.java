@@ -28,6 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     abbreviateSynopsis = true,
     description = "Report GPU allocation from the monthly gpu_state_YYYY-MM.db files.")

@@ -4,24 +4,29 @@ import io.gpureport.sample.SampleGenerator;
 import io.gpureport.sample.SampleSpec;
 import io.gpureport.sample.SampleSummary;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gpureport sample}: generates realistic monthly sample files. */
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Generate realistic sample data: the monthly files of a simulated pool.",
-      "15-minute snapshots in DIR/gpu_state_YYYY-MM.db; existing files are never modified unless"
-          + " --force is given."
+      "15-minute snapshots in DIR/gpu_state_YYYY-MM.db, up to now unless --start is given;"
+          + " existing files are never modified unless --force is given."
     })
 public final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @ParentCommand GpuReportCommand parent;
 
   @Option(
       names = "--out",
@@ -45,13 +50,16 @@ public final class SampleCommand implements Callable<Integer> {
       paramLabel = "S",
       defaultValue = "" + SampleSpec.DEFAULT_SEED,
       description =
-          "Random seed; the same arguments give the same files" + " (default: ${DEFAULT-VALUE}).")
+          "Random seed; the same arguments with --start give the same files"
+              + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--start",
       paramLabel = "DATE",
-      description = "First snapshot, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: 2025-10-30 00:00).")
+      description =
+          "First snapshot, YYYY-MM-DD or 'YYYY-MM-DD HH:MM'; give it for reproducible files"
+              + " (default: the --days days up to now).")
   String start;
 
   @Option(
@@ -74,8 +82,11 @@ public final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SampleSpec sampleSpec =
-        new SampleSpec(out, days, seed, SampleSpec.parseStart(start), hosts, force);
+    LocalDateTime first =
+        start == null
+            ? SampleSpec.startEndingAt(LocalDateTime.now(parent.context().clock()), days)
+            : SampleSpec.parseStart(start);
+    SampleSpec sampleSpec = new SampleSpec(out, days, seed, first, hosts, force);
     long began = System.nanoTime();
     SampleSummary summary = SampleGenerator.generate(sampleSpec);
     double seconds = (System.nanoTime() - began) / 1e9;

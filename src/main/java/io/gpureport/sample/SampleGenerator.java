@@ -25,6 +25,10 @@ public final class SampleGenerator {
   private static final long MIN_DELAY_MICROS = 2 * Timestamps.MICROS_PER_SECOND;
 
   private static final int DELAY_SPREAD_MICROS = (int) (6 * Timestamps.MICROS_PER_SECOND);
+
+  /** Every snapshot is stamped less than this many microseconds after its quarter hour. */
+  static final long MAX_DELAY_MICROS = MIN_DELAY_MICROS + DELAY_SPREAD_MICROS;
+
   private static final String[] SIDE_FILES = {"-journal", "-wal", "-shm"};
 
   private SampleGenerator() {}

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param out directory for the monthly files (created if missing)
  * @param days number of days of 96 snapshots each
  * @param seed random seed; the same spec gives the same files
- * @param start the first snapshot's 15-minute bucket (floored to a quarter hour)
+ * @param start the first snapshot's 15-minute bucket (floored to a quarter hour), naive local time
  * @param hosts number of machines in the pool
  * @param force delete and recreate monthly files that already exist
  */
@@ -26,9 +26,6 @@ public record SampleSpec(
   public static final int DEFAULT_DAYS = 3;
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_HOSTS = 120;
-
-  /** The default start: three days from it span the October/November 2025 boundary. */
-  public static final LocalDateTime DEFAULT_START = LocalDateTime.of(2025, 10, 30, 0, 0);
 
   public static final int MIN_HOSTS = 24;
   public static final int MAX_HOSTS = 5000;
@@ -50,23 +47,36 @@ public record SampleSpec(
       throw new UsageException(
           "--hosts must be between " + MIN_HOSTS + " and " + MAX_HOSTS + ", got " + hosts);
     }
-    LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
-    start = minute.minusMinutes(minute.getMinute() % 15);
+    start = floorToQuarter(start);
   }
 
-  /** A spec with the default days, seed, start and pool size. */
-  public static SampleSpec defaults(Path out) {
-    return new SampleSpec(out, DEFAULT_DAYS, DEFAULT_SEED, DEFAULT_START, DEFAULT_HOSTS, false);
+  /** A spec with the default days, seed and pool size, ending at {@code now}. */
+  public static SampleSpec defaults(Path out, LocalDateTime now) {
+    return new SampleSpec(
+        out, DEFAULT_DAYS, DEFAULT_SEED, startEndingAt(now, DEFAULT_DAYS), DEFAULT_HOSTS, false);
+  }
+
+  /**
+   * The default start: the first bucket of {@code days} days of snapshots whose last one is the
+   * newest stamped at or before {@code now} (snapshots are stamped up to 8 seconds after their
+   * quarter hour, so a quarter hour less than 8 seconds before {@code now} is not taken).
+   */
+  public static LocalDateTime startEndingAt(LocalDateTime now, int days) {
+    LocalDateTime last =
+        floorToQuarter(now.minus(SampleGenerator.MAX_DELAY_MICROS, ChronoUnit.MICROS));
+    return last.minusDays(days).plusMinutes(JobSimulator.MINUTES_PER_STEP);
+  }
+
+  private static LocalDateTime floorToQuarter(LocalDateTime t) {
+    LocalDateTime minute = t.truncatedTo(ChronoUnit.MINUTES);
+    return minute.minusMinutes(minute.getMinute() % JobSimulator.MINUTES_PER_STEP);
   }
 
   /**
    * Parses {@code --start}: {@code YYYY-MM-DD}, {@code YYYY-MM-DD HH:MM[:SS]} or the same with
-   * {@code T} instead of the space; null gives {@link #DEFAULT_START}.
+   * {@code T} instead of the space.
    */
   public static LocalDateTime parseStart(String text) {
-    if (text == null) {
-      return DEFAULT_START;
-    }
     String s = text.strip().replace('T', ' ');
     try {
       if (s.length() == 10) {

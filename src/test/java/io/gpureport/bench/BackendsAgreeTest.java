@@ -47,7 +47,17 @@ class BackendsAgreeTest {
   @BeforeAll
   static void data() throws Exception {
     sample = dir.resolve("sample");
-    CliResult r = Cli.run("sample", "--out", sample.toString(), "--days", "1", "--seed", "3");
+    CliResult r =
+        Cli.run(
+            "sample",
+            "--out",
+            sample.toString(),
+            "--days",
+            "1",
+            "--seed",
+            "3",
+            "--start",
+            "2025-10-30");
     assertEquals(0, r.exitCode(), r.err());
     edge = edgeCases(dir.resolve("edge.db"));
   }

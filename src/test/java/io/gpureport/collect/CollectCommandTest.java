@@ -3,6 +3,7 @@ package io.gpureport.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
@@ -16,6 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -292,16 +296,16 @@ class CollectCommandTest {
         r, "Error: " + script + " timed out after 1 s and was killed: waiting for the collector");
     assertTrue(seconds < 15, "took " + seconds + " s");
     long pid = Long.parseLong(Files.readString(childPid).strip());
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (isAlive(pid) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    // killed, but SIGKILL is delivered asynchronously: wait for the exit itself
+    Optional<ProcessHandle> child = ProcessHandle.of(pid);
+    if (child.isPresent()) {
+      try {
+        child.get().onExit().get(5, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        fail("child " + pid + " of the script is still running");
+      }
     }
-    assertFalse(isAlive(pid), "child " + pid + " of the script is still running");
     assertEquals(List.of(), databases(dir));
-  }
-
-  private static boolean isAlive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private Path script(String body) throws IOException {

@@ -2,6 +2,7 @@ package io.gpureport.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +70,12 @@ class SnapshotWriterTest {
     assertTrue(StoredRows.read(file).get(0).endsWith("T:2025-11-01 00:00:00.000000"));
   }
 
+  /**
+   * The test holds the write lock until the second writer is inside its {@code BEGIN IMMEDIATE},
+   * which cannot complete while the lock is held: the second writer must wait there, not fail.
+   */
   @Test
+  @Timeout(60)
   void writerWaitsForAnotherWriterInsteadOfFailing() throws Exception {
     Path file = dir.resolve("gpu_state_2025-11.db");
     try (SnapshotWriter first = SnapshotWriter.begin(file)) {
@@ -75,29 +84,57 @@ class SnapshotWriterTest {
     }
     SnapshotWriter holder = SnapshotWriter.begin(file);
     holder.add(row("GPU-9", "2025-11-01 00:10:00.000000"));
-    Thread releaser =
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread second =
         new Thread(
             () -> {
-              try {
-                Thread.sleep(500);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+              try (SnapshotWriter writer = SnapshotWriter.begin(file)) {
+                writer.add(row("GPU-2", "2025-11-01 00:15:00.000000"));
+                writer.commit();
+              } catch (Throwable t) {
+                failure.set(t);
               }
-              holder.commit();
-              holder.close();
-            });
-    releaser.start();
-    try (SnapshotWriter second = SnapshotWriter.begin(file)) {
-      second.add(row("GPU-2", "2025-11-01 00:15:00.000000"));
-      second.commit();
-    }
-    releaser.join();
+            },
+            "second-writer");
+    second.start();
+    awaitBeginImmediate(second);
+    assertTrue(second.isAlive(), "the second writer did not wait: " + failure.get());
+    holder.commit();
+    holder.close();
+    second.join();
+    assertNull(failure.get());
     assertEquals(3, StoredRows.read(file).size());
   }
 
   /**
+   * Returns once {@code t} is in the native call that {@code setAutoCommit(false)} makes (the
+   * {@code BEGIN IMMEDIATE} of the writer's {@code begin}), or has ended.
+   */
+  private static void awaitBeginImmediate(Thread t) {
+    while (t.isAlive() && !inBeginImmediate(t.getStackTrace())) {
+      Thread.yield();
+    }
+  }
+
+  private static boolean inBeginImmediate(StackTraceElement[] stack) {
+    if (stack.length == 0 || !stack[0].isNativeMethod()) {
+      return false;
+    }
+    boolean inSetAutoCommit = false;
+    for (StackTraceElement frame : stack) {
+      inSetAutoCommit |= frame.getMethodName().equals("setAutoCommit");
+      if (frame.getClassName().equals(SnapshotWriter.class.getName())
+          && frame.getMethodName().equals("begin")) {
+        return inSetAutoCommit;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A reader polls the per-snapshot counts while the collector appends snapshots: every snapshot it
-   * sees must be complete.
+   * sees must be complete. The collector writes the next snapshot only once the reader has seen the
+   * previous one (the reader never waits for the collector), so the reader sees every snapshot.
    */
   @Test
   @Timeout(120)
@@ -114,6 +151,11 @@ class SnapshotWriterTest {
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<Integer> snapshotsPerQuery = new CopyOnWriteArrayList<>();
+    // sawAtLeast[k] opens once a query has returned k snapshots
+    CountDownLatch[] sawAtLeast = new CountDownLatch[snapshots + 1];
+    for (int k = 0; k <= snapshots; k++) {
+      sawAtLeast[k] = new CountDownLatch(1);
+    }
     Thread reader =
         new Thread(
             () -> {
@@ -137,16 +179,25 @@ class SnapshotWriterTest {
                     }
                   }
                   snapshotsPerQuery.add(groups);
+                  for (int k = 0; k <= groups; k++) {
+                    sawAtLeast[k].countDown();
+                  }
                 } while (writing.get());
               } catch (Throwable t) {
                 errors.add(t);
+                for (CountDownLatch latch : sawAtLeast) {
+                  latch.countDown(); // the writer goes on; the error fails the test
+                }
               }
             });
     reader.start();
     try {
+      // snapshot i once the reader has seen the i before it; the reader keeps querying meanwhile
       for (int i = 1; i < snapshots; i++) {
+        awaitReader(sawAtLeast[i], errors);
         Fixtures.collector(clockAt(i), new StringWriter()).collect(Fixtures.fromFile(dir, input));
       }
+      awaitReader(sawAtLeast[snapshots], errors);
     } finally {
       writing.set(false);
       reader.join();
@@ -154,8 +205,8 @@ class SnapshotWriterTest {
 
     assertEquals(List.of(), errors);
     Map<String, Long> perSnapshot = new TreeMap<>(seen);
-    assertTrue(perSnapshot.size() >= 2, "reader saw too few snapshots: " + perSnapshot);
-    assertTrue(snapshotsPerQuery.size() >= 2, "reader ran too few queries");
+    assertEquals(snapshots, perSnapshot.size(), "reader saw: " + perSnapshot);
+    assertTrue(snapshotsPerQuery.size() >= snapshots, "reader ran too few queries");
     for (Map.Entry<String, Long> e : perSnapshot.entrySet()) {
       assertEquals(rowsPerSnapshot, e.getValue(), e.getKey());
     }
@@ -165,6 +216,11 @@ class SnapshotWriterTest {
     assertEquals(
         String.valueOf(snapshots * rowsPerSnapshot),
         StoredRows.scalar(file, "SELECT count(*) FROM gpu_state"));
+  }
+
+  private static void awaitReader(CountDownLatch latch, List<Throwable> errors)
+      throws InterruptedException {
+    assertTrue(latch.await(60, TimeUnit.SECONDS), "the reader is stuck: " + errors);
   }
 
   private static Clock clockAt(int quarterHours) {

@@ -61,7 +61,17 @@ class SlotLoaderTest {
   @Test
   void parallelReadsEqualASingleReadWithAndWithoutIndex() throws Exception {
     Path data = dir.resolve("data");
-    CliResult r = Cli.run("sample", "--out", data.toString(), "--days", "3", "--seed", "5");
+    CliResult r =
+        Cli.run(
+            "sample",
+            "--out",
+            data.toString(),
+            "--days",
+            "3",
+            "--seed",
+            "5",
+            "--start",
+            "2025-10-30");
     assertEquals(0, r.exitCode(), r.err());
     List<String> single = load(data, 1);
     assertTrue(single.size() > 100_000, "rows: " + single.size());

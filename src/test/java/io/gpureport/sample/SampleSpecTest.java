@@ -13,13 +13,30 @@ class SampleSpecTest {
   private static final Path OUT = Path.of("out");
 
   @Test
-  void defaultsSpanAMonthBoundary() {
-    SampleSpec spec = SampleSpec.defaults(OUT);
-    assertEquals(LocalDateTime.of(2025, 10, 30, 0, 0), spec.start());
+  void defaultsAreThreeDaysEndingNow() {
+    SampleSpec spec = SampleSpec.defaults(OUT, LocalDateTime.of(2025, 12, 3, 8, 20));
+    assertEquals(LocalDateTime.of(2025, 11, 30, 8, 30), spec.start());
     assertEquals(3, spec.days());
     assertEquals(42, spec.seed());
     assertEquals(120, spec.hosts());
-    assertEquals(LocalDateTime.of(2025, 10, 30, 0, 0), SampleSpec.parseStart(null));
+  }
+
+  /** The last bucket, {@code days} days after the start less one quarter hour. */
+  private static LocalDateTime lastBucket(LocalDateTime now, int days) {
+    return SampleSpec.startEndingAt(now, days).plusDays(days).minusMinutes(15);
+  }
+
+  @Test
+  void theLastSnapshotIsTheNewestStampedAtOrBeforeNow() {
+    LocalDateTime quarter = LocalDateTime.of(2025, 12, 3, 8, 0);
+    // stamped 2 to 8 s after its quarter hour: 08:00 is taken only from 08:00:08 on
+    assertEquals(quarter.minusMinutes(15), lastBucket(quarter, 1));
+    assertEquals(quarter.minusMinutes(15), lastBucket(quarter.plusNanos(7_999_999_000L), 1));
+    assertEquals(quarter, lastBucket(quarter.plusSeconds(8), 1));
+    assertEquals(quarter, lastBucket(quarter.plusMinutes(15).minusNanos(1_000), 1));
+    assertEquals(quarter.plusMinutes(15), lastBucket(quarter.plusMinutes(15).plusSeconds(8), 7));
+    assertEquals(
+        quarter.minusDays(2).plusMinutes(15), SampleSpec.startEndingAt(quarter.plusSeconds(8), 2));
   }
 
   @Test
@@ -43,7 +60,7 @@ class SampleSpecTest {
 
   @Test
   void rangeChecks() {
-    LocalDateTime t = SampleSpec.DEFAULT_START;
+    LocalDateTime t = LocalDateTime.of(2025, 11, 3, 0, 0);
     assertThrows(UsageException.class, () -> new SampleSpec(OUT, 0, 1, t, 120, false));
     assertThrows(UsageException.class, () -> new SampleSpec(OUT, 401, 1, t, 120, false));
     assertThrows(UsageException.class, () -> new SampleSpec(OUT, 1, 1, t, 23, false));
