@@ -77,6 +77,11 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Delete and recreate monthly files that already exist.")
   boolean force;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No summary line on stderr (errors are still printed).")
+  boolean quiet;
+
   @Option(names = "--verbose", description = "Stack traces on errors.")
   boolean verbose;
 
@@ -90,10 +95,12 @@ public final class SampleCommand implements Callable<Integer> {
     long began = System.nanoTime();
     SampleSummary summary = SampleGenerator.generate(sampleSpec);
     double seconds = (System.nanoTime() - began) / 1e9;
-    spec.commandLine()
-        .getErr()
-        .println(summary.describe() + String.format(Locale.ROOT, " in %.1f s", seconds));
-    spec.commandLine().getErr().flush();
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .println(summary.describe() + String.format(Locale.ROOT, " in %.1f s", seconds));
+      spec.commandLine().getErr().flush();
+    }
     return ExitCodes.OK;
   }
 }

@@ -80,6 +80,16 @@ class SampleCommandTest {
   }
 
   @Test
+  void quietWritesTheSameFilesAndPrintsNothing() throws IOException {
+    CliResult r = run("sample", "--out", dir.toString(), "--days", "1", "--hosts", "24", "-q");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals("", r.err());
+    assertEquals(List.of("gpu_state_2025-12.db"), fileNames());
+    assertEquals(96, snapshots(dir).size());
+  }
+
+  @Test
   void withoutStartTheLastSnapshotIsTheNewestBeforeTheClock() throws IOException {
     CliResult r = run("sample", "--out", dir.toString(), "--days", "1", "--hosts", "24");
     assertEquals(0, r.exitCode(), r.err());
