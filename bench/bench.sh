@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"; shift || true
 jar=target/gpureport.jar
-[[ -f $jar ]] || mvn -B -q package -DskipTests
+[[ -f $jar ]] || ./mvnw -B -q package -DskipTests
 data=bench-data/month
 if [[ ! -f $data/gpu_state_2025-10.db ]]; then
   mkdir -p bench-data
