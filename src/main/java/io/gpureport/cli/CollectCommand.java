@@ -1,8 +1,8 @@
 package io.gpureport.cli;
 
-import io.gpureport.UsageException;
 import io.gpureport.collect.CollectRequest;
 import io.gpureport.collect.Collector;
+import io.gpureport.errors.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

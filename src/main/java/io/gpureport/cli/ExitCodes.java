@@ -1,7 +1,7 @@
 package io.gpureport.cli;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.UsageException;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.UsageException;
 
 /** The process exit statuses of SEMANTICS §2.3, and the mapping from exceptions to them. */
 public final class ExitCodes {

@@ -1,6 +1,6 @@
 package io.gpureport.cli;
 
-import io.gpureport.NoDataException;
+import io.gpureport.errors.NoDataException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

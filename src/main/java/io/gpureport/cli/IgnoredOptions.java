@@ -1,6 +1,6 @@
 package io.gpureport.cli;
 
-import io.gpureport.ReportRequest.AnalysisType;
+import io.gpureport.report.ReportRequest.AnalysisType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,17 +1,17 @@
 package io.gpureport.cli;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.ReportJob;
-import io.gpureport.ReportRequest;
-import io.gpureport.ReportRequest.AnalysisType;
-import io.gpureport.ReportRequest.OutputFormat;
-import io.gpureport.UsageException;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.Addresses;
 import io.gpureport.deliver.EmailSettings;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.UsageException;
 import io.gpureport.load.Timestamps;
+import io.gpureport.report.ReportJob;
+import io.gpureport.report.ReportRequest;
+import io.gpureport.report.ReportRequest.AnalysisType;
+import io.gpureport.report.ReportRequest.OutputFormat;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package io.gpureport.collect;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.PathProbe;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.PathProbe;
 import io.gpureport.load.GpuStateTable;
 import io.gpureport.load.Timestamps;
 import java.io.InputStream;

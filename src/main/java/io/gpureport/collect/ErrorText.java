@@ -1,6 +1,6 @@
 package io.gpureport.collect;
 
-import io.gpureport.IoReason;
+import io.gpureport.errors.IoReason;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package io.gpureport.config;
 
-import io.gpureport.IoReason;
-import io.gpureport.UsageException;
+import io.gpureport.errors.IoReason;
+import io.gpureport.errors.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

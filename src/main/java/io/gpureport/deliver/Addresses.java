@@ -1,6 +1,6 @@
 package io.gpureport.deliver;
 
-import io.gpureport.UsageException;
+import io.gpureport.errors.UsageException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;

@@ -18,8 +18,8 @@ public interface Mailer {
   record InlineImage(String contentId, String fileName, byte[] png) {}
 
   /**
-   * Sends; throws {@link io.gpureport.GpuReportException} when every port failed, or when the
-   * server accepted DATA but did not confirm the message (no other port is tried then).
+   * Sends; throws {@link io.gpureport.errors.GpuReportException} when every port failed, or when
+   * the server accepted DATA but did not confirm the message (no other port is tried then).
    */
   void send(
       EmailSettings settings, String subject, String text, String html, List<InlineImage> images);

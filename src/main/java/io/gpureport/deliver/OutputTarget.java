@@ -1,7 +1,7 @@
 package io.gpureport.deliver;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.IoReason;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.IoReason;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.gpureport.deliver;
 
-import io.gpureport.GpuReportException;
+import io.gpureport.errors.GpuReportException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.gpureport.load;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.IoReason;
-import io.gpureport.PathProbe;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.IoReason;
+import io.gpureport.errors.PathProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.gpureport.load;
 
-import io.gpureport.GpuReportException;
+import io.gpureport.errors.GpuReportException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.gpureport.render;
 
-import io.gpureport.GpuReportException;
+import io.gpureport.errors.GpuReportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.gpureport.sample;
 
-import io.gpureport.GpuReportException;
-import io.gpureport.IoReason;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.IoReason;
 import io.gpureport.load.GpuStateTable;
 import io.gpureport.load.Timestamps;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.gpureport.sample;
 
-import io.gpureport.UsageException;
+import io.gpureport.errors.UsageException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

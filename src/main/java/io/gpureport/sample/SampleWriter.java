@@ -1,6 +1,6 @@
 package io.gpureport.sample;
 
-import io.gpureport.GpuReportException;
+import io.gpureport.errors.GpuReportException;
 import io.gpureport.load.GpuStateTable;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gpureport.GpuReportException;
 import io.gpureport.LinkLoop;
+import io.gpureport.errors.GpuReportException;
 import io.gpureport.load.GpuStateTable;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.gpureport.collect;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.gpureport.GpuReportException;
+import io.gpureport.errors.GpuReportException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
-import io.gpureport.GpuReportException;
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
+import io.gpureport.errors.GpuReportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

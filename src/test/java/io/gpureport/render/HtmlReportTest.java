@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
 import io.gpureport.Golden;
-import io.gpureport.GpuReportException;
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
+import io.gpureport.errors.GpuReportException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
-package io.gpureport;
+package io.gpureport.report;
 
 import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.deliver.OutputTarget;
+import io.gpureport.errors.NoDataException;
+import io.gpureport.errors.UsageException;
 import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;

@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.report;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

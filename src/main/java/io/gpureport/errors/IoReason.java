@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.errors;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

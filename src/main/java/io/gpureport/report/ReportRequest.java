@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.report;
 
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;

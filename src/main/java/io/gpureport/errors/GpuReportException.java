@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.errors;
 
 /** A runtime failure with a one-line message for the user (exit status 1). */
 public class GpuReportException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.errors;
 
 /** A usage error detected before any data is read (exit status 2). */
 public class UsageException extends GpuReportException {

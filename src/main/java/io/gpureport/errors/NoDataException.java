@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.errors;
 
 /** "No data" outcome: the message is printed as-is (no "Error:" prefix), exit status 1. */
 public class NoDataException extends GpuReportException {

@@ -1,4 +1,4 @@
-package io.gpureport;
+package io.gpureport.report;
 
 import io.gpureport.aggregate.Analyses;
 import io.gpureport.aggregate.ClassStat;
@@ -11,6 +11,8 @@ import io.gpureport.classify.ClassifyRules;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.deliver.Subject;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.NoDataException;
 import io.gpureport.load.DataSource;
 import io.gpureport.load.LoadProgress;
 import io.gpureport.load.Projection;
