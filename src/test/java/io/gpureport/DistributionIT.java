@@ -77,7 +77,11 @@ class DistributionIT {
   void versionNamesJavaAndSqlite() throws Exception {
     Run version = gpureport("--version");
     assertEquals(0, version.exitCode(), version.err());
-    assertTrue(version.out().startsWith("gpureport "), version.out());
+    List<String> lines = version.out().lines().toList();
+    assertEquals(3, lines.size(), version.out());
+    assertTrue(lines.get(0).matches("gpureport \\d+\\.\\d+\\.\\d+.*"), version.out());
+    assertTrue(lines.get(1).startsWith("Java "), version.out());
+    assertTrue(lines.get(2).startsWith("SQLite 3."), version.out());
   }
 
   @Test

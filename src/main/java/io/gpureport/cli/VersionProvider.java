@@ -1,13 +1,16 @@
 package io.gpureport.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteJDBCLoader;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The {@code --version} lines: gpureport's version (from the jar manifest), the Java runtime and
- * the SQLite library (no Tablesaw on this path: its class initialisation is slow).
+ * The {@code --version} lines: gpureport's version (written by the build), the Java runtime and the
+ * SQLite library (no Tablesaw on this path: its class initialisation is slow).
  */
 final class VersionProvider implements IVersionProvider {
   /** sqlite-jdbc 3.54.1.0 bundles SQLite 3.54.1. */
@@ -18,10 +21,18 @@ final class VersionProvider implements IVersionProvider {
     return new String[] {gpureport(), java(), sqlite()};
   }
 
-  /** {@code gpureport 0.1.0}, or {@code gpureport dev} outside the jar. */
+  /** {@code gpureport 0.1.0}: the version the build wrote into {@code version.properties}. */
   static String gpureport() {
-    String v = GpuReportCommand.class.getPackage().getImplementationVersion();
-    return "gpureport " + (v == null ? "dev" : v);
+    Properties p = new Properties();
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/io/gpureport/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to "unknown": --version never fails
+    }
+    return "gpureport " + p.getProperty("version", "unknown");
   }
 
   /** {@code Java 17.0.15 (Debian)}: the running JVM's version and vendor. */

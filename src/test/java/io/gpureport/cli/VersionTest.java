@@ -35,7 +35,7 @@ class VersionTest {
     List<String> lines = r.out().lines().toList();
     assertEquals(3, lines.size(), r.out());
     // the classes directory has no manifest; the jar says 0.1.0
-    assertTrue(lines.get(0).matches("gpureport (dev|\\d+\\.\\d+\\.\\d+.*)"), lines.get(0));
+    assertTrue(lines.get(0).matches("gpureport \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
     assertEquals(
         "Java "
             + System.getProperty("java.version")
