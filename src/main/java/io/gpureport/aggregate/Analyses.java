@@ -8,19 +8,28 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The metric computations of SEMANTICS §7, each one pass (or a few) over classified rows. */
+/**
+ * The metric computations of docs/metrics.md (one section per report), each one pass (or a few)
+ * over classified rows.
+ */
 public final class Analyses {
   static final int ALLOCATION_BUCKET_MINUTES = 15;
 
   private Analyses() {}
 
-  /** Allocation, device path (§7.3–7.6), with GPU-hours over {@code hoursBack}. */
+  /**
+   * Allocation, device path (docs/metrics.md, "Allocation report (device tables)"), with GPU-hours
+   * over {@code hoursBack}.
+   */
   public static DeviceAllocation deviceAllocation(
       ClassifiedRows rows, boolean allDevices, double hoursBack) {
     return devicePath(rows, allDevices, hoursBack, true);
   }
 
-  /** The monthly statistics (§7.9): model filter on, no backfill table, the month's hours. */
+  /**
+   * The monthly statistics (docs/metrics.md, "Monthly summary"): model filter on, no backfill
+   * table, the month's hours.
+   */
   public static DeviceAllocation monthly(ClassifiedRows rows, double monthHours) {
     return devicePath(rows, false, monthHours, false);
   }
@@ -29,7 +38,7 @@ public final class Analyses {
       ClassifiedRows rows, boolean allDevices, double hours, boolean backfillTable) {
     Buckets buckets = Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES);
     // memory and backfill-user tables are independent of the device statistics: compute them on
-    // the other core meanwhile (block A may turn out empty; then they are simply not used)
+    // the other core meanwhile (no class may be included; then they are simply not used)
     CompletableFuture<MemoryTable> memory =
         CompletableFuture.supplyAsync(() -> MemoryStatistics.compute(rows, buckets));
     CompletableFuture<UserTable> backfillUsers =
@@ -101,12 +110,15 @@ public final class Analyses {
     return Buckets.of(timestamps, minutes).count();
   }
 
-  /** Allocation, non-device path (§7.7): six stats in CLASS_ORDER. */
+  /**
+   * Allocation, non-device path (docs/metrics.md, "Allocation summary (--no-group-by-device)"): six
+   * stats in CLASS_ORDER.
+   */
   public static List<ClassStat> allocationSummary(ClassifiedRows rows) {
     return StateSplit.summary(rows, Buckets.of(rows.timestamps(), ALLOCATION_BUCKET_MINUTES));
   }
 
-  /** The time series (§7.8). */
+  /** The time series (docs/metrics.md, "Time series"). */
   public static TimeSeries timeSeries(ClassifiedRows rows, int bucketMinutes) {
     return StateSplit.timeSeries(rows, Buckets.of(rows.timestamps(), bucketMinutes), bucketMinutes);
   }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Allocation over time, a chart-only series (not a table number of SEMANTICS §7): for each bucket
- * of the loaded rows (ascending) and each line, the claimed and total GPUs summed over the line's
- * device entries (model-filtered like the Real Slots table) and {@code claimed / total * 100}, or
- * {@code NaN} (no point) when the total is 0.
+ * Allocation over time, a chart-only series (not a table number; docs/metrics.md, "HTML"): for each
+ * bucket of the loaded rows (ascending) and each line, the claimed and total GPUs summed over the
+ * line's device entries (model-filtered like the Real Slots table) and {@code claimed / total *
+ * 100}, or {@code NaN} (no point) when the total is 0.
  *
  * <p>The device pass of the allocation tables produces it in the same pass, so that {@code Σ
  * claimed / N_all} of a line is the {@code allocatedAvg} of its class total and {@code Σ total /

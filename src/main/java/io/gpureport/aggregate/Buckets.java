@@ -3,7 +3,10 @@ package io.gpureport.aggregate;
 import io.gpureport.load.Timestamps;
 import java.util.Arrays;
 
-/** The distinct buckets of the loaded rows and each row's bucket index (§7.1). */
+/**
+ * The distinct buckets of the loaded rows and each row's bucket index (docs/metrics.md, "15-minute
+ * buckets").
+ */
 final class Buckets {
   final int[] index;
   final long[] starts;

@@ -5,10 +5,10 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 /**
- * Duplicate cleanup of SEMANTICS §6.3, run on several row sets at once: {@code partition[i]} names
- * the set of row i (-1: in none). Within each set, rows are grouped by (timestamp, GPU id) and the
- * highest rank wins, ties going to the first in load order. A set in which no non-NULL id repeats
- * is returned unchanged.
+ * Duplicate cleanup (docs/metrics.md, "Dedup: one row per GPU per snapshot"), run on several row
+ * sets at once: {@code partition[i]} names the set of row i (-1: in none). Within each set, rows
+ * are grouped by (timestamp, GPU id) and the highest rank wins, ties going to the first in load
+ * order. A set in which no non-NULL id repeats is returned unchanged.
  */
 final class Dedup {
   private Dedup() {}

@@ -11,7 +11,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Device statistics (§7.3) and the class totals built from them (§7.4). */
+/**
+ * Device statistics (docs/metrics.md, "Usage by Device Type") and the class totals built from them
+ * (docs/metrics.md, "Real Slots and Backfill Slots").
+ */
 final class DeviceStatistics {
   /** A device entry with the device's position in the device list. */
   record Entry(int listPosition, String device, Stat stat) {}
@@ -172,7 +175,10 @@ final class DeviceStatistics {
     return pos;
   }
 
-  /** The class total of §7.4: sums of the entries' averages in device-list order. */
+  /**
+   * The class total (docs/metrics.md, "Real Slots and Backfill Slots"): sums of the entries'
+   * averages in device-list order.
+   */
   Stat classTotal(SlotClass cls) {
     List<Entry> list = entries.get(cls);
     if (list == null) {
@@ -203,7 +209,7 @@ final class DeviceStatistics {
     return new SlotsTable(Stat.ofSums(claimed, available), lines);
   }
 
-  /** True when at least one class is included (block A is printed). */
+  /** True when at least one class is included (the Real Slots block is printed). */
   boolean anyIncluded() {
     for (SlotClass cls : SlotClass.values()) {
       if (classTotal(cls) != null) {
@@ -233,7 +239,10 @@ final class DeviceStatistics {
     return out;
   }
 
-  /** Email-subject percentages (§12.3): real classes with entries, then combined backfill. */
+  /**
+   * Email-subject percentages (docs/metrics.md, "Subject"): real classes with entries, then
+   * combined backfill.
+   */
   List<Double> subjectPercents() {
     List<Double> out = new ArrayList<>();
     for (SlotClass cls : SlotClass.REAL) {

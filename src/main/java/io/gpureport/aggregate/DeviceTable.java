@@ -4,8 +4,10 @@ import io.gpureport.classify.SlotClass;
 import java.util.List;
 
 /**
- * A class's device entries (§7.3), ascending raw name, with its §7.4 total (null when the class is
- * not included) and the HTML total re-summed in ascending raw-name order (§7.12).
+ * A class's device entries (docs/metrics.md, "Usage by Device Type"), ascending raw name, with its
+ * class total (docs/metrics.md, "Real Slots and Backfill Slots"; null when the class is not
+ * included) and the HTML total re-summed in ascending raw-name order (docs/metrics.md, "Rounding
+ * and evaluation order", L22).
  */
 public record DeviceTable(SlotClass slotClass, Stat total, Stat htmlTotal, List<Entry> devices) {
   /** One device line. */

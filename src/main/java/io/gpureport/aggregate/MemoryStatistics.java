@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Real slots by memory category (§7.5): no model filter, per-category bucket denominators. */
+/**
+ * Real slots by memory category (docs/metrics.md, "Real Slots by Memory Category", L15): no model
+ * filter, per-category bucket denominators.
+ */
 final class MemoryStatistics {
   private MemoryStatistics() {}
 

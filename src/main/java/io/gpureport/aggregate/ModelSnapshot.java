@@ -21,10 +21,11 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 
 /**
- * The GPU-model snapshot of SEMANTICS §7.10 (Legacy rule L21): a pure function of the loaded rows
- * of the half-open window {@code [t − w, t + w)}. No exclusions, no {@code --host}, no model
- * filter; totals without dedup, the legacy classes with dedup over the snapshot set for Priority
- * and Shared (§5.5, §6).
+ * The GPU-model snapshot (docs/metrics.md, "GPU-model snapshot", L21): a pure function of the
+ * loaded rows of the half-open window {@code [t − w, t + w)}. No exclusions, no {@code --host}, no
+ * model filter; totals without dedup, the legacy classes with dedup over the snapshot set for
+ * Priority and Shared (docs/metrics.md, "The three legacy classes", "Dedup: one row per GPU per
+ * snapshot").
  */
 public final class ModelSnapshot {
   private ModelSnapshot() {}
@@ -64,7 +65,7 @@ public final class ModelSnapshot {
   /** One line of the inactive-GPUs table (full values). */
   public record InactiveGpu(String gpuId, String machine, String prioritizedProjects) {}
 
-  /** The snapshot S of model M at time s, and everything §7.10 derives from it. */
+  /** The snapshot S of model M at time s, and everything the snapshot analysis derives from it. */
   public record Snapshot(
       long snapshotTime,
       long timeDifferenceMicros,
@@ -93,7 +94,10 @@ public final class ModelSnapshot {
    */
   public record Result(
       long targetTime, int windowMinutes, String gpuModel, List<String> models, Snapshot snapshot) {
-    /** True when the "no data" message applies (§2.4). */
+    /**
+     * True when the "no data" message applies (docs/metrics.md, "Checks, messages and exit
+     * status").
+     */
     public boolean isEmpty() {
       return gpuModel == null ? models.isEmpty() : snapshot == null;
     }
@@ -202,7 +206,10 @@ public final class ModelSnapshot {
     return best;
   }
 
-  /** Steps 2–3 and the table of §7.10 for the window's rows of one model; null if none. */
+  /**
+   * The snapshot time, the snapshot and its table (docs/metrics.md, "GPU-model snapshot") for the
+   * window's rows of one model; null if none.
+   */
   private static Snapshot snapshot(List<Row> modelRows, long target) {
     if (modelRows.isEmpty()) {
       return null;
@@ -342,9 +349,10 @@ public final class ModelSnapshot {
   }
 
   /**
-   * Dedup of §6.3 on a set of rows that share one timestamp, in load order: unchanged when no
-   * non-NULL id repeats; otherwise one row per GPU id (all NULL ids form one group), the highest
-   * rank winning and ties going to the first in load order.
+   * Dedup (docs/metrics.md, "Dedup: one row per GPU per snapshot") on a set of rows that share one
+   * timestamp, in load order: unchanged when no non-NULL id repeats; otherwise one row per GPU id
+   * (all NULL ids form one group), the highest rank winning and ties going to the first in load
+   * order.
    */
   static List<Row> dedup(List<Row> set) {
     Set<String> seen = new HashSet<>();

@@ -40,16 +40,16 @@ public record Report(
     }
   }
 
-  /** The window {@code [start, end]} and its nominal length (§4.4). */
+  /** The window {@code [start, end]} and its nominal length (docs/metrics.md, "Window"). */
   public record Window(long start, long end, int hoursBack) {}
 
-  /** The reported month of a monthly report (§7.9). */
+  /** The reported month of a monthly report (docs/metrics.md, "Monthly summary"). */
   public record Month(String label, long start, long end, int hours) {}
 
-  /** The filtering impact of §7.11. */
+  /** The filtering impact (docs/metrics.md, "Excluded hosts and filtering impact"). */
   public record Filtering(long rowsExcluded, long rowsAnalyzed) {}
 
-  /** The percentages of the e-mail subject (§12.3). */
+  /** The percentages of the e-mail subject (docs/metrics.md, "Subject"). */
   public List<Double> subjectPercents() {
     if (timeSeries != null) {
       return List.of();

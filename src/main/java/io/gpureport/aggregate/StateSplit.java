@@ -7,9 +7,9 @@ import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 
 /**
- * Per-bucket claimed and unclaimed GPU counts with the state variants of §5.4, as the non-device
- * summary (§7.7) and the time series (§7.8) use them. Each bucket's row set is deduplicated on its
- * own.
+ * Per-bucket claimed and unclaimed GPU counts with the state variants (docs/metrics.md, "State
+ * variants (allocation summary and time series)"), as the non-device summary and the time series
+ * use them. Each bucket's row set is deduplicated on its own.
  */
 final class StateSplit {
   /** How rows map to the classes being counted. */
@@ -100,7 +100,10 @@ final class StateSplit {
     sink.accept(bucket, claimed, unclaimed);
   }
 
-  /** The non-device allocation summary (§7.7): six stats in CLASS_ORDER. */
+  /**
+   * The non-device allocation summary (docs/metrics.md, "Allocation summary
+   * (--no-group-by-device)"): six stats in CLASS_ORDER.
+   */
   static java.util.List<ClassStat> summary(ClassifiedRows rows, Buckets buckets) {
     int k = SlotClass.values().length;
     long[] sumC = new long[k];
@@ -132,7 +135,7 @@ final class StateSplit {
     return out;
   }
 
-  /** The time series (§7.8) at {@code minutes}-wide buckets. */
+  /** The time series (docs/metrics.md, "Time series") at {@code minutes}-wide buckets. */
   static TimeSeries timeSeries(ClassifiedRows rows, Buckets buckets, int minutes) {
     int k = LegacyClass.values().length;
     java.util.List<TimeSeries.Bucket> out = new java.util.ArrayList<>();

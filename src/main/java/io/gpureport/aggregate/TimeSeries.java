@@ -3,7 +3,10 @@ package io.gpureport.aggregate;
 import io.gpureport.classify.LegacyClass;
 import java.util.List;
 
-/** The time-series analysis (§7.8): one row per bucket and the summary means. */
+/**
+ * The time-series analysis (docs/metrics.md, "Time series"): one row per bucket and the summary
+ * means.
+ */
 public record TimeSeries(int bucketMinutes, List<Bucket> buckets, List<Summary> summary) {
   /** Claimed and total GPUs of one legacy class in one bucket. */
   public record Cell(LegacyClass legacyClass, int claimed, int total, double percent) {}

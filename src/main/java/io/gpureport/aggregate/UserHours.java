@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** GPU-hours by slot type and user (§7.6): the H200 table and the backfill table. */
+/**
+ * GPU-hours by slot type and user (docs/metrics.md, "H200 and Backfill usage by slot type and
+ * user"): the H200 table and the backfill table.
+ */
 final class UserHours {
   private static final String UNKNOWN = "Unknown";
 

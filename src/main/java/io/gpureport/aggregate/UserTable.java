@@ -3,7 +3,10 @@ package io.gpureport.aggregate;
 import io.gpureport.classify.SlotClass;
 import java.util.List;
 
-/** GPU-hours by slot type and user (§7.6), classes and users in table order. */
+/**
+ * GPU-hours by slot type and user (docs/metrics.md, "H200 and Backfill usage by slot type and
+ * user"), classes and users in table order.
+ */
 public record UserTable(List<ClassHours> classes, double grandTotal) {
   /** One class with its users. */
   public record ClassHours(SlotClass slotClass, double gpuHours, List<UserHours> users) {

@@ -27,7 +27,7 @@ public record ClassifiedRows(
     return (flags[row] & flag) != 0;
   }
 
-  /** The dedup rank of a row (§6.2). */
+  /** The dedup rank of a row (docs/metrics.md, "Rank"). */
   public int rank(int row) {
     return DedupRank.of(states[row], has(row, RowFlags.BACKFILL));
   }

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 
-/** Computes the per-row predicates of SEMANTICS §5 once, per dictionary value where possible. */
+/**
+ * Computes the per-row class predicates (docs/metrics.md, "Classes") once, per dictionary value
+ * where possible.
+ */
 public final class Classifier {
   private Classifier() {}
 

@@ -1,6 +1,6 @@
 package io.gpureport.classify;
 
-/** The dedup rank of SEMANTICS §6.2. */
+/** The dedup rank (docs/metrics.md, "Rank"). */
 public final class DedupRank {
   private DedupRank() {}
 

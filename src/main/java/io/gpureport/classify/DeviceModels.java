@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Device display names (SEMANTICS §5.9) and the two forms of the old-GPU filter (§5.7). */
+/**
+ * Device display names (docs/metrics.md, "Device display names") and the two forms of the old-GPU
+ * filter (docs/metrics.md, "Old-GPU model filter", L8).
+ */
 public final class DeviceModels {
   /** The model whose user table is reported separately. */
   public static final String H200 = "NVIDIA H200";

@@ -1,6 +1,8 @@
 package io.gpureport.classify;
 
-/** The three legacy classes of SEMANTICS §5.5 (time series and snapshot). */
+/**
+ * The three legacy classes (docs/metrics.md, "The three legacy classes"): time series and snapshot.
+ */
 public enum LegacyClass {
   PRIORITY("Priority", "Prioritized service", "priority"),
   SHARED("Shared", "Open Capacity", "shared"),

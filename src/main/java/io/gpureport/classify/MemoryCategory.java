@@ -1,6 +1,9 @@
 package io.gpureport.classify;
 
-/** Memory categories of SEMANTICS §5.8, with the display sort key of §7.5. */
+/**
+ * Memory categories (docs/metrics.md, "Memory categories"), with the display sort key of the memory
+ * table (L16).
+ */
 public enum MemoryCategory {
   UNDER_48("<48GB", 48),
   GB48("48GB", 48),

@@ -1,6 +1,9 @@
 package io.gpureport.classify;
 
-/** Bit flags that classification stores per row; the predicates of SEMANTICS §5.1 read them. */
+/**
+ * Bit flags that classification stores per row; the class predicates (docs/metrics.md, "Classes")
+ * read them.
+ */
 public final class RowFlags {
   /** {@code Name} contains {@code backfill}. */
   public static final int BACKFILL = 1;

@@ -2,7 +2,7 @@ package io.gpureport.classify;
 
 import java.util.List;
 
-/** The six reporting classes of SEMANTICS §5.3, in CLASS_ORDER. */
+/** The six reporting classes (docs/metrics.md, "The six reporting classes"), in class order. */
 public enum SlotClass {
   PRIORITY_RESEARCHER("Priority-ResearcherOwned", "Prioritized (Researcher Owned)", false),
   PRIORITY_CHTC("Priority-CHTCOwned", "Prioritized (CHTC Owned)", false),
@@ -43,7 +43,8 @@ public enum SlotClass {
 
   /**
    * The primary class (1–3) that the PP and CHTC tests of a row select, used for primary rows and,
-   * in the Unclaimed state variant, for claimed backfill rows (§5.4).
+   * in the Unclaimed state variant, for claimed backfill rows (docs/metrics.md, "State variants
+   * (allocation summary and time series)").
    */
   public static SlotClass primaryOf(int flags) {
     if ((flags & RowFlags.PP_EMPTY) != 0) {
@@ -52,7 +53,9 @@ public enum SlotClass {
     return (flags & RowFlags.CHTC) != 0 ? PRIORITY_CHTC : PRIORITY_RESEARCHER;
   }
 
-  /** The backfill class (4–6) of a backfill row (§5.3, Legacy rule L5). */
+  /**
+   * The backfill class (4–6) of a backfill row (docs/metrics.md, "The six reporting classes", L5).
+   */
   public static SlotClass backfillOf(int flags) {
     if ((flags & RowFlags.CHTC) != 0) {
       return BACKFILL_CHTC;

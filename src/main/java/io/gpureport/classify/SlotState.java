@@ -1,6 +1,9 @@
 package io.gpureport.classify;
 
-/** Slot state as the metrics see it: Claimed, Unclaimed, or anything else (SEMANTICS §5.1). */
+/**
+ * Slot state as the metrics see it: Claimed, Unclaimed, or anything else (docs/metrics.md,
+ * "States").
+ */
 public final class SlotState {
   public static final byte OTHER = 0;
   public static final byte CLAIMED = 1;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gpureport collect}: appends one pool snapshot to the monthly SQLite file (§13). */
+/**
+ * {@code gpureport collect}: appends one pool snapshot to the monthly SQLite file (docs/metrics.md,
+ * "How collect builds the rows").
+ */
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,

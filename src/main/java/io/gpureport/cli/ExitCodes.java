@@ -3,7 +3,10 @@ package io.gpureport.cli;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 
-/** The process exit statuses of SEMANTICS §2.3, and the mapping from exceptions to them. */
+/**
+ * The process exit statuses (docs/metrics.md, "Checks, messages and exit status"), and the mapping
+ * from exceptions to them.
+ */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int FAILURE = 1;

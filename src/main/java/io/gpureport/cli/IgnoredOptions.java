@@ -11,14 +11,18 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Options given on the command line that the chosen analysis does not use (SEMANTICS §2.1, legacy
- * rule L20): the report is unchanged, but the user hears that the option had no effect.
+ * Options given on the command line that the chosen analysis does not use (docs/metrics.md,
+ * "Checks, messages and exit status", and L20): the report is unchanged, but the user hears that
+ * the option had no effect.
  */
 final class IgnoredOptions {
   private static final List<String> SNAPSHOT_ONLY =
       List.of("--gpu-model", "--snapshot-time", "--window-minutes");
 
-  /** The old-model filter applies to device tables only (§5.7): not to time series or snapshot. */
+  /**
+   * The old-model filter applies to device tables only (docs/metrics.md, "Old-GPU model filter"):
+   * not to time series or snapshot.
+   */
   private static final Map<AnalysisType, List<String>> UNUSED =
       Map.of(
           AnalysisType.ALLOCATION, concat(List.of("--bucket-minutes"), SNAPSHOT_ONLY),
@@ -44,7 +48,10 @@ final class IgnoredOptions {
                   "--exclude-hosts",
                   "--exclude-hosts-yaml"));
 
-  /** The allocation summary without device tables applies no model filter either (§7.7). */
+  /**
+   * The allocation summary without device tables applies no model filter either (docs/metrics.md
+   * L18).
+   */
   private static final List<String> UNUSED_WITHOUT_DEVICE_TABLES =
       concat(UNUSED.get(AnalysisType.ALLOCATION), List.of("--all-devices"));
 

@@ -24,7 +24,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code gpureport report}: options of SEMANTICS §2.1, validated per §2.2, handed to the job. */
+/**
+ * {@code gpureport report}: its options (README, "report options"), validated as docs/metrics.md,
+ * "Checks, messages and exit status" says, handed to the job.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -341,7 +344,7 @@ public final class ReportCommand implements Callable<Integer> {
         !noCharts);
   }
 
-  /** The numeric range checks of §2.2. */
+  /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */
   private void checkRanges() {
     if (hoursBack < 0) {
       throw new UsageException("--hours-back must be >= 0, was " + hoursBack);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The options of one {@code gpureport collect} run (SEMANTICS §13.1).
+ * The options of one {@code gpureport collect} (README, "collect options").
  *
  * @param dataDir directory of the monthly files; it must exist
  * @param input input file, {@code "-"} for standard input, or {@code null} to run condor_status

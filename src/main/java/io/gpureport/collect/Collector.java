@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 /**
- * Takes one snapshot of the pool (SEMANTICS §13): gets the {@code condor_status -json} document,
- * validates all of it, then builds the rows ad by ad and appends them to the monthly file in one
- * transaction. Invalid input never touches the database.
+ * Takes one snapshot of the pool (docs/metrics.md, "How collect builds the rows"): gets the {@code
+ * condor_status -json} document, validates all of it, then builds the rows ad by ad and appends
+ * them to the monthly file in one transaction. Invalid input never touches the database.
  */
 public final class Collector {
   private final Clock clock;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code condor_status -json} without a shell and with a time limit (SEMANTICS §13.1). Its
- * stdout goes to a temporary spool file, so memory stays bounded, and its stderr is quoted in the
- * message when it fails or times out.
+ * Runs {@code condor_status -json} without a shell and with a time limit (docs/metrics.md, "How
+ * collect builds the rows"). Its stdout goes to a temporary spool file, so memory stays bounded,
+ * and its stderr is quoted in the message when it fails or times out.
  */
 final class CondorStatusSource {
   /** The constraint that selects the GPU slots. */
@@ -34,7 +34,7 @@ final class CondorStatusSource {
     this.timeout = timeout;
   }
 
-  /** The exact argument vector of §13.1. */
+  /** The exact argument vector (docs/metrics.md, "How collect builds the rows"). */
   List<String> command() {
     List<String> argv = new ArrayList<>();
     argv.add(executable);

@@ -3,7 +3,10 @@ package io.gpureport.collect;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits the two GPU list attributes, {@code AssignedGPUs} and {@code AvailableGPUs} (§13.2). */
+/**
+ * Splits the two GPU list attributes, {@code AssignedGPUs} and {@code AvailableGPUs}
+ * (docs/metrics.md, "How collect builds the rows").
+ */
 final class GpuIdLists {
   private static final String EXPR_OPEN = "/Expr(";
   private static final String EXPR_CLOSE = ")/";

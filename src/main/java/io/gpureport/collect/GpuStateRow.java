@@ -1,8 +1,8 @@
 package io.gpureport.collect;
 
 /**
- * One {@code gpu_state} row: a (slot, GPU id) pair of a snapshot (SEMANTICS §3.2). Values are
- * {@code String}, {@code Long}, {@code Double} or {@code null}, as stored.
+ * One {@code gpu_state} row: a (slot, GPU id) pair of a snapshot (docs/metrics.md, "The stored
+ * table"). Values are {@code String}, {@code Long}, {@code Double} or {@code null}, as stored.
  */
 record GpuStateRow(
     String name,

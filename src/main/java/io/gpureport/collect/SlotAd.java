@@ -3,9 +3,9 @@ package io.gpureport.collect;
 import java.util.List;
 
 /**
- * One startd ad reduced to the projected attributes (SEMANTICS §13.2). Column values are {@code
- * String}, {@code Long} or {@code Double}, which are also their SQLite storage classes, or {@code
- * null} for NULL.
+ * One startd ad reduced to the projected attributes (docs/metrics.md, "How collect builds the
+ * rows"). Column values are {@code String}, {@code Long} or {@code Double}, which are also their
+ * SQLite storage classes, or {@code null} for NULL.
  *
  * @param assignedGpus the split and trimmed {@code AssignedGPUs} ids, not yet normalised; {@code
  *     null} when the attribute is missing or null
@@ -24,7 +24,10 @@ record SlotAd(
     String remoteOwner,
     String globalJobId) {
 
-  /** Whether the slot is a backfill slot: its name contains {@code backfill} (§1). */
+  /**
+   * Whether the slot is a backfill slot: its name contains {@code backfill} (docs/metrics.md, "Real
+   * slots and backfill slots").
+   */
   boolean isBackfill() {
     return name != null && name.contains("backfill");
   }

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Streams the slot ads of a {@code condor_status -json} document one at a time, so memory stays
- * bounded by the largest ad (SEMANTICS §13.2). Every problem with the document is a {@link
- * GpuReportException} with a one-line message.
+ * bounded by the largest ad (docs/metrics.md, "How collect builds the rows"). Every problem with
+ * the document is a {@link GpuReportException} with a one-line message.
  */
 final class SlotAdParser implements Closeable {
   private static final JsonFactory JSON = new JsonFactory();
@@ -128,7 +128,10 @@ final class SlotAdParser implements Closeable {
         (String) values[SlotAttribute.GLOBAL_JOB_ID.ordinal()]);
   }
 
-  /** The stored value of one attribute (§13.2 "Scalar values"). */
+  /**
+   * The stored value of one attribute (a string as text, a number or boolean in a text column as
+   * its JSON text).
+   */
   private Object read(SlotAttribute attribute, JsonToken token) throws IOException {
     return switch (attribute) {
       case GLOBAL_MEMORY_MB -> token.isNumeric() ? integralOrReal(token) : text(token);

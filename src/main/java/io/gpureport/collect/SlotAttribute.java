@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The attributes of the condor_status projection, in {@code gpu_state} column order (§13.1). */
+/**
+ * The attributes of the condor_status projection, in {@code gpu_state} column order
+ * (docs/metrics.md, "How collect builds the rows").
+ */
 enum SlotAttribute {
   NAME("Name"),
   ASSIGNED_GPUS("AssignedGPUs"),

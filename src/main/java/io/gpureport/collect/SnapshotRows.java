@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns slot ads into the rows of one snapshot (SEMANTICS §13.3): the backfill rule, GPU id
- * normalisation, and one row per GPU id. Each ad is handled on its own, so building is O(n).
+ * Turns slot ads into the rows of one snapshot (docs/metrics.md, "How collect builds the rows"):
+ * the backfill rule, GPU id normalisation, and one row per GPU id. Each ad is handled on its own,
+ * so building is O(n).
  */
 final class SnapshotRows {
   private final String timestamp;
@@ -33,7 +34,10 @@ final class SnapshotRows {
     return ids.size();
   }
 
-  /** The id form HTCondor uses in {@code AssignedGPUs}: every {@code _} becomes {@code -} (D12). */
+  /**
+   * The id form HTCondor uses in {@code AssignedGPUs}: every {@code _} becomes {@code -}
+   * (docs/metrics.md D12).
+   */
   static String normalise(String id) {
     return id.replace('_', '-');
   }

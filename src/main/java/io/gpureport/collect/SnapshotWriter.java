@@ -15,8 +15,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Appends one snapshot to a monthly file inside a single {@code BEGIN IMMEDIATE} transaction
- * (SEMANTICS §13.4): readers see all of its rows or none. Closing without {@link #commit()} rolls
- * back, and removes the file again if this writer created it and it is still empty.
+ * (docs/metrics.md, "How collect builds the rows", "The stored table", D12): readers see all of its
+ * rows or none. Closing without {@link #commit()} rolls back, and removes the file again if this
+ * writer created it and it is still empty.
  */
 final class SnapshotWriter implements AutoCloseable {
   /** How long to wait for concurrent readers and writers before failing. */

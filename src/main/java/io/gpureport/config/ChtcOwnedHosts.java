@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The CHTC-owned machine list (SEMANTICS §4.7): exact, case-sensitive names in file order. */
+/**
+ * The CHTC-owned machine list (docs/metrics.md, "CHTC-owned hosts"): exact, case-sensitive names in
+ * file order.
+ */
 public final class ChtcOwnedHosts {
   private final List<String> hosts;
   private final Set<String> set;

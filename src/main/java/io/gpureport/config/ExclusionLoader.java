@@ -18,7 +18,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads the exclusion document, flat or nested form (SEMANTICS §4.7, D1, D2). */
+/**
+ * Reads the exclusion document, flat or nested form (docs/metrics.md, "Exclusions
+ * (masked_hosts.yaml)", D1, D2).
+ */
 public final class ExclusionLoader {
   private ExclusionLoader() {}
 

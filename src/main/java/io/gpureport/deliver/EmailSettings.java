@@ -2,7 +2,10 @@ package io.gpureport.deliver;
 
 import java.util.List;
 
-/** E-mail delivery options (SEMANTICS §12, D10, D14); the password comes from the environment. */
+/**
+ * E-mail delivery options (docs/metrics.md, "E-mail", D10, D14); the password comes from the
+ * environment.
+ */
 public record EmailSettings(
     List<String> recipients,
     String from,

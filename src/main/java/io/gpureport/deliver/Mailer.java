@@ -3,9 +3,9 @@ package io.gpureport.deliver;
 import java.util.List;
 
 /**
- * Sends a finished report as a {@code multipart/alternative} message (SEMANTICS §12.2). With inline
- * images the HTML alternative is a {@code multipart/related} of the HTML and the images, which the
- * HTML references as {@code cid:<contentId>}.
+ * Sends a finished report as a {@code multipart/alternative} message (docs/metrics.md, "The
+ * message"). With inline images the HTML alternative is a {@code multipart/related} of the HTML and
+ * the images, which the HTML references as {@code cid:<contentId>}.
  */
 public interface Mailer {
   /**

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Builds the report e-mail of SEMANTICS §12.2: {@code multipart/alternative} with the text report
- * ({@code text/plain; charset=UTF-8}) first and the HTML report ({@code text/html; charset=UTF-8})
- * second, and the From, To, Subject, Date and Message-ID headers. With charts, the second
- * alternative is a {@code multipart/related; type="text/html"}: the HTML, then one {@code
+ * Builds the report e-mail (docs/metrics.md, "The message"): {@code multipart/alternative} with the
+ * text report ({@code text/plain; charset=UTF-8}) first and the HTML report ({@code text/html;
+ * charset=UTF-8}) second, and the From, To, Subject, Date and Message-ID headers. With charts, the
+ * second alternative is a {@code multipart/related; type="text/html"}: the HTML, then one {@code
  * image/png} part per chart ({@code Content-ID: <id>}, {@code Content-Disposition: inline}) that
  * the HTML references as {@code cid:id}.
  */

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes the rendered report to stdout, or to {@code --output-file} (D6). A regular file is
- * replaced atomically (temporary file + rename) and keeps its permissions; a symbolic link is
- * followed and stays a link; a device, a pipe or a descriptor path ({@code /dev/stdout}, {@code
+ * Writes the rendered report to stdout, or to {@code --output-file} (docs/metrics.md D6). A regular
+ * file is replaced atomically (temporary file + rename) and keeps its permissions; a symbolic link
+ * is followed and stays a link; a device, a pipe or a descriptor path ({@code /dev/stdout}, {@code
  * /dev/fd/N}) is written in place, appending, as a shell redirection would.
  */
 public final class OutputTarget {

@@ -12,9 +12,9 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * One delivery attempt on one port (SEMANTICS §12.4): implicit TLS on the SMTPS port, otherwise
- * plain text upgraded with STARTTLS per {@code --smtp-starttls}; certificates and host names
- * verified unless {@code --smtp-insecure}; credentials only over an encrypted connection.
+ * One delivery attempt on one port (docs/metrics.md, "SMTP"): implicit TLS on the SMTPS port,
+ * otherwise plain text upgraded with STARTTLS per {@code --smtp-starttls}; certificates and host
+ * names verified unless {@code --smtp-insecure}; credentials only over an encrypted connection.
  */
 final class SmtpAttempt {
   /** The attempt failed; {@code getMessage()} is the one-line reason. */
@@ -38,7 +38,8 @@ final class SmtpAttempt {
 
     /**
      * True when the message is known not to be delivered (never handed over, or refused after its
-     * content), so another port may be tried (SEMANTICS §12.4); false when its fate is unknown.
+     * content), so another port may be tried (docs/metrics.md, "After DATA: no second port"); false
+     * when its fate is unknown.
      */
     boolean notDelivered() {
       return stage != HandoverTransport.Stage.CONTENT;

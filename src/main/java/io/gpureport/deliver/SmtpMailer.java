@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Sends the report over SMTP with Jakarta Mail / Angus Mail (SEMANTICS §12, D10, D14).
+ * Sends the report over SMTP with Jakarta Mail / Angus Mail (docs/metrics.md, "SMTP", D10, D14).
  *
  * <p>Ports are tried in order: {@code --smtp-port}, then 25 if different, then 587 if different
  * from both. Each failed port prints {@code Warning: sending via <host>:<port> failed: <reason>};
@@ -17,10 +17,11 @@ import java.util.List;
  * When every port failed, a {@link GpuReportException} {@code failed to send email: <last reason>}
  * is thrown (exit status 1; the report was already written).
  *
- * <p>Only a failure before the message was handed over (the server's 354 answer to DATA) moves on
- * to the next port. After it the message may already be on its way, so a missing final reply (an
- * unknown outcome) or a 4xx/5xx one (a refusal of the content) ends the sending: the recipients
- * never get the report twice.
+ * <p>A failure before the message was handed over (the server's 354 answer to DATA), or a 4xx/5xx
+ * refusal of the content, leaves the message undelivered and moves on to the next port. A missing
+ * or late final reply after the 354 leaves the outcome unknown (the server may hold the message),
+ * so it ends the sending: the recipients never get the report twice (docs/metrics.md, "After DATA:
+ * no second port").
  */
 public final class SmtpMailer implements Mailer {
   /** The port that speaks implicit TLS (SMTPS). */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The e-mail subject of SEMANTICS §12.3. */
+/** The e-mail subject (docs/metrics.md, "Subject"). */
 public final class Subject {
   private Subject() {}
 

@@ -21,7 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The monthly files of a data directory, or one single file (SEMANTICS §4.1, §4.3, §4.5). */
+/**
+ * The monthly files of a data directory, or one single file (docs/metrics.md, "Monthly files and
+ * the data directory", "End time", "Load order").
+ */
 public final class DataSource {
   private static final Pattern MONTHLY = Pattern.compile("gpu_state_(\\d{4})-(0[1-9]|1[0-2])\\.db");
 

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
-/** Opens monthly files read-only (SEMANTICS §4.2): never creates, modifies or write-locks. */
+/**
+ * Opens monthly files read-only (docs/metrics.md, "Monthly files and the data directory", D4):
+ * never creates, modifies or write-locks.
+ */
 public final class Databases {
   /** How long a read waits for a writer's lock; {@code -Dgpureport.busy-timeout-ms} overrides. */
   static final int BUSY_TIMEOUT_MS = Integer.getInteger("gpureport.busy-timeout-ms", 10_000);

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** The storage format of table {@code gpu_state} (SEMANTICS §3.2, §13.4). */
+/** The storage format of table {@code gpu_state} (docs/metrics.md, "The stored table"). */
 public final class GpuStateTable {
   /** Column names in table order. */
   public static final List<String> COLUMNS =

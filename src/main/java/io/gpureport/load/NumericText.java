@@ -1,6 +1,8 @@
 package io.gpureport.load;
 
-/** Parses numeric TEXT leniently (SEMANTICS §3.3): a number, or "no value". */
+/**
+ * Parses numeric TEXT leniently (docs/metrics.md, "Reading the values"): a number, or "no value".
+ */
 final class NumericText {
   private NumericText() {}
 

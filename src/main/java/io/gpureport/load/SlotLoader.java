@@ -20,10 +20,11 @@ import tech.tablesaw.api.LongColumn;
 
 /**
  * Loads the rows of a window from its monthly files into a {@link SlotTable} in load order
- * (SEMANTICS §4.5). Each file is read on a read-only connection of its own, in parallel, then
- * merged in order. With more than one thread, a file without an index on timestamp is split into
- * rowid ranges of equal work ({@link FileLayout}, at most {@link #MAX_PARTS_PER_FILE}), and a file
- * with one is read in two halves of the window when the window is longer than two days.
+ * (docs/metrics.md, "Load order"). Each file is read on a read-only connection of its own, in
+ * parallel, then merged in order. With more than one thread, a file without an index on timestamp
+ * is split into rowid ranges of equal work ({@link FileLayout}, at most {@link
+ * #MAX_PARTS_PER_FILE}), and a file with one is read in two halves of the window when the window is
+ * longer than two days.
  */
 public final class SlotLoader {
   private static final long SPLIT_THRESHOLD = 2 * 24 * Timestamps.MICROS_PER_HOUR;
@@ -325,7 +326,10 @@ public final class SlotLoader {
     return chunk;
   }
 
-  /** Lenient numeric read (§3.3): INTEGER, REAL and numeric TEXT; anything else is no value. */
+  /**
+   * Lenient numeric read (docs/metrics.md, "Reading the values"): INTEGER, REAL and numeric TEXT;
+   * anything else is no value.
+   */
   private static double memory(ResultSet rs, int column, int kind) throws SQLException {
     return switch (kind) {
       case 0 -> rs.getDouble(column);

@@ -11,11 +11,11 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The loaded rows of a window in load order (SEMANTICS §4.5), as Tablesaw columns: text columns
- * hold dictionary codes (-1 = NULL, so NULL and {@code ""} stay distinct), the timestamp holds
- * naive epoch microseconds, numeric columns hold doubles (NaN = no value). The {@link Table} view
- * is built on demand only: {@code Table}'s class initialiser scans the class path (~0.5 s of CPU),
- * which the report path does not need to pay.
+ * The loaded rows of a window in load order (docs/metrics.md, "Load order"), as Tablesaw columns:
+ * text columns hold dictionary codes (-1 = NULL, so NULL and {@code ""} stay distinct), the
+ * timestamp holds naive epoch microseconds, numeric columns hold doubles (NaN = no value). The
+ * {@link Table} view is built on demand only: {@code Table}'s class initialiser scans the class
+ * path (~0.5 s of CPU), which the report path does not need to pay.
  */
 public final class SlotTable {
   public static final String TIMESTAMP = "timestamp";

@@ -3,9 +3,9 @@ package io.gpureport.load;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
 /**
- * Establishes load order (§4.5): rows arrive in (file month, rowid) order, and a stable sort by
- * timestamp turns that into (timestamp, file month, rowid). Collector files are written in time
- * order, so the sort is nearly always skipped.
+ * Establishes load order (docs/metrics.md, "Load order"): rows arrive in (file month, rowid) order,
+ * and a stable sort by timestamp turns that into (timestamp, file month, rowid). Collector files
+ * are written in time order, so the sort is nearly always skipped.
  */
 final class StableOrder {
   private StableOrder() {}

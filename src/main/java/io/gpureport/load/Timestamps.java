@@ -5,8 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Naive local timestamps as epoch microseconds "taken as UTC" (SEMANTICS §3.3, §7.1), with a
- * fixed-position parser for the stored text and formatters for every printed form.
+ * Naive local timestamps as epoch microseconds "taken as UTC" (docs/metrics.md, "Reading the
+ * values", "15-minute buckets", L1), with a fixed-position parser for the stored text and
+ * formatters for every printed form.
  */
 public final class Timestamps {
   public static final long MICROS_PER_SECOND = 1_000_000L;
@@ -67,8 +68,9 @@ public final class Timestamps {
   }
 
   /**
-   * Parses a user time string {@code YYYY-M-D H:M:S} (SEMANTICS §2.2): four-digit year, one or two
-   * digits elsewhere, one space, no fraction. Returns {@link Long#MIN_VALUE} when invalid.
+   * Parses a user time string {@code YYYY-M-D H:M:S} (docs/metrics.md, "Checks, messages and exit
+   * status"): four-digit year, one or two digits elsewhere, one space, no fraction. Returns {@link
+   * Long#MIN_VALUE} when invalid.
    */
   public static long parseUser(String s) {
     if (s == null) {
@@ -142,7 +144,10 @@ public final class Timestamps {
     return LocalDateTime.ofEpochSecond(sec, nanos, ZoneOffset.UTC);
   }
 
-  /** {@code YYYY-MM-DD HH:MM:SS}, the fraction truncated (SEMANTICS §8). */
+  /**
+   * {@code YYYY-MM-DD HH:MM:SS}, the fraction truncated (docs/metrics.md, "Rounding and evaluation
+   * order").
+   */
   public static String formatSeconds(long micros) {
     LocalDateTime t = toLocal(micros);
     StringBuilder b = new StringBuilder(19);
@@ -154,7 +159,10 @@ public final class Timestamps {
     return b.toString();
   }
 
-  /** {@code YYYY-MM-DD HH:MM:SS.ffffff}, the stored and bound form (SEMANTICS §3.3). */
+  /**
+   * {@code YYYY-MM-DD HH:MM:SS.ffffff}, the stored and bound form (docs/metrics.md, "Snapshots and
+   * rows").
+   */
   public static String formatStored(long micros) {
     StringBuilder b = new StringBuilder(formatSeconds(micros)).append('.');
     return pad(b, (int) Math.floorMod(micros, MICROS_PER_SECOND), 6).toString();
@@ -185,7 +193,10 @@ public final class Timestamps {
     return b.append(s);
   }
 
-  /** Floors epoch microseconds to a bucket of the given width in minutes (SEMANTICS §7.1). */
+  /**
+   * Floors epoch microseconds to a bucket of the given width in minutes (docs/metrics.md,
+   * "15-minute buckets").
+   */
   public static long floor(long micros, int minutes) {
     long w = minutes * MICROS_PER_MINUTE;
     return micros - Math.floorMod(micros, w);

@@ -3,8 +3,9 @@ package io.gpureport.render;
 import java.util.List;
 
 /**
- * The view model of the HTML report (SEMANTICS §10): preformatted strings only. The template
- * computes and rounds nothing; it lays these strings out and FreeMarker escapes every one of them.
+ * The view model of the HTML report (docs/metrics.md, "HTML"): preformatted strings only. The
+ * template computes and rounds nothing; it lays these strings out and FreeMarker escapes every one
+ * of them.
  */
 public final class HtmlModel {
   private HtmlModel() {}
@@ -47,7 +48,10 @@ public final class HtmlModel {
    */
   public record StatTable(String labelHeader, List<StatRow> rows) {}
 
-  /** One row; {@code emphasised} for TOTAL rows. Numbers are already formatted (§8). */
+  /**
+   * One row; {@code emphasised} for TOTAL rows. Numbers are already formatted (docs/metrics.md,
+   * "Rounding and evaluation order").
+   */
   public record StatRow(
       String label, String percent, String allocated, String available, boolean emphasised) {}
 

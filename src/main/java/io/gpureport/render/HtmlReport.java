@@ -39,8 +39,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTML report of SEMANTICS §10: a view model of preformatted strings ({@link HtmlModel}) laid
- * out by the auto-escaping FreeMarker template {@code templates/report.html.ftlh}.
+ * The HTML report (docs/metrics.md, "HTML"): a view model of preformatted strings ({@link
+ * HtmlModel}) laid out by the auto-escaping FreeMarker template {@code templates/report.html.ftlh}.
  */
 public final class HtmlReport {
   static final String TEMPLATE = "report.html.ftlh";
@@ -199,7 +199,10 @@ public final class HtmlReport {
     return null;
   }
 
-  /** The footer runtime: {@code 12.34 seconds}, or {@code <m>m <s>s} from 60 s (§10.5). */
+  /**
+   * The footer runtime: {@code 12.34 seconds}, or {@code <m>m <s>s} from 60 s (docs/metrics.md,
+   * "HTML").
+   */
   static String runtime(double seconds) {
     if (!(seconds >= 60)) {
       return Numbers.f2(Math.max(0, seconds)) + " seconds";

@@ -12,7 +12,7 @@ import io.gpureport.aggregate.UserTable;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.load.Timestamps;
 
-/** The JSON document of SEMANTICS §11.2–11.5. */
+/** The JSON document of the reports (docs/metrics.md, "JSON"). */
 public final class JsonReport {
   private final JsonWriter w = new JsonWriter();
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The methodology text of SEMANTICS §10.6 and its small Markdown subset.
+ * The methodology text and its small Markdown subset (docs/metrics.md, "Methodology box").
  *
  * <p>The converter produces a tree of blocks and inline runs of <em>plain</em> text; it never
  * produces markup. The template turns each node into its element and FreeMarker escapes every text
@@ -64,7 +64,7 @@ public final class Methodology {
     }
   }
 
-  /** Converts the Markdown subset of §10.6 into blocks. */
+  /** Converts the Markdown subset into blocks. */
   public static List<Block> convert(String markdown) {
     List<Block> out = new ArrayList<>();
     List<List<Inline>> list = null;

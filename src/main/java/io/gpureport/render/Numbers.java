@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Number formats of SEMANTICS §8 and §11.1. */
+/** Number formats (docs/metrics.md, "Rounding and evaluation order", "JSON", L22). */
 public final class Numbers {
   private Numbers() {}
 

@@ -4,7 +4,7 @@ import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.load.Timestamps;
 import java.util.List;
 
-/** The JSON document of the GPU-model snapshot (SEMANTICS §11.6). */
+/** The JSON document of the GPU-model snapshot (docs/metrics.md, "JSON"). */
 public final class SnapshotJson {
   private final JsonWriter w = new JsonWriter();
 

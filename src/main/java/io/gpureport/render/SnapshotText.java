@@ -4,7 +4,7 @@ import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.load.Timestamps;
 import java.util.Locale;
 
-/** The text form of the GPU-model snapshot (SEMANTICS §9.7), byte-exact. */
+/** The text form of the GPU-model snapshot (docs/metrics.md, "GPU-model snapshot"), byte-exact. */
 public final class SnapshotText {
   private static final String EQ60 = "=".repeat(60);
   private static final String EQ80 = "=".repeat(80);
@@ -112,7 +112,7 @@ public final class SnapshotText {
     }
   }
 
-  /** {@code " " + pad(trunc(user,19),18) + " | " + pad(trunc(job,14),15) + …} (§9.7). */
+  /** {@code " " + pad(trunc(user,19),18) + " | " + pad(trunc(job,14),15) + …}. */
   public static String activeJobRow(ModelSnapshot.ActiveJob j) {
     return "  "
         + pad(trunc(na(j.user()), 19), 18)
@@ -153,7 +153,7 @@ public final class SnapshotText {
 
   /**
    * {@code |s − t|} in seconds from integer microseconds: up to six fractional digits, trailing
-   * zeros removed, at least one kept (§8): {@code 184.654321}, {@code 300.0}, {@code 12.5}.
+   * zeros removed, at least one kept: {@code 184.654321}, {@code 300.0}, {@code 12.5}.
    */
   public static String seconds(long micros) {
     long whole = micros / Timestamps.MICROS_PER_SECOND;

@@ -14,7 +14,7 @@ import io.gpureport.load.Timestamps;
 import java.util.List;
 import java.util.Locale;
 
-/** The text report of SEMANTICS §9, byte for byte. */
+/** The text report (docs/metrics.md, "Text"), byte for byte. */
 public final class TextReport {
   static final String TITLE = "CHTC GPU UTILIZATION REPORT";
 
@@ -47,7 +47,7 @@ public final class TextReport {
     trailer(r);
   }
 
-  /** The period phrase of §8. */
+  /** The period phrase (docs/metrics.md, "Rounding and evaluation order"). */
   static String period(int hoursBack) {
     return hoursBack == 1 ? "1 hour" : hoursBack + " hours";
   }

@@ -37,7 +37,10 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
-/** The report pipeline: load → classify → aggregate → render → deliver (SEMANTICS §2.5). */
+/**
+ * The report pipeline: load → classify → aggregate → render → deliver (docs/metrics.md, "Checks,
+ * messages and exit status").
+ */
 public final class ReportJob {
   private final Clock clock;
   private final PrintStream out;

@@ -6,9 +6,10 @@ import io.gpureport.deliver.EmailSettings;
 import java.nio.file.Path;
 
 /**
- * The validated options of {@code gpureport report} (SEMANTICS §2.1): the value object the command
- * line hands to {@link ReportJob}. Times are naive epoch microseconds; null means "not given".
- * {@code charts} is false with {@code --no-charts} (no charts in the HTML report and the e-mail).
+ * The validated options of {@code gpureport report} (README, "report options"; checked as
+ * docs/metrics.md, "Checks, messages and exit status" says): the value object the command line
+ * hands to {@link ReportJob}. Times are naive epoch microseconds; null means "not given". {@code
+ * charts} is false with {@code --no-charts} (no charts in the HTML report and the e-mail).
  */
 public record ReportRequest(
     AnalysisType analysis,

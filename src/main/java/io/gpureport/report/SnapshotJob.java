@@ -15,10 +15,10 @@ import io.gpureport.render.SnapshotText;
 import java.io.PrintStream;
 
 /**
- * The GPU-model snapshot analysis (SEMANTICS §7.10): resolve the data source, load the half-open
- * window {@code [t − w, t + w)} (no exclusions, no {@code --host}), compute, render text or JSON
- * and write it to stdout or atomically to {@code --output-file}. "No data" ends with {@link
- * NoDataException} (§2.4).
+ * The GPU-model snapshot analysis (docs/metrics.md, "GPU-model snapshot"): resolve the data source,
+ * load the half-open window {@code [t − w, t + w)} (no exclusions, no {@code --host}), compute,
+ * render text or JSON and write it to stdout or atomically to {@code --output-file}. "No data" ends
+ * with {@link NoDataException} (docs/metrics.md, "Checks, messages and exit status").
  */
 final class SnapshotJob {
   /** Snapshot windows are short; parallelism only helps when the window spans two monthly files. */
@@ -32,7 +32,9 @@ final class SnapshotJob {
 
   void run(ReportRequest req) {
     if (req.format() == ReportRequest.OutputFormat.HTML || req.email() != null) {
-      // the command line rejects this already (§2.2); kept so the job never reads data for it
+      // the command line rejects this already (docs/metrics.md, "Checks, messages and exit
+      // status");
+      // kept so the job never reads data for it
       throw new UsageException(
           "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
     }

@@ -39,7 +39,7 @@ enum GpuModel {
     return memoryMb;
   }
 
-  /** Whether the model is on the old-GPU list of SEMANTICS §5.7. */
+  /** Whether the model is on the old-GPU list (docs/metrics.md, "Old-GPU model filter"). */
   boolean old() {
     return old;
   }

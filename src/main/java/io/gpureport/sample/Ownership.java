@@ -4,7 +4,7 @@ package io.gpureport.sample;
 enum Ownership {
   /** A research group's machine; PrioritizedProjects names the group's project(s). */
   RESEARCHER,
-  /** One of the CHTC-owned machines of SEMANTICS §4.7. */
+  /** One of the CHTC-owned machines of the shipped chtc_owned_hosts.txt. */
   CHTC,
   /** Open capacity; PrioritizedProjects is {@code ""}. */
   OPEN,

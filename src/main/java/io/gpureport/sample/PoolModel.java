@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The simulated pool: its machines, their GPUs and ownership, fixed for the whole sample. */
 final class PoolModel {
-  /** The CHTC-owned machines of SEMANTICS §4.7. */
+  /** The CHTC-owned machines of the shipped chtc_owned_hosts.txt. */
   static final List<String> CHTC_OWNED =
       List.of(
           "blengerichgpu4000.chtc.wisc.edu",

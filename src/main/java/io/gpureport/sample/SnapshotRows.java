@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Turns the simulator state at one step into the rows of one snapshot, machine by machine, as the
- * collector would store them (SEMANTICS §6.1, §13.3): primary p-slot, primary d-slots, backfill
- * p-slot, backfill d-slots.
+ * collector would store them (docs/metrics.md, "Why a GPU has several rows", "How collect builds
+ * the rows"): primary p-slot, primary d-slots, backfill p-slot, backfill d-slots.
  */
 final class SnapshotRows {
   private static final String CLAIMED = "Claimed";
