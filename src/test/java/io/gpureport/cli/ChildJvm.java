@@ -100,6 +100,8 @@ public final class ChildJvm {
   public CliResult run(String... args) {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // as the jar's manifest does (Enable-Native-Access): no warning when SQLite loads on JDK 22+
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gpureport.Main"));
     command.addAll(List.of(args));
