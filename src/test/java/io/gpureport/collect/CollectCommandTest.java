@@ -15,7 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -42,28 +43,22 @@ class CollectCommandTest {
   void c1FromAFile() throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
     Path data = Files.createDirectory(dir.resolve("data"));
-    LocalDateTime before = LocalDateTime.now();
 
-    CliResult r = run("collect", "--input", input.toString(), "--data-dir", data.toString());
+    // the snapshot is stamped with the injected clock's local time, to the microsecond
+    Clock clock = Clock.fixed(Instant.parse("2025-12-03T08:00:00.123456Z"), ZoneOffset.UTC);
+    CliResult r =
+        Cli.with()
+            .clock(clock)
+            .run("collect", "--input", input.toString(), "--data-dir", data.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.out());
     Path file = onlyDatabase(data);
-    assertTrue(
-        r.err()
-            .matches(
-                "Wrote 7 rows \\(6 slots\\) to "
-                    + file.getFileName()
-                    + " at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\R"),
-        r.err());
-    String ts = r.err().substring(r.err().lastIndexOf(" at ") + 4).strip();
-    assertEquals(CollectorTest.c1Rows(ts), StoredRows.read(file));
-    String month = ts.substring(0, 7);
-    assertTrue(
-        month.equals(before.toString().substring(0, 7))
-            || month.equals(LocalDateTime.now().toString().substring(0, 7)),
-        month);
-    assertEquals("gpu_state_" + month + ".db", file.getFileName().toString());
+    assertEquals("gpu_state_2025-12.db", file.getFileName().toString());
+    assertEquals(
+        "Wrote 7 rows (6 slots) to gpu_state_2025-12.db at 2025-12-03 08:00:00.123456\n",
+        r.err().replace(System.lineSeparator(), "\n"));
+    assertEquals(CollectorTest.c1Rows("2025-12-03 08:00:00.123456"), StoredRows.read(file));
   }
 
   @Test
