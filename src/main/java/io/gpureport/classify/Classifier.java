@@ -54,7 +54,7 @@ public final class Classifier {
         table.codes(SlotTable.OWNER).asIntArray(),
         d.devices(),
         d.owners(),
-        d.gpus().size(),
+        d.gpus(),
         excluded);
   }
 
