@@ -11,15 +11,18 @@ final class BucketCounter {
   }
 
   private final LongOpenHashSet seen = new LongOpenHashSet();
-  private final int[] counts;
+  private int[] counts;
   private final IntArrayList touched = new IntArrayList();
 
   BucketCounter(int groups) {
     this.counts = new int[groups];
   }
 
-  /** Adds a non-NULL GPU id to a group. */
+  /** Adds a non-NULL GPU id to a group (groups are added as they come). */
   void add(int group, int gpu) {
+    if (group >= counts.length) {
+      counts = java.util.Arrays.copyOf(counts, Math.max(group + 1, 2 * counts.length));
+    }
     if (seen.add(((long) group << 32) | (gpu & 0xffffffffL))) {
       if (counts[group]++ == 0) {
         touched.add(group);
@@ -29,7 +32,7 @@ final class BucketCounter {
 
   /** Current count of a group in this bucket. */
   int count(int group) {
-    return counts[group];
+    return group < counts.length ? counts[group] : 0;
   }
 
   /** Groups with a non-zero count in this bucket, in first-touched order. */

@@ -1,42 +1,47 @@
 package io.gpureport.aggregate;
 
 import io.gpureport.load.Timestamps;
-import java.util.Arrays;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
- * The distinct buckets of the loaded rows and each row's bucket index (docs/metrics.md, "15-minute
- * buckets").
+ * The distinct buckets of the rows seen so far (docs/metrics.md, "15-minute buckets"), numbered in
+ * time order across the chunks of a fold: a bucket cut by a chunk edge keeps its number in the next
+ * chunk.
  */
 final class Buckets {
-  final int[] index;
-  final long[] starts;
+  private final int minutes;
+  private final LongArrayList starts = new LongArrayList();
 
-  private Buckets(int[] index, long[] starts) {
-    this.index = index;
-    this.starts = starts;
+  Buckets(int minutes) {
+    this.minutes = minutes;
   }
 
-  /** Buckets of rows sorted by timestamp, floored to {@code minutes}. */
-  static Buckets of(long[] timestamps, int minutes) {
+  /**
+   * The bucket number of each row of the next chunk (timestamps ascending, after every earlier).
+   */
+  int[] add(long[] timestamps) {
     int[] index = new int[timestamps.length];
-    long[] starts = new long[16];
-    int count = 0;
-    long last = Long.MIN_VALUE;
+    long last = starts.isEmpty() ? Long.MIN_VALUE : starts.getLong(starts.size() - 1);
     for (int i = 0; i < timestamps.length; i++) {
       long b = Timestamps.floor(timestamps[i], minutes);
       if (b != last) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = b;
+        starts.add(b);
         last = b;
       }
-      index[i] = count - 1;
+      index[i] = starts.size() - 1;
     }
-    return new Buckets(index, Arrays.copyOf(starts, count));
+    return index;
   }
 
   int count() {
-    return starts.length;
+    return starts.size();
+  }
+
+  long start(int bucket) {
+    return starts.getLong(bucket);
+  }
+
+  long[] starts() {
+    return starts.toLongArray();
   }
 }

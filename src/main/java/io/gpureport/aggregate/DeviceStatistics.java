@@ -6,6 +6,7 @@ import io.gpureport.classify.RowFlags;
 import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,32 +20,46 @@ final class DeviceStatistics {
   /** A device entry with the device's position in the device list. */
   record Entry(int listPosition, String device, Stat stat) {}
 
-  /** Per class, its entries in device-list order. */
+  /** Per class, its entries in device-list order (set by {@link #finish}). */
   final Map<SlotClass, List<Entry>> entries = new EnumMap<>(SlotClass.class);
 
   /** Lines of the bucket series: Real classes 1–3 by ordinal, then Backfill TOTAL (4–6). */
   private static final int LINES = SlotClass.REAL.size() + 1;
 
-  /** Per line and bucket ({@code line * buckets + b}): claimed and total summed over devices. */
+  private static final int CLASSES = SlotClass.values().length;
+
+  private final boolean allDevices;
+
+  /** Per global device code: its position in the device list, -1 filtered, -2 not seen yet. */
+  private int[] devicePos = new int[0];
+
+  private final List<String> deviceList = new ArrayList<>();
+
+  /** Per group {@code g = position * CLASSES + class}: the running sums over closed buckets. */
+  private long[] sumClaimed = new long[0];
+
+  private long[] sumTotal = new long[0];
+  private double[] pctSum = new double[0];
+  private int[] pctCount = new int[0];
+
+  /** Per line and bucket ({@code b * LINES + line}): claimed and total summed over devices. */
   private long[] lineClaimed = new long[0];
 
   private long[] lineTotal = new long[0];
   private long[] bucketStarts = new long[0];
 
-  private DeviceStatistics() {}
+  /** The open bucket: its number and distinct GPUs (slot 2g total, 2g + 1 claimed). */
+  private final BucketCounter counter = new BucketCounter(0);
 
-  static DeviceStatistics compute(ClassifiedRows rows, Buckets buckets, boolean allDevices) {
-    int[] devicePos = deviceList(rows, allDevices);
-    List<String> deviceList = new ArrayList<>();
-    for (int code = 0; code < devicePos.length; code++) {
-      if (devicePos[code] >= 0) {
-        while (deviceList.size() <= devicePos[code]) {
-          deviceList.add(null);
-        }
-        deviceList.set(devicePos[code], rows.deviceNames().value(code));
-      }
-    }
-    int nDev = deviceList.size();
+  private int current = -1;
+
+  DeviceStatistics(boolean allDevices) {
+    this.allDevices = allDevices;
+  }
+
+  /** Adds a chunk (global codes) whose rows fall in {@code bucket}s, after every earlier one. */
+  void add(ClassifiedRows rows, int[] bucket) {
+    growDeviceList(rows);
     int n = rows.size();
     int[] partition = new int[n];
     int[] devices = rows.devices();
@@ -53,41 +68,14 @@ final class DeviceStatistics {
       boolean in = d >= 0 && devicePos[d] >= 0 && !rows.has(i, RowFlags.EXCLUDED);
       partition[i] = in ? devicePos[d] : -1;
     }
-    boolean[] keep = Dedup.winners(rows, partition, Math.max(nDev, 1));
-    int groups = SlotClass.values().length * nDev;
-    BucketCounter counter = new BucketCounter(groups * 2);
-    long[] sumClaimed = new long[groups];
-    long[] sumTotal = new long[groups];
-    double[] pctSum = new double[groups];
-    int[] pctCount = new int[groups];
+    boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
-    int nBuckets = buckets.count();
-    long[] lineClaimed = new long[LINES * nBuckets];
-    long[] lineTotal = new long[LINES * nBuckets];
-    int backfillLine = LINES - 1;
-    int current = -1;
-    for (int i = 0; i <= n; i++) {
-      int bucket = i < n ? buckets.index[i] : -2;
-      if (bucket != current) {
-        for (int k = 0; k < counter.touched().size(); k++) {
-          int slot = counter.touched().getInt(k);
-          if ((slot & 1) == 0) {
-            int g = slot >> 1;
-            int total = counter.count(slot);
-            int claimed = counter.count(slot + 1);
-            pctSum[g] += ((double) claimed / total) * 100;
-            pctCount[g]++;
-            sumClaimed[g] += claimed;
-            sumTotal[g] += total;
-            int line = Math.min(g / nDev, backfillLine);
-            lineClaimed[line * nBuckets + current] += claimed;
-            lineTotal[line * nBuckets + current] += total;
-          }
-        }
-        counter.reset();
-        current = bucket;
+    for (int i = 0; i < n; i++) {
+      if (bucket[i] != current) {
+        close();
+        current = bucket[i];
       }
-      if (i == n || partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
+      if (partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
       SlotClass cls;
@@ -98,31 +86,100 @@ final class DeviceStatistics {
       } else {
         continue;
       }
-      int g = cls.ordinal() * nDev + partition[i];
+      int g = partition[i] * CLASSES + cls.ordinal();
       counter.add(2 * g, gpus[i]);
       if (rows.states()[i] == SlotState.CLAIMED) {
         counter.add(2 * g + 1, gpus[i]);
       }
     }
-    DeviceStatistics out = new DeviceStatistics();
-    out.lineClaimed = lineClaimed;
-    out.lineTotal = lineTotal;
-    out.bucketStarts = buckets.starts;
-    double nAll = buckets.count();
+  }
+
+  /** Closes the open bucket: its counts join the running sums, in bucket order. */
+  private void close() {
+    if (current < 0) {
+      return;
+    }
+    int groups = deviceList.size() * CLASSES;
+    if (sumClaimed.length < groups) {
+      sumClaimed = Arrays.copyOf(sumClaimed, groups);
+      sumTotal = Arrays.copyOf(sumTotal, groups);
+      pctSum = Arrays.copyOf(pctSum, groups);
+      pctCount = Arrays.copyOf(pctCount, groups);
+    }
+    int needed = (current + 1) * LINES;
+    if (lineClaimed.length < needed) {
+      lineClaimed = Arrays.copyOf(lineClaimed, Math.max(needed, 2 * lineClaimed.length));
+      lineTotal = Arrays.copyOf(lineTotal, lineClaimed.length);
+    }
+    int backfillLine = LINES - 1;
+    for (int k = 0; k < counter.touched().size(); k++) {
+      int slot = counter.touched().getInt(k);
+      if ((slot & 1) == 0) {
+        int g = slot >> 1;
+        int total = counter.count(slot);
+        int claimed = counter.count(slot + 1);
+        pctSum[g] += ((double) claimed / total) * 100;
+        pctCount[g]++;
+        sumClaimed[g] += claimed;
+        sumTotal[g] += total;
+        int line = Math.min(g % CLASSES, backfillLine);
+        lineClaimed[current * LINES + line] += claimed;
+        lineTotal[current * LINES + line] += total;
+      }
+    }
+    counter.reset();
+  }
+
+  /** Closes the last bucket and builds the entries over all {@code buckets} of the window. */
+  DeviceStatistics finish(Buckets buckets) {
+    close();
+    current = -1;
+    bucketStarts = buckets.starts();
+    int nBuckets = bucketStarts.length;
+    lineClaimed = Arrays.copyOf(lineClaimed, nBuckets * LINES);
+    lineTotal = Arrays.copyOf(lineTotal, nBuckets * LINES);
+    int nDev = deviceList.size();
+    sumClaimed = Arrays.copyOf(sumClaimed, nDev * CLASSES);
+    sumTotal = Arrays.copyOf(sumTotal, nDev * CLASSES);
+    pctSum = Arrays.copyOf(pctSum, nDev * CLASSES);
+    pctCount = Arrays.copyOf(pctCount, nDev * CLASSES);
+    double nAll = nBuckets;
+    entries.clear();
     for (SlotClass cls : SlotClass.values()) {
       List<Entry> list = new ArrayList<>();
       for (int pos = 0; pos < nDev; pos++) {
-        int g = cls.ordinal() * nDev + pos;
+        int g = pos * CLASSES + cls.ordinal();
         if (pctCount[g] > 0) {
           Stat s = new Stat(pctSum[g] / pctCount[g], sumClaimed[g] / nAll, sumTotal[g] / nAll);
           list.add(new Entry(pos, deviceList.get(pos), s));
         }
       }
       if (!list.isEmpty()) {
-        out.entries.put(cls, list);
+        entries.put(cls, list);
       }
     }
-    return out;
+    return this;
+  }
+
+  /** Extends the first-appearance device list with the chunk's new devices, in row order. */
+  private void growDeviceList(ClassifiedRows rows) {
+    int old = devicePos.length;
+    if (old < rows.deviceNames().size()) {
+      devicePos = Arrays.copyOf(devicePos, rows.deviceNames().size());
+      Arrays.fill(devicePos, old, devicePos.length, -2);
+    }
+    for (int d : rows.devices()) {
+      if (d >= 0 && devicePos[d] == -2) {
+        String name = rows.deviceNames().value(d);
+        boolean filtered = !allDevices && DeviceModels.isOldBySubstring(name);
+        if (filtered) {
+          devicePos[d] = -1;
+        } else {
+          devicePos[d] = deviceList.size();
+          deviceList.add(name);
+        }
+      }
+    }
   }
 
   /**
@@ -148,31 +205,13 @@ final class DeviceStatistics {
   }
 
   private BucketSeries.Line line(String name, SlotClass cls, int line, int nBuckets) {
-    int from = line * nBuckets;
-    return BucketSeries.Line.of(
-        name,
-        cls,
-        java.util.Arrays.copyOfRange(lineClaimed, from, from + nBuckets),
-        java.util.Arrays.copyOfRange(lineTotal, from, from + nBuckets));
-  }
-
-  /** Position of each device code in the first-appearance device list, or -1 (filtered). */
-  private static int[] deviceList(ClassifiedRows rows, boolean allDevices) {
-    int[] pos = new int[rows.deviceNames().size()];
-    java.util.Arrays.fill(pos, -2);
-    int next = 0;
-    for (int d : rows.devices()) {
-      if (d >= 0 && pos[d] == -2) {
-        boolean old = !allDevices && DeviceModels.isOldBySubstring(rows.deviceNames().value(d));
-        pos[d] = old ? -1 : next++;
-      }
+    long[] claimed = new long[nBuckets];
+    long[] total = new long[nBuckets];
+    for (int b = 0; b < nBuckets; b++) {
+      claimed[b] = lineClaimed[b * LINES + line];
+      total[b] = lineTotal[b * LINES + line];
     }
-    for (int i = 0; i < pos.length; i++) {
-      if (pos[i] == -2) {
-        pos[i] = -1;
-      }
-    }
-    return pos;
+    return BucketSeries.Line.of(name, cls, claimed, total);
   }
 
   /**

@@ -14,15 +14,23 @@ import java.util.List;
  * filter, per-category bucket denominators.
  */
 final class MemoryStatistics {
-  private MemoryStatistics() {}
+  private static final int CATEGORIES = MemoryCategory.values().length;
+  private static final int CLASSES = SlotClass.REAL.size();
 
-  /** The memory table, or null when no category has data. */
-  static MemoryTable compute(ClassifiedRows rows, Buckets buckets) {
-    int nCat = MemoryCategory.values().length;
+  /** Categories in order of first appearance over every row. */
+  private final List<MemoryCategory> firstSeen = new ArrayList<>();
+
+  private final boolean[] seen = new boolean[CATEGORIES];
+  private final BucketCounter counter = new BucketCounter(CATEGORIES * CLASSES * 2);
+  private final long[] sumClaimed = new long[CATEGORIES];
+  private final long[] sumTotal = new long[CATEGORIES];
+  private final int[] bucketsWithData = new int[CATEGORIES];
+  private int current = -1;
+
+  /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
+  void add(ClassifiedRows rows, int[] bucket) {
     int n = rows.size();
     byte[] memory = rows.memory();
-    List<MemoryCategory> firstSeen = new ArrayList<>();
-    boolean[] seen = new boolean[nCat];
     int[] partition = new int[n];
     for (int i = 0; i < n; i++) {
       int m = memory[i];
@@ -32,33 +40,31 @@ final class MemoryStatistics {
       }
       partition[i] = rows.has(i, RowFlags.EXCLUDED) ? -1 : m;
     }
-    boolean[] keep = Dedup.winners(rows, partition, nCat);
-    int classes = SlotClass.REAL.size();
-    BucketCounter counter = new BucketCounter(nCat * classes * 2);
-    long[] sumClaimed = new long[nCat];
-    long[] sumTotal = new long[nCat];
-    int[] bucketsWithData = new int[nCat];
+    boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
-    int current = -1;
-    for (int i = 0; i <= n; i++) {
-      int bucket = i < n ? buckets.index[i] : -2;
-      if (bucket != current) {
-        flush(counter, classes, nCat, sumClaimed, sumTotal, bucketsWithData);
-        current = bucket;
+    for (int i = 0; i < n; i++) {
+      if (bucket[i] != current) {
+        flush();
+        current = bucket[i];
       }
-      if (i == n
-          || !keep[i]
+      if (!keep[i]
           || gpus[i] < 0
           || rows.has(i, RowFlags.BACKFILL)
           || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
-      int g = memory[i] * classes + SlotClass.primaryOf(rows.flags()[i]).ordinal();
+      int g = memory[i] * CLASSES + SlotClass.primaryOf(rows.flags()[i]).ordinal();
       counter.add(2 * g, gpus[i]);
       if (rows.states()[i] == SlotState.CLAIMED) {
         counter.add(2 * g + 1, gpus[i]);
       }
     }
+  }
+
+  /** The memory table, or null when no category has data; closes the last bucket. */
+  MemoryTable finish() {
+    flush();
+    current = -1;
     List<MemoryTable.Row> recorded = new ArrayList<>();
     double claimed = 0;
     double available = 0;
@@ -89,25 +95,19 @@ final class MemoryStatistics {
     return 999;
   }
 
-  private static void flush(
-      BucketCounter counter,
-      int classes,
-      int nCat,
-      long[] sumClaimed,
-      long[] sumTotal,
-      int[] bucketsWithData) {
-    long[] c = new long[nCat];
-    long[] t = new long[nCat];
+  private void flush() {
+    long[] c = new long[CATEGORIES];
+    long[] t = new long[CATEGORIES];
     for (int k = 0; k < counter.touched().size(); k++) {
       int slot = counter.touched().getInt(k);
-      int cat = (slot >> 1) / classes;
+      int cat = (slot >> 1) / CLASSES;
       if ((slot & 1) == 0) {
         t[cat] += counter.count(slot);
       } else {
         c[cat] += counter.count(slot);
       }
     }
-    for (int m = 0; m < nCat; m++) {
+    for (int m = 0; m < CATEGORIES; m++) {
       if (t[m] > 0) {
         sumClaimed[m] += c[m];
         sumTotal[m] += t[m];

@@ -7,9 +7,10 @@ import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 
 /**
- * Per-bucket claimed and unclaimed GPU counts with the state variants (docs/metrics.md, "State
- * variants (allocation summary and time series)"), as the non-device summary and the time series
- * use them. Each bucket's row set is deduplicated on its own.
+ * A fold over the chunks of a window: per-bucket claimed and unclaimed GPU counts with the state
+ * variants (docs/metrics.md, "State variants"), as the non-device summary (docs/metrics.md,
+ * "Allocation summary") and the time series (docs/metrics.md, "Time series") use them. Each
+ * bucket's row set is deduplicated on its own.
  */
 final class StateSplit {
   /** How rows map to the classes being counted. */
@@ -43,27 +44,32 @@ final class StateSplit {
     void accept(int bucket, int[] claimed, int[] unclaimed);
   }
 
-  private StateSplit() {}
+  private final Scheme scheme;
+  private final BucketSink sink;
+  private final BucketCounter counter;
 
-  static void run(ClassifiedRows rows, Buckets buckets, Scheme scheme, BucketSink sink) {
+  /** The open bucket: the next one to hand to the sink. */
+  private int current;
+
+  StateSplit(Scheme scheme, BucketSink sink) {
+    this.scheme = scheme;
+    this.sink = sink;
+    this.counter = new BucketCounter(2 * scheme.classes);
+  }
+
+  /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
+  void add(ClassifiedRows rows, int[] bucket) {
     int n = rows.size();
     int[] partition = new int[n];
     for (int i = 0; i < n; i++) {
-      partition[i] = rows.has(i, RowFlags.EXCLUDED) ? -1 : buckets.index[i];
+      partition[i] = rows.has(i, RowFlags.EXCLUDED) ? -1 : bucket[i];
     }
-    boolean[] keep = Dedup.winners(rows, partition, Math.max(buckets.count(), 1));
-    int k = scheme.classes;
-    BucketCounter counter = new BucketCounter(2 * k);
+    boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
     byte[] states = rows.states();
-    int current = 0;
-    for (int i = 0; i <= n; i++) {
-      int bucket = i < n ? buckets.index[i] : buckets.count();
-      while (current < bucket) {
-        emit(counter, k, current, sink);
-        current++;
-      }
-      if (i == n || partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
+    for (int i = 0; i < n; i++) {
+      closeBefore(bucket[i]);
+      if (partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
       int f = rows.flags()[i];
@@ -89,83 +95,99 @@ final class StateSplit {
     }
   }
 
-  private static void emit(BucketCounter counter, int k, int bucket, BucketSink sink) {
-    int[] claimed = new int[k];
-    int[] unclaimed = new int[k];
-    for (int c = 0; c < k; c++) {
-      claimed[c] = counter.count(2 * c);
-      unclaimed[c] = counter.count(2 * c + 1);
+  /** Hands every bucket before {@code bucket} to the sink. */
+  private void closeBefore(int bucket) {
+    int k = scheme.classes;
+    while (current < bucket) {
+      int[] claimed = new int[k];
+      int[] unclaimed = new int[k];
+      for (int c = 0; c < k; c++) {
+        claimed[c] = counter.count(2 * c);
+        unclaimed[c] = counter.count(2 * c + 1);
+      }
+      counter.reset();
+      sink.accept(current, claimed, unclaimed);
+      current++;
     }
-    counter.reset();
-    sink.accept(bucket, claimed, unclaimed);
+  }
+
+  /** Hands the remaining buckets of the window's {@code count} to the sink. */
+  void finish(int count) {
+    closeBefore(count);
   }
 
   /**
-   * The non-device allocation summary (docs/metrics.md, "Allocation summary
-   * (--no-group-by-device)"): six stats in CLASS_ORDER.
+   * The non-device allocation summary (docs/metrics.md, "Allocation summary"): six stats in
+   * CLASS_ORDER.
    */
-  static java.util.List<ClassStat> summary(ClassifiedRows rows, Buckets buckets) {
-    int k = SlotClass.values().length;
-    long[] sumC = new long[k];
-    long[] sumT = new long[k];
-    double[] pct = new double[k];
-    int[] nPct = new int[k];
-    run(
-        rows,
-        buckets,
-        Scheme.REPORTING,
-        (b, claimed, unclaimed) -> {
-          for (int c = 0; c < k; c++) {
-            int total = claimed[c] + unclaimed[c];
-            if (total > 0) {
-              pct[c] += ((double) claimed[c] / total) * 100;
-              nPct[c]++;
-              sumC[c] += claimed[c];
-              sumT[c] += total;
-            }
-          }
-        });
-    double nAll = buckets.count();
-    java.util.List<ClassStat> out = new java.util.ArrayList<>();
-    for (SlotClass cls : SlotClass.values()) {
-      int c = cls.ordinal();
-      double mean = nPct[c] > 0 ? pct[c] / nPct[c] : 0;
-      out.add(new ClassStat(cls, new Stat(mean, sumC[c] / nAll, sumT[c] / nAll)));
+  static final class Summary implements BucketSink {
+    private static final int K = SlotClass.values().length;
+    private final long[] sumC = new long[K];
+    private final long[] sumT = new long[K];
+    private final double[] pct = new double[K];
+    private final int[] nPct = new int[K];
+
+    @Override
+    public void accept(int bucket, int[] claimed, int[] unclaimed) {
+      for (int c = 0; c < K; c++) {
+        int total = claimed[c] + unclaimed[c];
+        if (total > 0) {
+          pct[c] += ((double) claimed[c] / total) * 100;
+          nPct[c]++;
+          sumC[c] += claimed[c];
+          sumT[c] += total;
+        }
+      }
     }
-    return out;
+
+    java.util.List<ClassStat> finish(int buckets) {
+      double nAll = buckets;
+      java.util.List<ClassStat> out = new java.util.ArrayList<>();
+      for (SlotClass cls : SlotClass.values()) {
+        int c = cls.ordinal();
+        double mean = nPct[c] > 0 ? pct[c] / nPct[c] : 0;
+        out.add(new ClassStat(cls, new Stat(mean, sumC[c] / nAll, sumT[c] / nAll)));
+      }
+      return out;
+    }
   }
 
-  /** The time series (docs/metrics.md, "Time series") at {@code minutes}-wide buckets. */
-  static TimeSeries timeSeries(ClassifiedRows rows, Buckets buckets, int minutes) {
-    int k = LegacyClass.values().length;
-    java.util.List<TimeSeries.Bucket> out = new java.util.ArrayList<>();
-    run(
-        rows,
-        buckets,
-        Scheme.LEGACY,
-        (b, claimed, unclaimed) -> {
-          java.util.List<TimeSeries.Cell> cells = new java.util.ArrayList<>(k);
-          for (LegacyClass lc : LegacyClass.values()) {
-            int c = claimed[lc.ordinal()];
-            int t = c + unclaimed[lc.ordinal()];
-            cells.add(new TimeSeries.Cell(lc, c, t, t > 0 ? ((double) c / t) * 100 : 0));
-          }
-          out.add(new TimeSeries.Bucket(buckets.starts[b], cells));
-        });
-    java.util.List<TimeSeries.Summary> summary = new java.util.ArrayList<>();
-    for (LegacyClass lc : LegacyClass.values()) {
-      double p = 0;
-      double c = 0;
-      double t = 0;
-      for (TimeSeries.Bucket b : out) {
-        TimeSeries.Cell cell = b.cells().get(lc.ordinal());
-        p += cell.percent();
-        c += cell.claimed();
-        t += cell.total();
-      }
-      int nb = out.size();
-      summary.add(new TimeSeries.Summary(lc, new Stat(p / nb, c / nb, t / nb)));
+  /** The time series (docs/metrics.md, "Time series"): one bucket of cells per bucket. */
+  static final class Series implements BucketSink {
+    private final Buckets buckets;
+    private final java.util.List<TimeSeries.Bucket> out = new java.util.ArrayList<>();
+
+    Series(Buckets buckets) {
+      this.buckets = buckets;
     }
-    return new TimeSeries(minutes, out, summary);
+
+    @Override
+    public void accept(int b, int[] claimed, int[] unclaimed) {
+      java.util.List<TimeSeries.Cell> cells = new java.util.ArrayList<>(claimed.length);
+      for (LegacyClass lc : LegacyClass.values()) {
+        int c = claimed[lc.ordinal()];
+        int t = c + unclaimed[lc.ordinal()];
+        cells.add(new TimeSeries.Cell(lc, c, t, t > 0 ? ((double) c / t) * 100 : 0));
+      }
+      out.add(new TimeSeries.Bucket(buckets.start(b), cells));
+    }
+
+    TimeSeries finish(int minutes) {
+      java.util.List<TimeSeries.Summary> summary = new java.util.ArrayList<>();
+      for (LegacyClass lc : LegacyClass.values()) {
+        double p = 0;
+        double c = 0;
+        double t = 0;
+        for (TimeSeries.Bucket b : out) {
+          TimeSeries.Cell cell = b.cells().get(lc.ordinal());
+          p += cell.percent();
+          c += cell.claimed();
+          t += cell.total();
+        }
+        int nb = out.size();
+        summary.add(new TimeSeries.Summary(lc, new Stat(p / nb, c / nb, t / nb)));
+      }
+      return new TimeSeries(minutes, out, summary);
+    }
   }
 }

@@ -4,9 +4,11 @@ import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.RowFlags;
 import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
+import io.gpureport.load.Dictionary;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,85 +17,172 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * GPU-hours by slot type and user (docs/metrics.md, "H200 and Backfill usage by slot type and
- * user"): the H200 table and the backfill table.
+ * GPU-hours by slot type and user (docs/metrics.md, "H200 and Backfill usage"): the H200 table and
+ * the backfill table, as a fold over the chunks of a window (global owner and GPU codes).
+ *
+ * <p>The table's set is deduplicated (docs/metrics.md, "Dedup") only when a non-NULL GPU id repeats
+ * in it somewhere in the window; otherwise every row is kept. The two differ only in rows with a
+ * NULL id, which name their owner here (the owner is visited, so it enters the user order, with 0
+ * GPUs). Until a repeat is seen, both are followed; the first repeat decides for the deduplicated
+ * one.
  */
 final class UserHours {
   private static final String UNKNOWN = "Unknown";
 
-  private UserHours() {}
+  /** The rows of a chunk that are in the table's input (before the host pre-filter). */
+  interface Input {
+    IntPredicate of(ClassifiedRows rows);
+  }
 
-  /**
-   * Computes a user table over the input rows {@code inX} (before the host pre-filter, which is
-   * applied here), for {@code classes} in table order and the nominal {@code hours}.
-   */
-  static UserTable compute(
-      ClassifiedRows rows,
-      Buckets buckets,
-      IntPredicate inX,
-      List<SlotClass> classes,
-      double hours) {
+  private final Input input;
+  private final List<SlotClass> classes;
+  private final double hours;
+
+  /** Passes over every input row, one per class: without dedup, or the no-repeat case. */
+  private final List<Pass> kept = new ArrayList<>();
+
+  /** Passes over the deduplicated rows, one per class; null when no class needs dedup. */
+  private final List<Pass> deduped;
+
+  /** The non-NULL GPU ids of the set so far, until one repeats. */
+  private LongOpenHashSet ids = new LongOpenHashSet();
+
+  private boolean repeat;
+
+  /** Buckets with an input row, and the last one counted. */
+  private int nB;
+
+  private int lastBucket = -1;
+
+  /** A table over the input rows for {@code classes} in table order and the nominal hours. */
+  UserHours(Input input, List<SlotClass> classes, double hours) {
+    this.input = input;
+    this.classes = List.copyOf(classes);
+    this.hours = hours;
+    for (SlotClass cls : classes) {
+      kept.add(new Pass(cls));
+    }
+    boolean needsDedup = classes.stream().anyMatch(c -> !c.isBackfill());
+    this.deduped = needsDedup ? new ArrayList<>() : null;
+    if (needsDedup) {
+      for (SlotClass cls : classes) {
+        deduped.add(new Pass(cls));
+      }
+    }
+  }
+
+  /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
+  void add(ClassifiedRows rows, int[] bucket) {
+    IntPredicate inX = input.of(rows);
     int n = rows.size();
-    boolean[] x = new boolean[n];
     int[] partition = new int[n];
-    boolean[] bucketSeen = new boolean[buckets.count()];
-    int nB = 0;
+    int[] gpus = rows.gpus();
+    boolean repeatBefore = repeat;
     for (int i = 0; i < n; i++) {
-      x[i] = inX.test(i) && rows.has(i, RowFlags.HOST_MACHINE);
-      if (x[i] && !bucketSeen[buckets.index[i]]) {
-        bucketSeen[buckets.index[i]] = true;
+      boolean x = inX.test(i) && rows.has(i, RowFlags.HOST_MACHINE);
+      if (x && bucket[i] != lastBucket) {
+        lastBucket = bucket[i];
         nB++;
       }
-      partition[i] = x[i] && !rows.has(i, RowFlags.EXCLUDED) ? 0 : -1;
+      partition[i] = x && !rows.has(i, RowFlags.EXCLUDED) ? 0 : -1;
+      if (!repeat && partition[i] == 0 && gpus[i] >= 0 && !ids.add(gpus[i])) {
+        repeat = true;
+        ids = null;
+      }
     }
+    if (deduped == null || !repeatBefore) {
+      for (Pass pass : kept) {
+        pass.add(rows, bucket, partition, null);
+      }
+    }
+    if (deduped != null) {
+      boolean[] keep = Dedup.winners(rows, partition);
+      for (Pass pass : deduped) {
+        pass.add(rows, bucket, partition, keep);
+      }
+    }
+  }
+
+  /** The table; closes the last bucket. */
+  UserTable finish() {
     if (nB == 0) {
       return new UserTable(List.of(), 0);
     }
-    boolean needsDedup = classes.stream().anyMatch(c -> !c.isBackfill());
-    boolean[] keep = needsDedup ? Dedup.winners(rows, partition, 1) : null;
+    List<Pass> passes = deduped != null && repeat ? deduped : kept;
     Map<String, Map<SlotClass, Long>> totals = new LinkedHashMap<>();
-    for (SlotClass cls : classes) {
-      accumulate(rows, buckets, partition, keep, cls, totals);
+    for (Pass pass : passes) {
+      pass.close();
+      pass.totals.forEach(
+          (user, count) ->
+              totals
+                  .computeIfAbsent(user, u -> new EnumMap<>(SlotClass.class))
+                  .merge(pass.cls, count, Long::sum));
     }
     return present(totals, classes, nB, hours);
   }
 
-  private static void accumulate(
-      ClassifiedRows rows,
-      Buckets buckets,
-      int[] partition,
-      boolean[] keep,
-      SlotClass cls,
-      Map<String, Map<SlotClass, Long>> totals) {
-    int n = rows.size();
-    int[] owners = rows.owners();
-    int[] gpus = rows.gpus();
-    byte[] states = rows.states();
-    LongOpenHashSet seen = new LongOpenHashSet();
-    int[] counts = new int[rows.ownerNames().size()];
-    IntArrayList visited = new IntArrayList();
-    int current = -1;
-    for (int i = 0; i <= n; i++) {
-      int bucket = i < n ? buckets.index[i] : -2;
-      if (bucket != current) {
-        visit(rows, visited, counts, cls, totals);
-        seen.clear();
-        current = bucket;
+  /** One class's pass: distinct GPUs per owner in the open bucket, totals by user in order seen. */
+  private static final class Pass {
+    final SlotClass cls;
+    final Map<String, Long> totals = new LinkedHashMap<>();
+    private final LongOpenHashSet seen = new LongOpenHashSet();
+    private int[] counts = new int[0];
+    private final IntArrayList visited = new IntArrayList();
+    private Dictionary names;
+    private int current = -1;
+
+    Pass(SlotClass cls) {
+      this.cls = cls;
+    }
+
+    void add(ClassifiedRows rows, int[] bucket, int[] partition, boolean[] keep) {
+      names = rows.ownerNames();
+      if (counts.length < names.size()) {
+        counts = Arrays.copyOf(counts, names.size());
       }
-      if (i == n
-          || partition[i] < 0
-          || owners[i] < 0
-          || states[i] != SlotState.CLAIMED
-          || !passes(rows, i, keep, cls)) {
-        continue;
+      int n = rows.size();
+      int[] owners = rows.owners();
+      int[] gpus = rows.gpus();
+      byte[] states = rows.states();
+      for (int i = 0; i < n; i++) {
+        if (bucket[i] != current) {
+          close();
+          current = bucket[i];
+        }
+        if (partition[i] < 0
+            || owners[i] < 0
+            || states[i] != SlotState.CLAIMED
+            || !passes(rows, i, keep, cls)) {
+          continue;
+        }
+        int owner = owners[i];
+        if (seen.add(((long) owner << 32) | 0xffffffffL)) {
+          visited.add(owner);
+        }
+        if (gpus[i] >= 0 && seen.add(((long) owner << 32) | gpus[i])) {
+          counts[owner]++;
+        }
       }
-      int owner = owners[i];
-      if (seen.add(((long) owner << 32) | 0xffffffffL)) {
-        visited.add(owner);
+    }
+
+    /** Closes the open bucket: its owners in name order join the totals. */
+    void close() {
+      List<String> owners = new ArrayList<>(visited.size());
+      Map<String, Integer> codeOf = new java.util.HashMap<>();
+      for (int k = 0; k < visited.size(); k++) {
+        String o = names.value(visited.getInt(k));
+        owners.add(o);
+        codeOf.put(o, visited.getInt(k));
       }
-      if (gpus[i] >= 0 && seen.add(((long) owner << 32) | gpus[i])) {
-        counts[owner]++;
+      owners.sort(Comparator.naturalOrder());
+      for (String owner : owners) {
+        String user = owner.isEmpty() ? UNKNOWN : owner;
+        int code = codeOf.get(owner);
+        totals.merge(user, (long) counts[code], Long::sum);
+        counts[code] = 0;
       }
+      visited.clear();
+      seen.clear();
     }
   }
 
@@ -105,32 +194,9 @@ final class UserHours {
     if (cls.isBackfill()) {
       return rows.has(i, RowFlags.BACKFILL) && SlotClass.backfillOf(f) == cls;
     }
-    return keep[i] && !rows.has(i, RowFlags.BACKFILL) && SlotClass.primaryOf(f) == cls;
-  }
-
-  private static void visit(
-      ClassifiedRows rows,
-      IntArrayList visited,
-      int[] counts,
-      SlotClass cls,
-      Map<String, Map<SlotClass, Long>> totals) {
-    List<String> owners = new ArrayList<>(visited.size());
-    Map<String, Integer> codeOf = new java.util.HashMap<>();
-    for (int k = 0; k < visited.size(); k++) {
-      String o = rows.ownerNames().value(visited.getInt(k));
-      owners.add(o);
-      codeOf.put(o, visited.getInt(k));
-    }
-    owners.sort(Comparator.naturalOrder());
-    for (String owner : owners) {
-      String user = owner.isEmpty() ? UNKNOWN : owner;
-      int code = codeOf.get(owner);
-      totals
-          .computeIfAbsent(user, u -> new EnumMap<>(SlotClass.class))
-          .merge(cls, (long) counts[code], Long::sum);
-      counts[code] = 0;
-    }
-    visited.clear();
+    return (keep == null || keep[i])
+        && !rows.has(i, RowFlags.BACKFILL)
+        && SlotClass.primaryOf(f) == cls;
   }
 
   private static UserTable present(

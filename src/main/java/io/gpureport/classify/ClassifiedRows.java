@@ -4,7 +4,8 @@ import io.gpureport.load.Dictionary;
 
 /**
  * The loaded rows in load order with everything the metrics test per row: flags ({@link RowFlags}),
- * state, memory category, and the codes of GPU id, device and owner (-1 = NULL).
+ * state, memory category, and the codes of GPU id, device and owner (-1 = NULL) in their
+ * dictionaries.
  */
 public record ClassifiedRows(
     long[] timestamps,
@@ -16,8 +17,13 @@ public record ClassifiedRows(
     int[] owners,
     Dictionary deviceNames,
     Dictionary ownerNames,
-    int gpuCount,
+    Dictionary gpuNames,
     long rowsExcluded) {
+
+  /** Number of distinct non-NULL GPU ids (codes are below it). */
+  public int gpuCount() {
+    return gpuNames.size();
+  }
 
   public int size() {
     return timestamps.length;

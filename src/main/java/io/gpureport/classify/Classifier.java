@@ -57,7 +57,7 @@ public final class Classifier {
         table.codes(SlotTable.OWNER).asIntArray(),
         d.devices(),
         d.owners(),
-        d.gpus().size(),
+        d.gpus(),
         excluded);
   }
 

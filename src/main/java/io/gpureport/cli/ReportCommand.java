@@ -249,6 +249,13 @@ public final class ReportCommand implements Callable<Integer> {
       description = "No charts in the HTML report and the e-mail (the text report has none).")
   boolean noCharts;
 
+  @Option(
+      names = "--chunk-minutes",
+      hidden = true,
+      paramLabel = "MINUTES",
+      description = "Length of the time chunks the window is read in (tests, measurements).")
+  Long chunkMinutes;
+
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
@@ -264,6 +271,7 @@ public final class ReportCommand implements Callable<Integer> {
               ctx.mailer(),
               Runtime.getRuntime().availableProcessors(),
               interactive)
+          .chunkMinutes(chunkMinutes != null ? chunkMinutes : ReportJob.DEFAULT_CHUNK_MINUTES)
           .run(request);
     } catch (OutOfMemoryError e) {
       throw new GpuReportException(
@@ -346,6 +354,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */
   private void checkRanges() {
+    if (chunkMinutes != null && chunkMinutes < 1) {
+      throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
+    }
     if (hoursBack < 0) {
       throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
     }

@@ -5,6 +5,7 @@ import io.gpureport.errors.IoReason;
 import io.gpureport.errors.PathProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -135,6 +137,52 @@ public final class DataSource {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
+    }
+  }
+
+  /**
+   * The smallest and largest text timestamp of a file (UTF-8 bytes, ordered as SQLite orders them),
+   * or null when it has none. Numbers and blobs never match a window query, so they are left out.
+   * With an index on timestamp, two index look-ups; without, one scan.
+   */
+  public static Span span(Path file) {
+    String text = " FROM gpu_state WHERE timestamp >= '' AND timestamp < X''";
+    try (Connection c = Databases.openReadOnly(file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                GpuStateTable.hasTimestampIndex(c)
+                    ? "SELECT (SELECT MIN(timestamp)"
+                        + text
+                        + "), (SELECT MAX(timestamp)"
+                        + text
+                        + ")"
+                    : "SELECT MIN(timestamp), MAX(timestamp)" + text)) {
+      return rs.next() && rs.getBytes(1) != null ? new Span(rs.getBytes(1), rs.getBytes(2)) : null;
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
+  /** The text timestamps {@code [min, max]} of a file. */
+  public record Span(byte[] min, byte[] max) {
+    /**
+     * Whether a row of the span can be in {@code range} as the window query compares (without upper
+     * bound when {@code openEnd}).
+     */
+    public boolean mayHold(TimeRange range, boolean openEnd) {
+      if (Arrays.compareUnsigned(max, utf8(range.start())) < 0) {
+        return false;
+      }
+      if (openEnd || range.end() == Long.MAX_VALUE) {
+        return true;
+      }
+      int cmp = Arrays.compareUnsigned(min, utf8(range.end()));
+      return range.endInclusive() ? cmp <= 0 : cmp < 0;
+    }
+
+    private static byte[] utf8(long t) {
+      return Timestamps.formatStored(t).getBytes(StandardCharsets.UTF_8);
     }
   }
 

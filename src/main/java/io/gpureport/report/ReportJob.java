@@ -1,9 +1,9 @@
 package io.gpureport.report;
 
-import io.gpureport.aggregate.Analyses;
 import io.gpureport.aggregate.ClassStat;
 import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.Report;
+import io.gpureport.aggregate.ReportFold;
 import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.Classifier;
@@ -32,8 +32,10 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -50,6 +52,11 @@ public final class ReportJob {
   private final boolean interactive;
   private final StageTimer timer = new StageTimer();
 
+  /** The default chunk: three days, about 450,000 rows of a 750-GPU pool. */
+  public static final long DEFAULT_CHUNK_MINUTES = 3 * 24 * 60;
+
+  private long chunkMicros = DEFAULT_CHUNK_MINUTES * 60 * Timestamps.MICROS_PER_SECOND;
+
   /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
   public ReportJob(
       Clock clock,
@@ -64,6 +71,18 @@ public final class ReportJob {
     this.err = err;
     this.mailer = mailer;
     this.loadThreads = loadThreads;
+  }
+
+  /**
+   * The length of the time chunks a window is folded in (default {@link #DEFAULT_CHUNK_MINUTES}):
+   * the rows of one chunk are what is in memory at a time; the output does not depend on it.
+   */
+  public ReportJob chunkMinutes(long minutes) {
+    if (minutes <= 0) {
+      throw new IllegalArgumentException("chunk minutes must be positive: " + minutes);
+    }
+    this.chunkMicros = minutes * 60 * Timestamps.MICROS_PER_SECOND;
+    return this;
   }
 
   /** Runs a validated request; failures are thrown as {@link GpuReportException}. */
@@ -92,34 +111,34 @@ public final class ReportJob {
   private Report windowed(ReportRequest req, DataSource source, long started) {
     Projection projection =
         req.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
-    SlotTable newest = req.endTime() == null ? loadToNewest(req, source, projection) : null;
-    long end =
-        newest != null
-            ? newest.timestamps().getLong(newest.rowCount() - 1)
-            : req.endTime() != null
-                ? req.endTime()
-                : timer.time("end-time", () -> defaultEnd(source));
-    ClassifiedRows rows =
-        classified(
-            newest != null
-                ? newest
-                : load(source, TimeRange.closed(minusHours(end, req.hoursBack()), end), projection),
-            rules(req, req.host()),
-            "No data found in the specified time range.");
-    newest = null; // the loaded table is garbage now: only the classified rows are used
+    ClassifyRules rules = rules(req, req.host());
+    ReportFold fold = toNewest(req, source, projection, rules);
+    long end;
+    if (fold != null) {
+      end = fold.lastTimestamp();
+    } else {
+      end =
+          req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
+      TimeRange range = TimeRange.closed(minusHours(end, req.hoursBack()), end);
+      fold = fold(source, range, source.filesFor(range), null, projection, rules, newFold(req));
+    }
+    if (fold.rows() == 0) {
+      throw new NoDataException("No data found in the specified time range.");
+    }
     long start = minusHours(end, req.hoursBack());
     Report.Window window = new Report.Window(start, end, req.hoursBack());
+    ReportFold f = fold;
     if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
       return report(
           req,
           Report.Analysis.TIMESERIES,
           window,
           null,
-          rows,
+          f,
           started,
           null,
           null,
-          timer.time("aggregate", () -> Analyses.timeSeries(rows, req.bucketMinutes())));
+          timer.time("aggregate", f::timeSeries));
     }
     if (!req.groupByDevice()) {
       return report(
@@ -127,10 +146,10 @@ public final class ReportJob {
           Report.Analysis.ALLOCATION,
           window,
           null,
-          rows,
+          f,
           started,
           null,
-          timer.time("aggregate", () -> Analyses.allocationSummary(rows)),
+          timer.time("aggregate", f::allocationSummary),
           null);
     }
     return report(
@@ -138,12 +157,81 @@ public final class ReportJob {
         Report.Analysis.ALLOCATION,
         window,
         null,
-        rows,
+        f,
         started,
-        timer.time(
-            "aggregate", () -> Analyses.deviceAllocation(rows, req.allDevices(), req.hoursBack())),
+        timer.time("aggregate", f::deviceAllocation),
         null,
         null);
+  }
+
+  private static ReportFold newFold(ReportRequest req) {
+    if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
+      return ReportFold.forTimeSeries(req.bucketMinutes());
+    }
+    return req.groupByDevice()
+        ? ReportFold.forDeviceAllocation(req.allDevices(), req.hoursBack())
+        : ReportFold.forAllocationSummary();
+  }
+
+  /**
+   * Folds the window's rows into {@code fold}, one chunk of at most {@link #chunkMicros} at a time
+   * in time order: load, classify, add. Only one chunk's rows are in memory at a time. The chunks
+   * are half-open, the last one keeps the window's end; each reads the window's {@code files} that
+   * may hold rows of it, and {@code openEndFile} (if any) without upper bound in the last chunk.
+   */
+  private ReportFold fold(
+      DataSource source,
+      TimeRange window,
+      List<Path> files,
+      Path openEndFile,
+      Projection projection,
+      ClassifyRules rules,
+      ReportFold fold) {
+    long from = window.start();
+    boolean single = window.end() - from <= chunkMicros;
+    // each file's time span, once: a chunk reads only the files that may hold its rows
+    Map<Path, DataSource.Span> spans = new HashMap<>();
+    if (!single) {
+      timer.time(
+          "load",
+          () -> {
+            files.forEach(f -> spans.put(f, DataSource.span(f)));
+            return null;
+          });
+    }
+    while (true) {
+      boolean last = window.end() - from <= chunkMicros;
+      TimeRange range =
+          last
+              ? new TimeRange(from, window.end(), window.endInclusive())
+              : TimeRange.halfOpen(from, from + chunkMicros);
+      List<Path> chunkFiles = new ArrayList<>();
+      for (Path f : files) {
+        DataSource.Span span = spans.get(f);
+        if (single || (span != null && span.mayHold(range, last && f.equals(openEndFile)))) {
+          chunkFiles.add(f);
+        }
+      }
+      Path open = last && chunkFiles.contains(openEndFile) ? openEndFile : null;
+      if (!chunkFiles.isEmpty()) {
+        SlotTable table =
+            timer.time(
+                "load", () -> loader(loader -> loader.load(chunkFiles, range, projection, open)));
+        if (table.rowCount() > 0) {
+          ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules));
+          timer.time(
+              "aggregate",
+              () -> {
+                fold.add(rows);
+                return null;
+              });
+        }
+      }
+      if (last) {
+        return fold;
+      }
+      from += chunkMicros;
+    }
   }
 
   private SlotTable loader(Function<SlotLoader, SlotTable> load) {
@@ -152,24 +240,21 @@ public final class ReportJob {
     }
   }
 
-  private ClassifiedRows classified(SlotTable table, ClassifyRules rules, String noData) {
-    if (table.rowCount() == 0) {
-      throw new NoDataException(noData);
-    }
-    return timer.time("classify", () -> Classifier.classify(table, rules));
-  }
-
   private static long minusHours(long t, int hours) {
     return Timestamps.of(Timestamps.toLocal(t).minusHours(hours));
   }
 
   /**
-   * The default-end-time window in one scan (no separate MAX(timestamp) pass): loads from the last
+   * The default-end-time window in one scan (no separate MAX(timestamp) pass): folds from the last
    * inserted row's time minus the window, with no upper bound in the newest file. When that row is
-   * the newest (rows stored in time order: always, for collector files), the load is exactly the
+   * the newest (rows stored in time order: always, for collector files), the fold is exactly the
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
-  private SlotTable loadToNewest(ReportRequest req, DataSource source, Projection projection) {
+  private ReportFold toNewest(
+      ReportRequest req, DataSource source, Projection projection, ClassifyRules rules) {
+    if (req.endTime() != null) {
+      return null;
+    }
     var last = timer.time("end-time", source::lastInserted);
     if (last.isEmpty()) {
       return null;
@@ -180,13 +265,10 @@ public final class ReportJob {
     if (!files.contains(last.get().file())) {
       return null;
     }
-    SlotTable table =
-        timer.time(
-            "load",
-            () -> loader(loader -> loader.load(files, range, projection, last.get().file())));
-    boolean exact =
-        table.rowCount() > 0 && table.timestamps().getLong(table.rowCount() - 1) == candidate;
-    return exact ? table : null;
+    ReportFold fold =
+        fold(source, range, files, last.get().file(), projection, rules, newFold(req));
+    boolean exact = fold.rows() > 0 && fold.lastTimestamp() == candidate;
+    return exact ? fold : null;
   }
 
   private Report monthly(ReportRequest req, DataSource source, long started) {
@@ -202,26 +284,30 @@ public final class ReportJob {
     err.println(
         "Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
     err.println("Total hours in month: " + hours);
-    ClassifiedRows rows =
-        classified(
-            load(source, TimeRange.closed(first, next), Projection.ALLOCATION),
+    TimeRange range = TimeRange.closed(first, next);
+    ReportFold fold =
+        fold(
+            source,
+            range,
+            source.filesFor(range),
+            null,
+            Projection.ALLOCATION,
             rules(req, ""),
-            "No data found for " + label);
+            ReportFold.forMonthly(hours));
+    if (fold.rows() == 0) {
+      throw new NoDataException("No data found for " + label);
+    }
     err.println(
-        "Coverage: "
-            + Analyses.bucketCount(rows.timestamps(), 15)
-            + " of "
-            + hours * 4
-            + " 15-minute buckets have data");
+        "Coverage: " + fold.bucketCount() + " of " + hours * 4 + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
     return report(
         req,
         Report.Analysis.MONTHLY,
         null,
         m,
-        rows,
+        fold,
         started,
-        timer.time("aggregate", () -> Analyses.monthly(rows, hours)),
+        timer.time("aggregate", fold::deviceAllocation),
         null,
         null);
   }
@@ -236,24 +322,23 @@ public final class ReportJob {
       Report.Analysis analysis,
       Report.Window window,
       Report.Month month,
-      ClassifiedRows rows,
+      ReportFold rows,
       long started,
       DeviceAllocation device,
       List<ClassStat> summary,
       TimeSeries timeSeries) {
-    long[] ts = rows.timestamps();
     long finished = clock.millis();
     return new Report(
         analysis,
         window,
         month,
-        ts[0],
-        ts[ts.length - 1],
+        rows.firstTimestamp(),
+        rows.lastTimestamp(),
         device,
         summary,
         timeSeries,
         req.exclusions().entries(),
-        new Report.Filtering(rows.rowsExcluded(), rows.size() - rows.rowsExcluded()),
+        new Report.Filtering(rows.rowsExcluded(), rows.rows() - rows.rowsExcluded()),
         req.chtcOwned().hosts(),
         (finished - started) / 1000.0,
         LocalDateTime.now(clock).withNano(0));
@@ -269,11 +354,6 @@ public final class ReportJob {
       throw new NoDataException("No data found in the specified time range.");
     }
     return end.getAsLong();
-  }
-
-  private SlotTable load(DataSource source, TimeRange range, Projection projection) {
-    return timer.time(
-        "load", () -> loader(loader -> loader.load(source.filesFor(range), range, projection)));
   }
 
   private void deliver(ReportRequest req, Report report) {

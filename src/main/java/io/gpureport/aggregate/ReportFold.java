@@ -1,0 +1,248 @@
+package io.gpureport.aggregate;
+
+import io.gpureport.classify.ClassifiedRows;
+import io.gpureport.classify.DeviceModels;
+import io.gpureport.classify.SlotClass;
+import io.gpureport.load.Dictionary;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntPredicate;
+
+/**
+ * One analysis of a window as a fold over its chunks: {@link #add} takes the classified rows of
+ * consecutive time ranges in time order (a snapshot never split between two), and the finishing
+ * methods give exactly what one pass over the whole window gives (docs/metrics.md). Only the
+ * running state is kept: sums in bucket order, the open bucket's distinct GPUs, first-appearance
+ * orders, and the global codes of GPU ids, devices and owners (each chunk's codes are its own).
+ */
+public final class ReportFold {
+  static final int ALLOCATION_BUCKET_MINUTES = 15;
+
+  private final Dictionary gpus = new Dictionary();
+  private final Dictionary devices = new Dictionary();
+  private final Dictionary owners = new Dictionary();
+  private final Buckets allocationBuckets = new Buckets(ALLOCATION_BUCKET_MINUTES);
+
+  private final double hours;
+  private final boolean allDevices;
+  private final DeviceStatistics deviceStats;
+  private final MemoryStatistics memory;
+  private final UserHours h200Users;
+  private final UserHours backfillUsers;
+
+  private final Buckets splitBuckets;
+  private final StateSplit split;
+  private final StateSplit.Summary summary;
+  private final StateSplit.Series series;
+  private final int seriesMinutes;
+
+  private long rows;
+  private long excluded;
+  private long first;
+  private long last;
+
+  private ReportFold(
+      boolean device, boolean allDevices, double hours, boolean backfill, int tsMin) {
+    this.hours = hours;
+    this.allDevices = allDevices;
+    this.seriesMinutes = tsMin;
+    this.deviceStats = device ? new DeviceStatistics(allDevices) : null;
+    this.memory = device ? new MemoryStatistics() : null;
+    this.h200Users =
+        device ? new UserHours(ReportFold::h200, Arrays.asList(SlotClass.values()), hours) : null;
+    this.backfillUsers =
+        device && backfill ? new UserHours(this::newDevice, SlotClass.BACKFILL, hours) : null;
+    if (device) {
+      splitBuckets = null;
+      split = null;
+      summary = null;
+      series = null;
+    } else if (tsMin > 0) {
+      splitBuckets = new Buckets(tsMin);
+      series = new StateSplit.Series(splitBuckets);
+      summary = null;
+      split = new StateSplit(StateSplit.Scheme.LEGACY, series);
+    } else {
+      splitBuckets = allocationBuckets;
+      summary = new StateSplit.Summary();
+      series = null;
+      split = new StateSplit(StateSplit.Scheme.REPORTING, summary);
+    }
+  }
+
+  /**
+   * Allocation, device path (docs/metrics.md, "Allocation report"), with GPU-hours over {@code
+   * hoursBack}.
+   */
+  public static ReportFold forDeviceAllocation(boolean allDevices, double hoursBack) {
+    return new ReportFold(true, allDevices, hoursBack, true, 0);
+  }
+
+  /**
+   * The monthly statistics (docs/metrics.md, "Monthly summary"): model filter on, no backfill
+   * table, the month's hours.
+   */
+  public static ReportFold forMonthly(double monthHours) {
+    return new ReportFold(true, false, monthHours, false, 0);
+  }
+
+  /** Allocation, non-device path (docs/metrics.md, "Allocation summary"). */
+  public static ReportFold forAllocationSummary() {
+    return new ReportFold(false, false, 0, false, 0);
+  }
+
+  /** The time series (docs/metrics.md, "Time series") at {@code bucketMinutes}-wide buckets. */
+  public static ReportFold forTimeSeries(int bucketMinutes) {
+    return new ReportFold(false, false, 0, false, bucketMinutes);
+  }
+
+  /** Adds the next chunk of the window (rows after every row added before). */
+  public void add(ClassifiedRows chunk) {
+    if (chunk.size() == 0) {
+      return;
+    }
+    ClassifiedRows r = global(chunk);
+    long[] ts = r.timestamps();
+    if (rows == 0) {
+      first = ts[0];
+    }
+    last = ts[ts.length - 1];
+    rows += r.size();
+    excluded += r.rowsExcluded();
+    int[] bucket = allocationBuckets.add(ts);
+    if (split != null) {
+      split.add(r, splitBuckets == allocationBuckets ? bucket : splitBuckets.add(ts));
+      return;
+    }
+    // memory and backfill users are independent of the device statistics: the other core's work
+    CompletableFuture<Void> other =
+        CompletableFuture.runAsync(
+            () -> {
+              memory.add(r, bucket);
+              if (backfillUsers != null) {
+                backfillUsers.add(r, bucket);
+              }
+            });
+    deviceStats.add(r, bucket);
+    h200Users.add(r, bucket);
+    join(other);
+  }
+
+  /** The chunk with global codes of GPU ids, devices and owners. */
+  private ClassifiedRows global(ClassifiedRows c) {
+    return new ClassifiedRows(
+        c.timestamps(),
+        c.flags(),
+        c.states(),
+        c.memory(),
+        recode(c.gpus(), c.gpuNames(), gpus),
+        recode(c.devices(), c.deviceNames(), devices),
+        recode(c.owners(), c.ownerNames(), owners),
+        devices,
+        owners,
+        gpus,
+        c.rowsExcluded());
+  }
+
+  private static int[] recode(int[] codes, Dictionary from, Dictionary to) {
+    int[] map = new int[from.size()];
+    for (int k = 0; k < map.length; k++) {
+      map[k] = to.encode(from.value(k));
+    }
+    int[] out = new int[codes.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = codes[i] < 0 ? codes[i] : map[codes[i]];
+    }
+    return out;
+  }
+
+  private static IntPredicate h200(ClassifiedRows r) {
+    int h200 = r.deviceNames().find(DeviceModels.H200);
+    int[] d = r.devices();
+    return i -> h200 >= 0 && d[i] == h200;
+  }
+
+  /** The backfill table's input: rows of no device, or of one the regex model filter keeps. */
+  private IntPredicate newDevice(ClassifiedRows r) {
+    boolean[] oldCode = new boolean[r.deviceNames().size()];
+    for (int d = 0; d < oldCode.length; d++) {
+      oldCode[d] = !allDevices && DeviceModels.isOldByRegex(r.deviceNames().value(d));
+    }
+    int[] d = r.devices();
+    return i -> d[i] < 0 || !oldCode[d[i]];
+  }
+
+  private static void join(CompletableFuture<Void> f) {
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  /** Rows added. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Rows added that an exclusion matched. */
+  public long rowsExcluded() {
+    return excluded;
+  }
+
+  /** The first row's timestamp (load order); only with rows. */
+  public long firstTimestamp() {
+    return first;
+  }
+
+  /** The last row's timestamp (load order); only with rows. */
+  public long lastTimestamp() {
+    return last;
+  }
+
+  /** The number of distinct 15-minute buckets of the rows added. */
+  public int bucketCount() {
+    return allocationBuckets.count();
+  }
+
+  /** The device allocation or monthly statistics; once, after the last chunk. */
+  public DeviceAllocation deviceAllocation() {
+    DeviceStatistics stats = deviceStats.finish(allocationBuckets);
+    MemoryTable memoryTable = memory.finish();
+    UserTable h200 = h200Users.finish();
+    UserTable backfill =
+        backfillUsers == null ? new UserTable(List.of(), 0) : backfillUsers.finish();
+    BucketSeries bucketSeries = stats.bucketSeries(ALLOCATION_BUCKET_MINUTES);
+    if (!stats.anyIncluded()) {
+      UserTable none = new UserTable(List.of(), 0);
+      return new DeviceAllocation(
+          null, null, null, stats.tables(), none, none, stats.subjectPercents(), bucketSeries);
+    }
+    return new DeviceAllocation(
+        stats.slots(SlotClass.REAL),
+        memoryTable,
+        stats.slots(SlotClass.BACKFILL),
+        stats.tables(),
+        h200,
+        backfill,
+        stats.subjectPercents(),
+        bucketSeries);
+  }
+
+  /** The non-device allocation summary: six stats in CLASS_ORDER; once, after the last chunk. */
+  public List<ClassStat> allocationSummary() {
+    split.finish(splitBuckets.count());
+    return summary.finish(allocationBuckets.count());
+  }
+
+  /** The time series; once, after the last chunk. */
+  public TimeSeries timeSeries() {
+    split.finish(splitBuckets.count());
+    return series.finish(seriesMinutes);
+  }
+}
