@@ -264,15 +264,18 @@ public final class ReportCommand implements Callable<Integer> {
         .forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      new ReportJob(
+      ReportJob job =
+          new ReportJob(
               ctx.clock(),
               ctx.out(),
               ctx.err(),
               ctx.mailer(),
               Runtime.getRuntime().availableProcessors(),
-              interactive)
-          .chunkMinutes(chunkMinutes != null ? chunkMinutes : ReportJob.DEFAULT_CHUNK_MINUTES)
-          .run(request);
+              interactive);
+      if (chunkMinutes != null) {
+        job.chunkMinutes(chunkMinutes);
+      }
+      job.run(request);
     } catch (OutOfMemoryError e) {
       throw new GpuReportException(
           "out of memory (Java heap) for this window; give the JVM more, e.g."

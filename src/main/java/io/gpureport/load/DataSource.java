@@ -140,6 +140,11 @@ public final class DataSource {
     }
   }
 
+  /** At most how many rows a file holds, from its rowids (two b-tree look-ups, no scan). */
+  public static long rowBound(Path file) {
+    return FileLayout.rowBound(file);
+  }
+
   /**
    * The smallest and largest text timestamp of a file (UTF-8 bytes, ordered as SQLite orders them),
    * or null when it has none. Numbers and blobs never match a window query, so they are left out.
@@ -179,6 +184,19 @@ public final class DataSource {
       }
       int cmp = Arrays.compareUnsigned(min, utf8(range.end()));
       return range.endInclusive() ? cmp <= 0 : cmp < 0;
+    }
+
+    /**
+     * Microseconds from the first to the last timestamp, or -1 when either is not a stored
+     * timestamp (text that a window query still compares, but no time can be read from).
+     */
+    public long micros() {
+      try {
+        return Timestamps.parseStored(new String(max, StandardCharsets.UTF_8))
+            - Timestamps.parseStored(new String(min, StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        return -1;
+      }
     }
 
     private static byte[] utf8(long t) {

@@ -179,6 +179,16 @@ final class FileLayout {
     }
   }
 
+  /** At most how many rows {@code file} holds: the span of its rowids (0 when it has none). */
+  static long rowBound(Path file) {
+    try (Connection c = Databases.openReadOnly(file)) {
+      long[] rowids = rowidRange(c);
+      return rowids == null ? 0 : rowids[1] - rowids[0] + 1;
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
   /**
    * The {@code [min, max]} rowids, or null for an empty table (whose min and max are NULL). Two
    * subqueries: SQLite answers a lone {@code min(rowid)} or {@code max(rowid)} from the b-tree, but

@@ -52,10 +52,21 @@ public final class ReportJob {
   private final boolean interactive;
   private final StageTimer timer = new StageTimer();
 
-  /** The default chunk: three days, about 450,000 rows of a 750-GPU pool. */
+  /** The shortest default chunk: three days, about 450,000 rows of a 750-GPU pool. */
   public static final long DEFAULT_CHUNK_MINUTES = 3 * 24 * 60;
 
-  private long chunkMicros = DEFAULT_CHUNK_MINUTES * 60 * Timestamps.MICROS_PER_SECOND;
+  /**
+   * The rows a default chunk may hold (about 400 MB of heap): chunks grow from three days to this
+   * many rows at the densest file's rate, so that files without a timestamp index, which every
+   * chunk scans whole, are scanned as few times as memory allows (docs/decisions/0002-engine.md).
+   */
+  public static final long DEFAULT_CHUNK_ROWS = 2_000_000;
+
+  private static final long MIN_CHUNK_MICROS =
+      DEFAULT_CHUNK_MINUTES * 60 * Timestamps.MICROS_PER_SECOND;
+
+  /** Set by {@link #chunkMinutes}; null: the default, sized by rows. */
+  private Long fixedChunkMicros;
 
   /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
   public ReportJob(
@@ -74,14 +85,15 @@ public final class ReportJob {
   }
 
   /**
-   * The length of the time chunks a window is folded in (default {@link #DEFAULT_CHUNK_MINUTES}):
-   * the rows of one chunk are what is in memory at a time; the output does not depend on it.
+   * A fixed length of the time chunks a window is folded in, instead of the default (three days,
+   * grown to {@link #DEFAULT_CHUNK_ROWS} rows): the rows of one chunk are what is in memory at a
+   * time; the output does not depend on it.
    */
   public ReportJob chunkMinutes(long minutes) {
     if (minutes <= 0) {
       throw new IllegalArgumentException("chunk minutes must be positive: " + minutes);
     }
-    this.chunkMicros = minutes * 60 * Timestamps.MICROS_PER_SECOND;
+    this.fixedChunkMicros = minutes * 60 * Timestamps.MICROS_PER_SECOND;
     return this;
   }
 
@@ -174,10 +186,11 @@ public final class ReportJob {
   }
 
   /**
-   * Folds the window's rows into {@code fold}, one chunk of at most {@link #chunkMicros} at a time
-   * in time order: load, classify, add. Only one chunk's rows are in memory at a time. The chunks
-   * are half-open, the last one keeps the window's end; each reads the window's {@code files} that
-   * may hold rows of it, and {@code openEndFile} (if any) without upper bound in the last chunk.
+   * Folds the window's rows into {@code fold}, one chunk at a time (three days, grown to {@link
+   * #DEFAULT_CHUNK_ROWS} rows; or the length {@link #chunkMinutes} set) in time order: load,
+   * classify, add. Only one chunk's rows are in memory at a time. The chunks are half-open, the
+   * last one keeps the window's end; each reads the window's {@code files} that may hold rows of
+   * it, and {@code openEndFile} (if any) without upper bound in the last chunk.
    */
   private ReportFold fold(
       DataSource source,
@@ -188,7 +201,10 @@ public final class ReportJob {
       ClassifyRules rules,
       ReportFold fold) {
     long from = window.start();
-    boolean single = window.end() - from <= chunkMicros;
+    long chunkMicros = fixedChunkMicros != null ? fixedChunkMicros : MIN_CHUNK_MICROS;
+    boolean single =
+        window.end() - from <= chunkMicros
+            || (fixedChunkMicros == null && rowBound(files) <= DEFAULT_CHUNK_ROWS);
     // each file's time span, once: a chunk reads only the files that may hold its rows
     Map<Path, DataSource.Span> spans = new HashMap<>();
     if (!single) {
@@ -198,6 +214,9 @@ public final class ReportJob {
             files.forEach(f -> spans.put(f, DataSource.span(f)));
             return null;
           });
+      if (fixedChunkMicros == null) {
+        chunkMicros = Math.max(chunkMicros, rowBudgetMicros(files, spans));
+      }
     }
     while (true) {
       boolean last = window.end() - from <= chunkMicros;
@@ -232,6 +251,36 @@ public final class ReportJob {
       }
       from += chunkMicros;
     }
+  }
+
+  /** At most how many rows the files hold (their rowid spans). */
+  private long rowBound(List<Path> files) {
+    return timer.time(
+        "load",
+        () -> {
+          long rows = 0;
+          for (Path f : files) {
+            rows += DataSource.rowBound(f);
+          }
+          return rows;
+        });
+  }
+
+  /**
+   * The chunk length that holds {@link #DEFAULT_CHUNK_ROWS} rows at the densest file's rate (rows
+   * per microsecond of its time span), or 0 when no file's rate can be read.
+   */
+  private static long rowBudgetMicros(List<Path> files, Map<Path, DataSource.Span> spans) {
+    double densest = 0;
+    for (Path f : files) {
+      DataSource.Span span = spans.get(f);
+      long micros = span == null ? -1 : span.micros();
+      if (micros < 0) {
+        continue;
+      }
+      densest = Math.max(densest, DataSource.rowBound(f) / (double) Math.max(micros, 1));
+    }
+    return densest > 0 ? (long) (DEFAULT_CHUNK_ROWS / densest) : 0;
   }
 
   private SlotTable loader(Function<SlotLoader, SlotTable> load) {
