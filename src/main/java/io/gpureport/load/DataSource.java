@@ -140,9 +140,16 @@ public final class DataSource {
     }
   }
 
-  /** At most how many rows a file holds, from its rowids (two b-tree look-ups, no scan). */
-  public static long rowBound(Path file) {
-    return FileLayout.rowBound(file);
+  /**
+   * What the rowids of a file tell without a scan: at most how many rows it holds, and the
+   * microseconds between its first and last inserted rows (-1 if unknown). Both lie within the
+   * file's time span, so {@code rows / micros} is never below the file's true rate.
+   */
+  public record Insertions(long rows, long micros) {}
+
+  /** The {@link Insertions} of a file: four b-tree look-ups. */
+  public static Insertions insertions(Path file) {
+    return FileLayout.insertions(file);
   }
 
   /**
@@ -184,19 +191,6 @@ public final class DataSource {
       }
       int cmp = Arrays.compareUnsigned(min, utf8(range.end()));
       return range.endInclusive() ? cmp <= 0 : cmp < 0;
-    }
-
-    /**
-     * Microseconds from the first to the last timestamp, or -1 when either is not a stored
-     * timestamp (text that a window query still compares, but no time can be read from).
-     */
-    public long micros() {
-      try {
-        return Timestamps.parseStored(new String(max, StandardCharsets.UTF_8))
-            - Timestamps.parseStored(new String(min, StandardCharsets.UTF_8));
-      } catch (RuntimeException e) {
-        return -1;
-      }
     }
 
     private static byte[] utf8(long t) {

@@ -56,11 +56,19 @@ public final class ReportJob {
   public static final long DEFAULT_CHUNK_MINUTES = 3 * 24 * 60;
 
   /**
-   * The rows a default chunk may hold (about 400 MB of heap): chunks grow from three days to this
-   * many rows at the densest file's rate, so that files without a timestamp index, which every
-   * chunk scans whole, are scanned as few times as memory allows (docs/decisions/0002-engine.md).
+   * The most rows a default chunk may hold: chunks grow from three days to {@link #chunkRows} rows
+   * at the densest file's rate, so that files without a timestamp index, which every chunk scans
+   * whole, are scanned as few times as memory allows (docs/decisions/0002-engine.md).
    */
   public static final long DEFAULT_CHUNK_ROWS = 2_000_000;
+
+  /** Heap a chunk's row takes at most while loaded and classified: twice the ~200 B measured. */
+  static final long HEAP_BYTES_PER_ROW = 400;
+
+  /**
+   * The rows of a default chunk under this JVM's heap limit, at most {@link #DEFAULT_CHUNK_ROWS}.
+   */
+  private final long chunkRows = chunkRows(Runtime.getRuntime().maxMemory());
 
   private static final long MIN_CHUNK_MICROS =
       DEFAULT_CHUNK_MINUTES * 60 * Timestamps.MICROS_PER_SECOND;
@@ -86,8 +94,8 @@ public final class ReportJob {
 
   /**
    * A fixed length of the time chunks a window is folded in, instead of the default (three days,
-   * grown to {@link #DEFAULT_CHUNK_ROWS} rows): the rows of one chunk are what is in memory at a
-   * time; the output does not depend on it.
+   * grown to {@link #chunkRows} rows): the rows of one chunk are what is in memory at a time; the
+   * output does not depend on it.
    */
   public ReportJob chunkMinutes(long minutes) {
     if (minutes <= 0) {
@@ -187,10 +195,10 @@ public final class ReportJob {
 
   /**
    * Folds the window's rows into {@code fold}, one chunk at a time (three days, grown to {@link
-   * #DEFAULT_CHUNK_ROWS} rows; or the length {@link #chunkMinutes} set) in time order: load,
-   * classify, add. Only one chunk's rows are in memory at a time. The chunks are half-open, the
-   * last one keeps the window's end; each reads the window's {@code files} that may hold rows of
-   * it, and {@code openEndFile} (if any) without upper bound in the last chunk.
+   * #chunkRows} rows; or the length {@link #chunkMinutes} set) in time order: load, classify, add.
+   * Only one chunk's rows are in memory at a time. The chunks are half-open, the last one keeps the
+   * window's end; each reads the window's {@code files} that may hold rows of it, and {@code
+   * openEndFile} (if any) without upper bound in the last chunk.
    */
   private ReportFold fold(
       DataSource source,
@@ -201,10 +209,11 @@ public final class ReportJob {
       ClassifyRules rules,
       ReportFold fold) {
     long from = window.start();
-    long chunkMicros = fixedChunkMicros != null ? fixedChunkMicros : MIN_CHUNK_MICROS;
-    boolean single =
-        window.end() - from <= chunkMicros
-            || (fixedChunkMicros == null && rowBound(files) <= DEFAULT_CHUNK_ROWS);
+    long chunkMicros =
+        fixedChunkMicros != null
+            ? fixedChunkMicros
+            : window.end() - from <= MIN_CHUNK_MICROS ? MIN_CHUNK_MICROS : defaultChunk(files);
+    boolean single = window.end() - from <= chunkMicros;
     // each file's time span, once: a chunk reads only the files that may hold its rows
     Map<Path, DataSource.Span> spans = new HashMap<>();
     if (!single) {
@@ -214,9 +223,6 @@ public final class ReportJob {
             files.forEach(f -> spans.put(f, DataSource.span(f)));
             return null;
           });
-      if (fixedChunkMicros == null) {
-        chunkMicros = Math.max(chunkMicros, rowBudgetMicros(files, spans));
-      }
     }
     while (true) {
       boolean last = window.end() - from <= chunkMicros;
@@ -253,34 +259,42 @@ public final class ReportJob {
     }
   }
 
-  /** At most how many rows the files hold (their rowid spans). */
-  private long rowBound(List<Path> files) {
+  /**
+   * The default chunk for a window of more than three days: the whole window when its files hold at
+   * most {@link #chunkRows} rowids in all, else three days grown to that many rows at the densest
+   * file's rate, from its {@link DataSource.Insertions} (an upper bound of the true rate, so a
+   * chunk never holds more rows than that; no scan of files without an index).
+   */
+  private long defaultChunk(List<Path> files) {
     return timer.time(
         "load",
         () -> {
           long rows = 0;
+          double densest = 0;
+          boolean unknown = false;
           for (Path f : files) {
-            rows += DataSource.rowBound(f);
+            DataSource.Insertions in = DataSource.insertions(f);
+            rows += in.rows();
+            if (in.micros() > 0) {
+              densest = Math.max(densest, in.rows() / (double) in.micros());
+            } else {
+              unknown |= in.rows() > 1;
+            }
           }
-          return rows;
+          if (rows <= chunkRows) {
+            return Long.MAX_VALUE;
+          }
+          long grown = unknown || densest == 0 ? 0 : (long) (chunkRows / densest);
+          return Math.max(MIN_CHUNK_MICROS, grown);
         });
   }
 
   /**
-   * The chunk length that holds {@link #DEFAULT_CHUNK_ROWS} rows at the densest file's rate (rows
-   * per microsecond of its time span), or 0 when no file's rate can be read.
+   * The rows of a default chunk for a heap of {@code maxHeapBytes}: {@link #DEFAULT_CHUNK_ROWS}
+   * under the launcher's 896 MiB, fewer under a smaller heap.
    */
-  private static long rowBudgetMicros(List<Path> files, Map<Path, DataSource.Span> spans) {
-    double densest = 0;
-    for (Path f : files) {
-      DataSource.Span span = spans.get(f);
-      long micros = span == null ? -1 : span.micros();
-      if (micros < 0) {
-        continue;
-      }
-      densest = Math.max(densest, DataSource.rowBound(f) / (double) Math.max(micros, 1));
-    }
-    return densest > 0 ? (long) (DEFAULT_CHUNK_ROWS / densest) : 0;
+  static long chunkRows(long maxHeapBytes) {
+    return Math.max(1, Math.min(DEFAULT_CHUNK_ROWS, maxHeapBytes / HEAP_BYTES_PER_ROW));
   }
 
   private SlotTable loader(Function<SlotLoader, SlotTable> load) {
