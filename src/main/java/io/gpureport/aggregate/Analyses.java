@@ -31,13 +31,6 @@ public final class Analyses {
     return fold.deviceAllocation();
   }
 
-  /** The number of distinct {@code minutes}-wide buckets of timestamps in load order. */
-  public static int bucketCount(long[] timestamps, int minutes) {
-    Buckets buckets = new Buckets(minutes);
-    buckets.add(timestamps);
-    return buckets.count();
-  }
-
   /**
    * Allocation, non-device path (docs/metrics.md, "Allocation summary (--no-group-by-device)"): six
    * stats in CLASS_ORDER.

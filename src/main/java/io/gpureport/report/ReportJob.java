@@ -52,9 +52,6 @@ public final class ReportJob {
   private final boolean interactive;
   private final StageTimer timer = new StageTimer();
 
-  /** The shortest default chunk: three days, about 450,000 rows of a 750-GPU pool. */
-  public static final long DEFAULT_CHUNK_MINUTES = 3 * 24 * 60;
-
   /**
    * The most rows a default chunk may hold: chunks grow from three days to {@link #chunkRows} rows
    * at the densest file's rate, so that files without a timestamp index, which every chunk scans
@@ -70,8 +67,8 @@ public final class ReportJob {
    */
   private final long chunkRows = chunkRows(Runtime.getRuntime().maxMemory());
 
-  private static final long MIN_CHUNK_MICROS =
-      DEFAULT_CHUNK_MINUTES * 60 * Timestamps.MICROS_PER_SECOND;
+  /** The shortest default chunk: three days, about 450,000 rows of a 750-GPU pool. */
+  private static final long MIN_CHUNK_MICROS = 3L * 24 * 3600 * Timestamps.MICROS_PER_SECOND;
 
   /** Set by {@link #chunkMinutes}; null: the default, sized by rows. */
   private Long fixedChunkMicros;
