@@ -3,60 +3,144 @@ package io.gpureport.aggregate;
 import io.gpureport.config.ExclusionMap;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything a report renders, computed once: text, HTML, JSON and the e-mail all read this.
- * Exactly one of {@code device}, {@code summary} and {@code timeSeries} is non-null.
+ * Everything a report renders, computed once: text, HTML, JSON and the e-mail all read this. One of
+ * the report kinds: {@link Allocation}, {@link AllocationSummary} and {@link Series} over a {@link
+ * Window} ({@link Windowed}), or {@link Monthly}; their shared parts are the {@link Context}. The
+ * reports with device tables are also {@link DeviceTables}.
  */
-public record Report(
-    Analysis analysis,
-    Window window,
-    Month month,
-    long dataStart,
-    long dataEnd,
-    DeviceAllocation device,
-    List<ClassStat> summary,
-    TimeSeries timeSeries,
-    List<ExclusionMap.Entry> exclusions,
-    Filtering filtering,
-    List<String> chtcOwnedHosts,
-    double runtimeSeconds,
-    LocalDateTime generatedAt) {
+public sealed interface Report permits Report.Windowed, Report.DeviceTables {
 
-  /** The analyses that produce this kind of report. */
-  public enum Analysis {
-    ALLOCATION("allocation"),
-    TIMESERIES("timeseries"),
-    MONTHLY("monthly");
+  /** The parts every kind of report has. */
+  Context context();
 
-    private final String jsonName;
+  /** The percentages of the e-mail subject (docs/metrics.md, "Subject"). */
+  List<Double> subjectPercents();
 
-    Analysis(String jsonName) {
-      this.jsonName = jsonName;
+  /** A report over a window of hours back from its end: allocation or time series. */
+  sealed interface Windowed extends Report permits Allocation, AllocationSummary, Series {
+    /** The window of the report. */
+    Window window();
+  }
+
+  /** A report with the device tables: the allocation by device and the monthly summary. */
+  sealed interface DeviceTables extends Report permits Allocation, Monthly {
+    /** The device-path allocation. */
+    DeviceAllocation device();
+  }
+
+  /** The allocation report with the device tables (docs/metrics.md, "Allocation report"). */
+  record Allocation(Window window, DeviceAllocation device, Context context)
+      implements Windowed, DeviceTables {
+    public Allocation {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(device, "device");
+      Objects.requireNonNull(context, "context");
     }
 
-    public String jsonName() {
-      return jsonName;
+    @Override
+    public List<Double> subjectPercents() {
+      return device.subjectPercents();
+    }
+  }
+
+  /** The allocation summary without device tables ({@code --no-group-by-device}). */
+  record AllocationSummary(Window window, List<ClassStat> classes, Context context)
+      implements Windowed {
+    public AllocationSummary {
+      Objects.requireNonNull(window, "window");
+      classes = List.copyOf(classes);
+      Objects.requireNonNull(context, "context");
+    }
+
+    /** The allocated percentages of the first three classes. */
+    @Override
+    public List<Double> subjectPercents() {
+      return classes.subList(0, 3).stream().map(c -> c.stat().allocatedPercent()).toList();
+    }
+  }
+
+  /** The time-series analysis (docs/metrics.md, "Time series"). */
+  record Series(Window window, TimeSeries timeSeries, Context context) implements Windowed {
+    public Series {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(timeSeries, "timeSeries");
+      Objects.requireNonNull(context, "context");
+    }
+
+    /** None: the subject of a time series has no percentages. */
+    @Override
+    public List<Double> subjectPercents() {
+      return List.of();
+    }
+  }
+
+  /** The monthly summary: the device allocation of the previous calendar month. */
+  record Monthly(Month month, DeviceAllocation device, Context context) implements DeviceTables {
+    public Monthly {
+      Objects.requireNonNull(month, "month");
+      Objects.requireNonNull(device, "device");
+      Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public List<Double> subjectPercents() {
+      return device.subjectPercents();
+    }
+  }
+
+  /**
+   * What every report has besides its result: the first and last timestamp of its data, the
+   * excluded hosts, the filtering impact, the CHTC-owned hosts, the run time and when it was made.
+   */
+  record Context(
+      long dataStart,
+      long dataEnd,
+      List<ExclusionMap.Entry> exclusions,
+      Filtering filtering,
+      List<String> chtcOwnedHosts,
+      double runtimeSeconds,
+      LocalDateTime generatedAt) {
+    public Context {
+      checkArgument(dataStart <= dataEnd, "dataStart %s > dataEnd %s", dataStart, dataEnd);
+      exclusions = List.copyOf(exclusions);
+      Objects.requireNonNull(filtering, "filtering");
+      chtcOwnedHosts = List.copyOf(chtcOwnedHosts);
+      Objects.requireNonNull(generatedAt, "generatedAt");
     }
   }
 
   /** The window {@code [start, end]} and its nominal length (docs/metrics.md, "Window"). */
-  public record Window(long start, long end, int hoursBack) {}
+  record Window(long start, long end, int hoursBack) {
+    public Window {
+      checkArgument(start <= end, "start %s > end %s", start, end);
+      checkArgument(hoursBack >= 0, "hoursBack < 0: %s", hoursBack);
+    }
+  }
 
   /** The reported month of a monthly report (docs/metrics.md, "Monthly summary"). */
-  public record Month(String label, long start, long end, int hours) {}
+  record Month(String label, long start, long end, int hours) {
+    public Month {
+      Objects.requireNonNull(label, "label");
+      checkArgument(start <= end, "start %s > end %s", start, end);
+      checkArgument(hours > 0, "hours <= 0: %s", hours);
+    }
+  }
 
   /** The filtering impact (docs/metrics.md, "Excluded hosts and filtering impact"). */
-  public record Filtering(long rowsExcluded, long rowsAnalyzed) {}
+  record Filtering(long rowsExcluded, long rowsAnalyzed) {
+    public Filtering {
+      checkArgument(rowsExcluded >= 0, "rowsExcluded < 0: %s", rowsExcluded);
+      checkArgument(rowsAnalyzed >= 0, "rowsAnalyzed < 0: %s", rowsAnalyzed);
+    }
+  }
 
-  /** The percentages of the e-mail subject (docs/metrics.md, "Subject"). */
-  public List<Double> subjectPercents() {
-    if (timeSeries != null) {
-      return List.of();
+  /** Throws IllegalArgumentException with the formatted message unless {@code condition}. */
+  private static void checkArgument(boolean condition, String format, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(format, args));
     }
-    if (summary != null) {
-      return summary.subList(0, 3).stream().map(c -> c.stat().allocatedPercent()).toList();
-    }
-    return device.subjectPercents();
   }
 }

@@ -1,6 +1,5 @@
 package io.gpureport.cli;
 
-import io.gpureport.report.ReportRequest.AnalysisType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

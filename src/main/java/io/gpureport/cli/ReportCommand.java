@@ -10,7 +10,6 @@ import io.gpureport.errors.UsageException;
 import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
-import io.gpureport.report.ReportRequest.AnalysisType;
 import io.gpureport.report.ReportRequest.OutputFormat;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -333,26 +332,26 @@ public final class ReportCommand implements Callable<Integer> {
             ctx.err());
     ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
     return new ReportRequest(
-        analysisType,
-        hoursBack,
-        end,
-        dbPath,
-        dataDir,
-        host,
-        bucketMinutes,
-        groupByDevice,
-        allDevices,
-        gpuModel,
-        snapshot,
-        snapshotTime,
-        windowMinutes,
-        exclusions,
-        chtc,
-        outputFormat,
-        outputFile,
-        email,
-        verbose,
-        !noCharts);
+        dbPath != null
+            ? ReportRequest.Source.dbPath(dbPath)
+            : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")),
+        new ReportRequest.Window(hoursBack, end),
+        analysis(snapshot),
+        new ReportRequest.Filters(exclusions, chtc),
+        new ReportRequest.Output(outputFormat, outputFile, !noCharts),
+        email == null ? new ReportRequest.NoEmail() : new ReportRequest.Email(email),
+        verbose);
+  }
+
+  /** The analysis with its options; {@code snapshot} is the parsed {@code --snapshot-time}. */
+  private ReportRequest.Analysis analysis(Long snapshot) {
+    return switch (analysisType) {
+      case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, host);
+      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host);
+      case MONTHLY -> new ReportRequest.Monthly();
+      case GPU_MODEL_SNAPSHOT ->
+          new ReportRequest.GpuModelSnapshot(gpuModel, snapshot, snapshotTime, windowMinutes);
+    };
   }
 
   /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */

@@ -37,16 +37,18 @@ final class Charts {
               height,
               ChartPng.of(OverTimeChart.lineChart(data), WIDTH, height)));
     }
-    DeviceChart.DevicePanels devices = DeviceChart.panels(r);
-    if (devices != null) {
-      out.add(
-          new ChartImage(
-              DEVICES,
-              devices.title(),
-              DeviceChart.alt(r.device()),
-              WIDTH,
-              devices.height(),
-              devices.png()));
+    if (r instanceof Report.DeviceTables withDevices) {
+      DeviceChart.DevicePanels devices = DeviceChart.panels(withDevices);
+      if (devices != null) {
+        out.add(
+            new ChartImage(
+                DEVICES,
+                devices.title(),
+                DeviceChart.alt(withDevices.device()),
+                WIDTH,
+                devices.height(),
+                devices.png()));
+      }
     }
     return out;
   }

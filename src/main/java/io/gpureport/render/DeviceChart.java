@@ -96,9 +96,9 @@ final class DeviceChart {
   }
 
   /** The per-class device panels of a device-path report, or null when there is no device. */
-  static DevicePanels panels(Report r) {
+  static DevicePanels panels(Report.DeviceTables r) {
     DeviceAllocation d = r.device();
-    if (d == null || d.devices().isEmpty()) {
+    if (d.devices().isEmpty()) {
       return null;
     }
     double max = 0;
@@ -110,7 +110,7 @@ final class DeviceChart {
     String title = "Allocated vs. available GPUs by device type";
     String subtitle =
         "Average GPUs over the "
-            + (r.analysis() == Report.Analysis.MONTHLY ? "month" : "period")
+            + (r instanceof Report.Monthly ? "month" : "period")
             + " (the Usage by Device Type tables): bar length = available, dark part = allocated;"
             + " labels: allocated of available (Allocated %).";
     List<JFreeChart> panels = new ArrayList<>();

@@ -98,24 +98,28 @@ public final class HtmlReport {
 
   /** Builds the view model of a report with its charts as data URIs or {@code cid:} URLs. */
   static Page model(Report r, List<ChartImage> charts, boolean contentIds) {
-    boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
-    String title =
-        monthly ? "CHTC Monthly GPU Report - " + r.month().label() : "CHTC GPU Allocation Report";
-    String heading =
-        monthly
-            ? "CHTC MONTHLY GPU REPORT - " + r.month().label().toUpperCase(Locale.ROOT)
-            : "CHTC GPU ALLOCATION REPORT";
-    String period =
-        monthly ? r.month().hours() + " hours" : TextReport.period(r.window().hoursBack());
-    String dataPeriod =
-        monthly
-            ? Timestamps.formatSeconds(r.month().start())
-                + " to "
-                + Timestamps.formatSeconds(r.month().end())
-            : Timestamps.formatSeconds(r.dataStart())
-                + " to "
-                + Timestamps.formatSeconds(r.dataEnd());
+    Report.Context c = r.context();
+    String title;
+    String heading;
+    String period;
+    String dataPeriod;
+    if (r instanceof Report.Monthly m) {
+      title = "CHTC Monthly GPU Report - " + m.month().label();
+      heading = "CHTC MONTHLY GPU REPORT - " + m.month().label().toUpperCase(Locale.ROOT);
+      period = m.month().hours() + " hours";
+      dataPeriod =
+          Timestamps.formatSeconds(m.month().start())
+              + " to "
+              + Timestamps.formatSeconds(m.month().end());
+    } else {
+      title = "CHTC GPU Allocation Report";
+      heading = "CHTC GPU ALLOCATION REPORT";
+      period = TextReport.period(((Report.Windowed) r).window().hoursBack());
+      dataPeriod =
+          Timestamps.formatSeconds(c.dataStart()) + " to " + Timestamps.formatSeconds(c.dataEnd());
+    }
 
+    // The page's nullable sections: the template prints the ones that are set.
     StatTable real = null;
     StatTable memory = null;
     StatTable backfill = null;
@@ -124,8 +128,8 @@ public final class HtmlReport {
     List<DeviceClass> devices = null;
     StatTable summary = null;
     TimeSeriesView timeSeries = null;
-    DeviceAllocation d = r.device();
-    if (d != null) {
+    if (r instanceof Report.DeviceTables withDevices) {
+      DeviceAllocation d = withDevices.device();
       if (d.real() != null) {
         real = slots("Class", d.real());
         if (d.memory() != null) {
@@ -141,18 +145,18 @@ public final class HtmlReport {
       for (DeviceTable t : d.devices()) {
         devices.add(new DeviceClass(t.slotClass().displayName(), deviceTable(t)));
       }
-    } else if (r.summary() != null) {
+    } else if (r instanceof Report.AllocationSummary s) {
       List<StatRow> rows = new ArrayList<>();
-      for (ClassStat c : r.summary()) {
-        rows.add(row(c.slotClass().displayName(), c.stat(), false));
+      for (ClassStat cs : s.classes()) {
+        rows.add(row(cs.slotClass().displayName(), cs.stat(), false));
       }
       summary = new StatTable("Class", rows);
-    } else {
-      timeSeries = timeSeries(r.timeSeries());
+    } else if (r instanceof Report.Series s) {
+      timeSeries = timeSeries(s.timeSeries());
     }
 
     List<Exclusion> exclusions = new ArrayList<>();
-    for (ExclusionMap.Entry e : r.exclusions()) {
+    for (ExclusionMap.Entry e : c.exclusions()) {
       exclusions.add(new Exclusion(e.pattern(), e.reason()));
     }
     return new Page(
@@ -169,20 +173,20 @@ public final class HtmlReport {
         timeSeries,
         exclusions,
         Methodology.bundled(),
-        List.copyOf(r.chtcOwnedHosts()),
+        List.copyOf(c.chtcOwnedHosts()),
         dataPeriod,
-        runtime(r.runtimeSeconds()),
-        generated(r.generatedAt()),
+        runtime(c.runtimeSeconds()),
+        generated(c.generatedAt()),
         chart(charts, Charts.OVER_TIME, overTimeHeading(r), contentIds),
         chart(charts, Charts.DEVICES, null, contentIds));
   }
 
+  /** The heading of the over-time chart: none for the time series, whose chart comes first. */
   private static String overTimeHeading(Report r) {
-    return switch (r.analysis()) {
-      case ALLOCATION -> "Allocation over Time";
-      case MONTHLY -> "Daily Allocation";
-      case TIMESERIES -> null;
-    };
+    if (r instanceof Report.Monthly) {
+      return "Daily Allocation";
+    }
+    return r instanceof Report.Series ? null : "Allocation over Time";
   }
 
   private static HtmlModel.Chart chart(
@@ -217,7 +221,7 @@ public final class HtmlReport {
   }
 
   static String generated(LocalDateTime t) {
-    return t == null ? "" : GENERATED.format(t);
+    return GENERATED.format(t);
   }
 
   private static StatTable slots(String header, SlotsTable t) {

@@ -26,50 +26,60 @@ public final class JsonReport {
   }
 
   private void write(Report r) {
+    Report.Context c = r.context();
     w.beginObject();
-    w.name("analysis").value(r.analysis().jsonName());
+    w.name("analysis").value(analysis(r));
     w.name("rules").value("reference");
-    if (r.analysis() == Report.Analysis.MONTHLY) {
-      Report.Month m = r.month();
+    if (r instanceof Report.Monthly monthly) {
+      Report.Month m = monthly.month();
       w.name("month").beginObject();
       w.name("label").value(m.label());
       w.name("start").value(Timestamps.formatSeconds(m.start()));
       w.name("end").value(Timestamps.formatSeconds(m.end()));
       w.name("hours").value(m.hours());
       w.endObject();
-    } else {
+    } else if (r instanceof Report.Windowed windowed) {
+      Report.Window window = windowed.window();
       w.name("window").beginObject();
-      w.name("start").value(Timestamps.formatSeconds(r.window().start()));
-      w.name("end").value(Timestamps.formatSeconds(r.window().end()));
-      w.name("hoursBack").value(r.window().hoursBack());
+      w.name("start").value(Timestamps.formatSeconds(window.start()));
+      w.name("end").value(Timestamps.formatSeconds(window.end()));
+      w.name("hoursBack").value(window.hoursBack());
       w.endObject();
     }
     w.name("dataPeriod").beginObject();
-    w.name("start").value(Timestamps.formatSeconds(r.dataStart()));
-    w.name("end").value(Timestamps.formatSeconds(r.dataEnd()));
+    w.name("start").value(Timestamps.formatSeconds(c.dataStart()));
+    w.name("end").value(Timestamps.formatSeconds(c.dataEnd()));
     w.endObject();
-    if (r.device() != null) {
-      device(r.device());
-    } else if (r.summary() != null) {
+    if (r instanceof Report.DeviceTables d) {
+      device(d.device());
+    } else if (r instanceof Report.AllocationSummary s) {
       w.name("allocationSummary").beginArray();
-      for (ClassStat c : r.summary()) {
-        classStat(c);
+      for (ClassStat cs : s.classes()) {
+        classStat(cs);
       }
       w.endArray();
-    } else {
-      timeSeries(r.timeSeries());
+    } else if (r instanceof Report.Series s) {
+      timeSeries(s.timeSeries());
     }
     w.name("excludedHosts").beginArray();
-    for (ExclusionMap.Entry e : r.exclusions()) {
+    for (ExclusionMap.Entry e : c.exclusions()) {
       w.beginObject().name("pattern").value(e.pattern()).name("reason").value(e.reason());
       w.endObject();
     }
     w.endArray();
     w.name("filtering").beginObject();
-    w.name("rowsExcluded").value(r.filtering().rowsExcluded());
-    w.name("rowsAnalyzed").value(r.filtering().rowsAnalyzed());
+    w.name("rowsExcluded").value(c.filtering().rowsExcluded());
+    w.name("rowsAnalyzed").value(c.filtering().rowsAnalyzed());
     w.endObject();
     w.endObject();
+  }
+
+  /** The {@code analysis} value: the {@code --analysis-type} that made the report. */
+  private static String analysis(Report r) {
+    if (r instanceof Report.Monthly) {
+      return "monthly";
+    }
+    return r instanceof Report.Series ? "timeseries" : "allocation";
   }
 
   private void device(DeviceAllocation d) {

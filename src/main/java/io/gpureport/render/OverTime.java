@@ -30,23 +30,24 @@ record OverTime(
 
   /** The over-time data of a report, or null when there is nothing to plot. */
   static OverTime of(Report r) {
-    if (r.timeSeries() != null) {
-      return timeSeriesData(r.timeSeries());
+    if (r instanceof Report.Series series) {
+      return timeSeriesData(series.timeSeries());
     }
-    DeviceAllocation d = r.device();
-    if (d == null
-        || d.buckets() == null
-        || d.buckets().lines().isEmpty()
-        || d.buckets().size() == 0) {
+    if (!(r instanceof Report.DeviceTables withDevices)) {
+      return null;
+    }
+    DeviceAllocation d = withDevices.device();
+    if (d.buckets() == null || d.buckets().lines().isEmpty() || d.buckets().size() == 0) {
       return null;
     }
     BucketSeries s = d.buckets();
-    if (r.analysis() == Report.Analysis.MONTHLY) {
+    if (r instanceof Report.Monthly monthly) {
+      Report.Month month = monthly.month();
       BucketSeries days = s.daily();
-      long from = r.month().start();
-      long to = r.month().end() - Math.floorMod(r.month().end(), DAY);
+      long from = month.start();
+      long to = month.end() - Math.floorMod(month.end(), DAY);
       return new OverTime(
-          "Daily allocated %, " + r.month().label(),
+          "Daily allocated %, " + month.label(),
           "Per day: claimed / available GPUs summed over the day's 15-minute buckets, devices"
               + " model-filtered like Real Slots; Backfill TOTAL = the three backfill classes"
               + " together. Pool-local dates.",

@@ -130,16 +130,16 @@ final class OverTimeChart {
         .append(" to ")
         .append(to)
         .append(". ");
-    if (r.timeSeries() != null) {
+    if (r instanceof Report.Series series) {
       b.append("Mean allocated %: ");
       List<String> parts = new ArrayList<>();
-      for (TimeSeries.Summary s : r.timeSeries().summary()) {
+      for (TimeSeries.Summary s : series.timeSeries().summary()) {
         parts.add(
             s.legacyClass().printedName() + " " + Numbers.f1(s.stat().allocatedPercent()) + "%");
       }
       return b.append(String.join(", ", parts)).append('.').toString();
     }
-    DeviceAllocation d = r.device();
+    DeviceAllocation d = ((Report.DeviceTables) r).device();
     List<String> parts = new ArrayList<>();
     for (BucketSeries.Line l : d.buckets().lines()) {
       Stat s =

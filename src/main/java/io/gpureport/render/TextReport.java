@@ -30,19 +30,23 @@ public final class TextReport {
   }
 
   private void write(Report r) {
-    boolean monthly = r.analysis() == Report.Analysis.MONTHLY;
-    header(
-        monthly ? "CHTC MONTHLY GPU REPORT - " + r.month().label().toUpperCase(Locale.ROOT) : TITLE,
-        monthly ? r.month().label() : period(r.window().hoursBack()));
-    if (r.device() != null) {
-      deviceBlocks(r.device());
-    } else if (r.summary() != null) {
-      line("").line("Allocation Summary:").line(rule('-', 70));
-      for (ClassStat c : r.summary()) {
-        line("  " + c.slotClass().displayName() + ": " + stat(c.stat()));
+    if (r instanceof Report.Monthly m) {
+      header(
+          "CHTC MONTHLY GPU REPORT - " + m.month().label().toUpperCase(Locale.ROOT),
+          m.month().label());
+      deviceBlocks(m.device());
+    } else if (r instanceof Report.Windowed w) {
+      header(TITLE, period(w.window().hoursBack()));
+      if (w instanceof Report.Allocation a) {
+        deviceBlocks(a.device());
+      } else if (w instanceof Report.AllocationSummary s) {
+        line("").line("Allocation Summary:").line(rule('-', 70));
+        for (ClassStat c : s.classes()) {
+          line("  " + c.slotClass().displayName() + ": " + stat(c.stat()));
+        }
+      } else if (w instanceof Report.Series s) {
+        timeSeries(s.timeSeries());
       }
-    } else {
-      timeSeries(r.timeSeries());
     }
     trailer(r);
   }
@@ -160,30 +164,31 @@ public final class TextReport {
   }
 
   private void trailer(Report r) {
-    boolean excludedPrinted = !r.exclusions().isEmpty();
+    Report.Context c = r.context();
+    boolean excludedPrinted = !c.exclusions().isEmpty();
     if (excludedPrinted) {
       line("").line(rule('=', 70)).line("EXCLUDED HOSTS:");
-      for (ExclusionMap.Entry e : r.exclusions()) {
+      for (ExclusionMap.Entry e : c.exclusions()) {
         line("  " + e.pattern() + ": " + e.reason());
       }
     }
-    if (r.filtering().rowsExcluded() > 0) {
+    if (c.filtering().rowsExcluded() > 0) {
       if (!excludedPrinted) {
         line("").line(rule('=', 70));
       }
       line("FILTERING IMPACT:");
-      line("  Records excluded: " + Numbers.thousands(r.filtering().rowsExcluded()));
-      line("  Records analyzed: " + Numbers.thousands(r.filtering().rowsAnalyzed()));
+      line("  Records excluded: " + Numbers.thousands(c.filtering().rowsExcluded()));
+      line("  Records analyzed: " + Numbers.thousands(c.filtering().rowsAnalyzed()));
     }
     line("").line(rule('=', 70));
-    if (r.analysis() == Report.Analysis.MONTHLY) {
-      line("Data Period: " + r.month().label());
+    if (r instanceof Report.Monthly m) {
+      line("Data Period: " + m.month().label());
     } else {
       line(
           "Data Period: "
-              + Timestamps.formatSeconds(r.dataStart())
+              + Timestamps.formatSeconds(c.dataStart())
               + " to "
-              + Timestamps.formatSeconds(r.dataEnd()));
+              + Timestamps.formatSeconds(c.dataEnd()));
     }
     line(rule('=', 70));
   }

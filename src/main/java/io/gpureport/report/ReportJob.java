@@ -1,13 +1,11 @@
 package io.gpureport.report;
 
-import io.gpureport.aggregate.ClassStat;
-import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
-import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.deliver.EmailSettings;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.deliver.Subject;
@@ -104,16 +102,16 @@ public final class ReportJob {
 
   /** Runs a validated request; failures are thrown as {@link GpuReportException}. */
   public void run(ReportRequest req) {
-    if (req.analysis() == ReportRequest.AnalysisType.GPU_MODEL_SNAPSHOT) {
-      new SnapshotJob(out).run(req);
+    if (req.analysis() instanceof ReportRequest.GpuModelSnapshot snapshot) {
+      new SnapshotJob(out).run(req.source(), snapshot, req.output());
       return;
     }
     long started = clock.millis();
-    DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
+    DataSource source = DataSource.resolve(req.source().dbPath(), req.source().dataDir());
     Report report =
-        req.analysis() == ReportRequest.AnalysisType.MONTHLY
-            ? monthly(req, source, started)
-            : windowed(req, source, started);
+        req.analysis() instanceof ReportRequest.Windowed analysis
+            ? windowed(req, analysis, source, started)
+            : monthly(req, source, started);
     timer.time(
         "render+deliver",
         () -> {
@@ -125,69 +123,47 @@ public final class ReportJob {
     }
   }
 
-  private Report windowed(ReportRequest req, DataSource source, long started) {
+  private Report windowed(
+      ReportRequest req, ReportRequest.Windowed analysis, DataSource source, long started) {
     Projection projection =
-        req.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
-    ClassifyRules rules = rules(req, req.host());
+        analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
+    ClassifyRules rules = rules(req, analysis.host());
     ReportFold fold = toNewest(req, source, projection, rules);
+    int hoursBack = req.window().hoursBack();
     long end;
     if (fold != null) {
       end = fold.lastTimestamp();
     } else {
-      end =
-          req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
-      TimeRange range = TimeRange.closed(minusHours(end, req.hoursBack()), end);
+      Long endTime = req.window().endTime();
+      end = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
+      TimeRange range = TimeRange.closed(minusHours(end, hoursBack), end);
       fold = fold(source, range, source.filesFor(range), null, projection, rules, newFold(req));
     }
     if (fold.rows() == 0) {
       throw new NoDataException("No data found in the specified time range.");
     }
-    long start = minusHours(end, req.hoursBack());
-    Report.Window window = new Report.Window(start, end, req.hoursBack());
+    long start = minusHours(end, hoursBack);
+    Report.Window window = new Report.Window(start, end, hoursBack);
     ReportFold f = fold;
-    if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
-      return report(
-          req,
-          Report.Analysis.TIMESERIES,
-          window,
-          null,
-          f,
-          started,
-          null,
-          null,
-          timer.time("aggregate", f::timeSeries));
+    if (analysis instanceof ReportRequest.Allocation allocation) {
+      return allocation.groupByDevice()
+          ? new Report.Allocation(
+              window, timer.time("aggregate", f::deviceAllocation), context(req, f, started))
+          : new Report.AllocationSummary(
+              window, timer.time("aggregate", f::allocationSummary), context(req, f, started));
     }
-    if (!req.groupByDevice()) {
-      return report(
-          req,
-          Report.Analysis.ALLOCATION,
-          window,
-          null,
-          f,
-          started,
-          null,
-          timer.time("aggregate", f::allocationSummary),
-          null);
-    }
-    return report(
-        req,
-        Report.Analysis.ALLOCATION,
-        window,
-        null,
-        f,
-        started,
-        timer.time("aggregate", f::deviceAllocation),
-        null,
-        null);
+    return new Report.Series(
+        window, timer.time("aggregate", f::timeSeries), context(req, f, started));
   }
 
+  /** The fold of a windowed analysis. */
   private static ReportFold newFold(ReportRequest req) {
-    if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
-      return ReportFold.forTimeSeries(req.bucketMinutes());
+    if (req.analysis() instanceof ReportRequest.Allocation allocation) {
+      return allocation.groupByDevice()
+          ? ReportFold.forDeviceAllocation(allocation.allDevices(), req.window().hoursBack())
+          : ReportFold.forAllocationSummary();
     }
-    return req.groupByDevice()
-        ? ReportFold.forDeviceAllocation(req.allDevices(), req.hoursBack())
-        : ReportFold.forAllocationSummary();
+    return ReportFold.forTimeSeries(((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
   }
 
   /**
@@ -312,7 +288,7 @@ public final class ReportJob {
    */
   private ReportFold toNewest(
       ReportRequest req, DataSource source, Projection projection, ClassifyRules rules) {
-    if (req.endTime() != null) {
+    if (req.window().endTime() != null) {
       return null;
     }
     var last = timer.time("end-time", source::lastInserted);
@@ -320,7 +296,7 @@ public final class ReportJob {
       return null;
     }
     long candidate = last.get().timestamp();
-    TimeRange range = TimeRange.closed(minusHours(candidate, req.hoursBack()), candidate);
+    TimeRange range = TimeRange.closed(minusHours(candidate, req.window().hoursBack()), candidate);
     List<Path> files = source.filesFor(range);
     if (!files.contains(last.get().file())) {
       return null;
@@ -332,8 +308,8 @@ public final class ReportJob {
   }
 
   private Report monthly(ReportRequest req, DataSource source, long started) {
-    long reference =
-        req.endTime() != null ? req.endTime() : timer.time("end-time", () -> defaultEnd(source));
+    Long endTime = req.window().endTime();
+    long reference = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
     YearMonth month = YearMonth.from(Timestamps.toLocal(reference)).minusMonths(1);
     String label = monthLabel(month);
     long first = Timestamps.of(month.atDay(1).atStartOfDay());
@@ -360,16 +336,8 @@ public final class ReportJob {
     err.println(
         "Coverage: " + fold.bucketCount() + " of " + hours * 4 + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
-    return report(
-        req,
-        Report.Analysis.MONTHLY,
-        null,
-        m,
-        fold,
-        started,
-        timer.time("aggregate", fold::deviceAllocation),
-        null,
-        null);
+    return new Report.Monthly(
+        m, timer.time("aggregate", fold::deviceAllocation), context(req, fold, started));
   }
 
   /** {@code November 2025}. */
@@ -377,35 +345,21 @@ public final class ReportJob {
     return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
   }
 
-  private Report report(
-      ReportRequest req,
-      Report.Analysis analysis,
-      Report.Window window,
-      Report.Month month,
-      ReportFold rows,
-      long started,
-      DeviceAllocation device,
-      List<ClassStat> summary,
-      TimeSeries timeSeries) {
+  /** The shared parts of the report, its run time measured now. */
+  private Report.Context context(ReportRequest req, ReportFold rows, long started) {
     long finished = clock.millis();
-    return new Report(
-        analysis,
-        window,
-        month,
+    return new Report.Context(
         rows.firstTimestamp(),
         rows.lastTimestamp(),
-        device,
-        summary,
-        timeSeries,
-        req.exclusions().entries(),
+        req.filters().exclusions().entries(),
         new Report.Filtering(rows.rowsExcluded(), rows.rows() - rows.rowsExcluded()),
-        req.chtcOwned().hosts(),
+        req.filters().chtcOwned().hosts(),
         (finished - started) / 1000.0,
         LocalDateTime.now(clock).withNano(0));
   }
 
   private static ClassifyRules rules(ReportRequest req, String host) {
-    return new ClassifyRules(req.exclusions(), req.chtcOwned(), host);
+    return new ClassifyRules(req.filters().exclusions(), req.filters().chtcOwned(), host);
   }
 
   private long defaultEnd(DataSource source) {
@@ -417,32 +371,35 @@ public final class ReportJob {
   }
 
   private void deliver(ReportRequest req, Report report) {
+    ReportRequest.Output output = req.output();
     // Charts are drawn once, only for the HTML file or the e-mail, and used by both.
-    boolean html = req.format() == ReportRequest.OutputFormat.HTML;
+    boolean html = output.format() == ReportRequest.OutputFormat.HTML;
+    boolean emailed = req.delivery() instanceof ReportRequest.Email;
     List<ChartImage> charts =
-        req.charts() && (html || req.email() != null)
+        output.charts() && (html || emailed)
             ? timer.time("charts", () -> HtmlReport.charts(report, err))
             : List.of();
     String rendered =
-        switch (req.format()) {
+        switch (output.format()) {
           case TEXT -> TextReport.render(report);
           case JSON -> JsonReport.render(report);
           case HTML -> HtmlReport.render(report, charts);
         };
-    OutputTarget.write(rendered, req.outputFile(), out);
-    if (req.email() != null) {
+    OutputTarget.write(rendered, output.file(), out);
+    if (req.delivery() instanceof ReportRequest.Email email) {
+      EmailSettings settings = email.settings();
       String subject =
           Subject.of(
-              req.email().subjectPrefix(),
+              settings.subjectPrefix(),
               LocalDate.now(clock),
-              req.hoursBack(),
-              report.month() == null ? null : report.month().label(),
+              req.window().hoursBack(),
+              report instanceof Report.Monthly monthly ? monthly.month().label() : null,
               report.subjectPercents());
-      if (req.email().debug()) {
+      if (settings.debug()) {
         err.println("DEBUG: Email subject would be: " + subject);
       }
       String text =
-          req.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
+          output.format() == ReportRequest.OutputFormat.TEXT ? rendered : TextReport.render(report);
       // The e-mail's HTML references its charts as cid: image parts, not data: URIs.
       String mailHtml =
           html && charts.isEmpty() ? rendered : HtmlReport.renderForEmail(report, charts);
@@ -450,7 +407,7 @@ public final class ReportJob {
       for (ChartImage c : charts) {
         images.add(new Mailer.InlineImage(c.contentId(), c.fileName(), c.png()));
       }
-      mailer.send(req.email(), subject, text, mailHtml, images);
+      mailer.send(settings, subject, text, mailHtml, images);
     }
   }
 }

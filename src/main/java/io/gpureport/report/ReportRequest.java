@@ -4,41 +4,142 @@ import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The validated options of {@code gpureport report} (README, "report options"; checked as
  * docs/metrics.md, "Checks, messages and exit status" says): the value object the command line
- * hands to {@link ReportJob}. Times are naive epoch microseconds; null means "not given". {@code
- * charts} is false with {@code --no-charts} (no charts in the HTML report and the e-mail).
+ * hands to {@link ReportJob}, grouped by concern. The command line reports bad input as usage
+ * errors first; the preconditions of these records are a second line (IllegalArgumentException).
  */
 public record ReportRequest(
-    AnalysisType analysis,
-    int hoursBack,
-    Long endTime,
-    Path dbPath,
-    Path dataDir,
-    String host,
-    int bucketMinutes,
-    boolean groupByDevice,
-    boolean allDevices,
-    String gpuModel,
-    Long snapshotTime,
-    String snapshotTimeText,
-    int windowMinutes,
-    ExclusionMap exclusions,
-    ChtcOwnedHosts chtcOwned,
-    OutputFormat format,
-    Path outputFile,
-    EmailSettings email,
-    boolean verbose,
-    boolean charts) {
+    Source source,
+    Window window,
+    Analysis analysis,
+    Filters filters,
+    Output output,
+    Delivery delivery,
+    boolean verbose) {
 
-  /** The analyses of {@code --analysis-type}. */
-  public enum AnalysisType {
-    ALLOCATION,
-    TIMESERIES,
-    MONTHLY,
-    GPU_MODEL_SNAPSHOT
+  public ReportRequest {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(analysis, "analysis");
+    Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(delivery, "delivery");
+    boolean snapshot = analysis instanceof GpuModelSnapshot;
+    checkArgument(!snapshot || output.format() != OutputFormat.HTML, "snapshot as html");
+    checkArgument(!snapshot || delivery instanceof NoEmail, "snapshot by e-mail");
+  }
+
+  /**
+   * Where the monthly files are: exactly one of {@code dbPath} ({@code --db-path}) and {@code
+   * dataDir} ({@code --data-dir}, the current directory by default) is set.
+   */
+  public record Source(Path dbPath, Path dataDir) {
+    public Source {
+      checkArgument((dbPath == null) != (dataDir == null), "not one of %s, %s", dbPath, dataDir);
+    }
+
+    /** The database file {@code --db-path}. */
+    public static Source dbPath(Path file) {
+      return new Source(Objects.requireNonNull(file, "file"), null);
+    }
+
+    /** The directory of monthly files {@code --data-dir}. */
+    public static Source dataDir(Path dir) {
+      return new Source(null, Objects.requireNonNull(dir, "dir"));
+    }
+  }
+
+  /**
+   * The window: {@code hoursBack} hours (0: the last snapshot only) back from {@code endTime}, in
+   * naive epoch microseconds, or from the newest data when {@code endTime} is null. The monthly
+   * summary reports the month before {@code endTime}'s.
+   */
+  public record Window(int hoursBack, Long endTime) {
+    public Window {
+      checkArgument(hoursBack >= 0, "hoursBack < 0: %s", hoursBack);
+    }
+  }
+
+  /** The analysis of {@code --analysis-type} with the options that belong to it. */
+  public sealed interface Analysis permits Windowed, Monthly, GpuModelSnapshot {}
+
+  /** An analysis of the window: allocation or time series. */
+  public sealed interface Windowed extends Analysis permits Allocation, Timeseries {
+    /** The regular expression the slot names must match ({@code --host}); empty: all slots. */
+    String host();
+  }
+
+  /**
+   * {@code allocation}: by device ({@code groupByDevice}; {@code allDevices} keeps the old models)
+   * or the non-device summary, of the slots whose name matches {@code host} (empty: all).
+   */
+  public record Allocation(boolean groupByDevice, boolean allDevices, String host)
+      implements Windowed {
+    public Allocation {
+      Objects.requireNonNull(host, "host");
+    }
+  }
+
+  /** {@code timeseries}: buckets of {@code bucketMinutes}, slots matching {@code host}. */
+  public record Timeseries(int bucketMinutes, String host) implements Windowed {
+    public Timeseries {
+      checkArgument(bucketMinutes >= 1, "bucketMinutes < 1: %s", bucketMinutes);
+      Objects.requireNonNull(host, "host");
+    }
+  }
+
+  /** {@code monthly}: the month before the window's end, by device. */
+  public record Monthly() implements Analysis {}
+
+  /**
+   * {@code gpu-model-snapshot}: the GPU models around {@code snapshotTime} (epoch microseconds; as
+   * given: {@code snapshotTimeText}) within {@code windowMinutes}, of {@code gpuModel} or, when it
+   * is null, of every model.
+   */
+  public record GpuModelSnapshot(
+      String gpuModel, long snapshotTime, String snapshotTimeText, int windowMinutes)
+      implements Analysis {
+    public GpuModelSnapshot {
+      Objects.requireNonNull(snapshotTimeText, "snapshotTimeText");
+      checkArgument(windowMinutes >= 0, "windowMinutes < 0: %s", windowMinutes);
+    }
+  }
+
+  /** The hosts left out ({@code --exclude-hosts…}) and the CHTC-owned hosts. */
+  public record Filters(ExclusionMap exclusions, ChtcOwnedHosts chtcOwned) {
+    public Filters {
+      Objects.requireNonNull(exclusions, "exclusions");
+      Objects.requireNonNull(chtcOwned, "chtcOwned");
+    }
+  }
+
+  /**
+   * The rendered report: its {@code format}, written to {@code file} or, when that is null, to
+   * standard output; {@code charts} is false with {@code --no-charts} (no charts in the HTML report
+   * and the e-mail).
+   */
+  public record Output(OutputFormat format, Path file, boolean charts) {
+    public Output {
+      Objects.requireNonNull(format, "format");
+      checkArgument(file == null || !file.toString().isEmpty(), "file is empty");
+    }
+  }
+
+  /** Whether the report is also sent by e-mail. */
+  public sealed interface Delivery permits NoEmail, Email {}
+
+  /** Written only, not sent. */
+  public record NoEmail() implements Delivery {}
+
+  /** Also sent by e-mail with these settings. */
+  public record Email(EmailSettings settings) implements Delivery {
+    public Email {
+      Objects.requireNonNull(settings, "settings");
+    }
   }
 
   /** The formats of {@code --output-format}. */
@@ -46,5 +147,12 @@ public record ReportRequest(
     TEXT,
     HTML,
     JSON
+  }
+
+  /** Throws IllegalArgumentException with the formatted message unless {@code condition}. */
+  private static void checkArgument(boolean condition, String format, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(format, args));
+    }
   }
 }

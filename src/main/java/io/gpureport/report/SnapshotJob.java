@@ -3,7 +3,6 @@ package io.gpureport.report;
 import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.errors.NoDataException;
-import io.gpureport.errors.UsageException;
 import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;
@@ -30,16 +29,12 @@ final class SnapshotJob {
     this.out = out;
   }
 
-  void run(ReportRequest req) {
-    if (req.format() == ReportRequest.OutputFormat.HTML || req.email() != null) {
-      // the command line rejects this already (docs/metrics.md, "Checks, messages and exit
-      // status");
-      // kept so the job never reads data for it
-      throw new UsageException(
-          "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
-    }
+  void run(
+      ReportRequest.Source from, ReportRequest.GpuModelSnapshot req, ReportRequest.Output output) {
+    // html and e-mail cannot be asked for: the command line rejects them (docs/metrics.md,
+    // "Checks, messages and exit status"), and so does ReportRequest
     long target = req.snapshotTime();
-    DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
+    DataSource source = DataSource.resolve(from.dbPath(), from.dataDir());
     TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
     SlotTable table =
         new SlotLoader(LOAD_THREADS).load(source.filesFor(range), range, Projection.FULL);
@@ -53,9 +48,9 @@ final class SnapshotJob {
               : "No data found for " + req.gpuModel() + around);
     }
     String rendered =
-        req.format() == ReportRequest.OutputFormat.JSON
+        output.format() == ReportRequest.OutputFormat.JSON
             ? SnapshotJson.render(result)
             : SnapshotText.render(result, req.snapshotTimeText());
-    OutputTarget.write(rendered, req.outputFile(), out);
+    OutputTarget.write(rendered, output.file(), out);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.ExampleData;
@@ -102,23 +101,11 @@ class ChartsTest {
     return Classifier.classify(table, new ClassifyRules(ex, chtc, ""));
   }
 
-  private static Report report(
-      Report.Analysis analysis,
-      ClassifiedRows rows,
-      int hoursBack,
-      DeviceAllocation device,
-      TimeSeries ts,
-      Report.Month month) {
+  private static Report.Context context(ClassifiedRows rows) {
     long[] t = rows.timestamps();
-    return new Report(
-        analysis,
-        new Report.Window(t[0], t[t.length - 1], hoursBack),
-        month,
+    return new Report.Context(
         t[0],
         t[t.length - 1],
-        device,
-        null,
-        ts,
         List.of(),
         new Report.Filtering(0, rows.size()),
         List.of(),
@@ -126,26 +113,21 @@ class ChartsTest {
         LocalDateTime.of(2025, 12, 3, 8, 0));
   }
 
-  private static Report exampleAllocation() {
-    ClassifiedRows rows = rows(example, 24, true);
-    return report(
-        Report.Analysis.ALLOCATION,
-        rows,
-        24,
-        Analyses.deviceAllocation(rows, false, 24),
-        null,
-        null);
+  private static Report.Window window(ClassifiedRows rows, int hoursBack) {
+    long[] t = rows.timestamps();
+    return new Report.Window(t[0], t[t.length - 1], hoursBack);
   }
 
-  private static Report generatedAllocation() {
+  private static Report.Allocation exampleAllocation() {
+    ClassifiedRows rows = rows(example, 24, true);
+    return new Report.Allocation(
+        window(rows, 24), Analyses.deviceAllocation(rows, false, 24), context(rows));
+  }
+
+  private static Report.Allocation generatedAllocation() {
     ClassifiedRows rows = rows(generated, 48, false);
-    return report(
-        Report.Analysis.ALLOCATION,
-        rows,
-        48,
-        Analyses.deviceAllocation(rows, false, 48),
-        null,
-        null);
+    return new Report.Allocation(
+        window(rows, 48), Analyses.deviceAllocation(rows, false, 48), context(rows));
   }
 
   private static Stat tableStat(DeviceAllocation d, BucketSeries.Line line) {
@@ -304,7 +286,7 @@ class ChartsTest {
 
   @Test
   void overTimeChartPlotsTheBucketSeries() {
-    Report r = generatedAllocation();
+    Report.Allocation r = generatedAllocation();
     JFreeChart chart = OverTimeChart.of(r);
     XYDataset ds = ((XYPlot) chart.getPlot()).getDataset();
     BucketSeries s = r.device().buckets();
@@ -342,7 +324,7 @@ class ChartsTest {
 
   @Test
   void deviceChartPlotsTheDeviceTables() {
-    Report r = generatedAllocation();
+    Report.Allocation r = generatedAllocation();
     DeviceChart.DevicePanels panels = DeviceChart.panels(r);
     List<DeviceTable> tables = r.device().devices();
     assertEquals(tables.size(), panels.panels().size());
@@ -366,7 +348,7 @@ class ChartsTest {
   void timeSeriesChartPlotsItsBuckets() {
     ClassifiedRows rows = rows(generated, 48, false);
     TimeSeries ts = Analyses.timeSeries(rows, 60);
-    Report r = report(Report.Analysis.TIMESERIES, rows, 48, null, ts, null);
+    Report r = new Report.Series(window(rows, 48), ts, context(rows));
     XYDataset ds = ((XYPlot) OverTimeChart.of(r).getPlot()).getDataset();
     assertEquals(3, ds.getSeriesCount());
     assertEquals(48, ts.buckets().size());
@@ -380,7 +362,10 @@ class ChartsTest {
         assertEquals(ts.buckets().get(b).start() / 1000.0, ds.getXValue(c, b), 0);
       }
     }
-    assertNull(DeviceChart.panels(r), "no device chart for the time series");
+    assertEquals(
+        List.of(Charts.OVER_TIME),
+        Charts.of(r).stream().map(ChartImage::id).toList(),
+        "no device chart for the time series");
   }
 
   @Test
@@ -389,7 +374,7 @@ class ChartsTest {
     long first = Timestamps.parseUser("2025-11-01 00:00:00");
     Report.Month month =
         new Report.Month("November 2025", first, Timestamps.parseUser("2025-11-30 23:59:59"), 720);
-    Report r = report(Report.Analysis.MONTHLY, rows, 0, Analyses.monthly(rows, 720), null, month);
+    Report.Monthly r = new Report.Monthly(month, Analyses.monthly(rows, 720), context(rows));
     XYDataset ds = ((XYPlot) OverTimeChart.of(r).getPlot()).getDataset();
     BucketSeries days = r.device().buckets().daily();
     for (int i = 0; i < days.lines().size(); i++) {
@@ -402,7 +387,7 @@ class ChartsTest {
 
   @Test
   void pngsDecodeAtTheirSize() throws Exception {
-    for (Report r : List.of(exampleAllocation(), generatedAllocation())) {
+    for (Report.Allocation r : List.of(exampleAllocation(), generatedAllocation())) {
       List<ChartImage> charts = Charts.of(r);
       assertEquals(
           List.of(Charts.OVER_TIME, Charts.DEVICES), charts.stream().map(ChartImage::id).toList());
@@ -422,23 +407,28 @@ class ChartsTest {
 
   @Test
   void aChartFailureIsOneWarningAndNoCharts() {
-    // A monthly report without its month cannot be charted: the report goes on without charts.
-    Report good = exampleAllocation();
+    // A series line without its percentages cannot be charted: the report goes on without charts.
+    Report.Allocation good = exampleAllocation();
+    DeviceAllocation d = good.device();
+    BucketSeries.Line line = d.buckets().lines().get(0);
+    BucketSeries buckets =
+        new BucketSeries(
+            d.buckets().bucketMinutes(),
+            d.buckets().starts(),
+            List.of(new BucketSeries.Line(line.name(), null, line.claimed(), line.total(), null)));
     Report broken =
-        new Report(
-            Report.Analysis.MONTHLY,
-            null,
-            null,
-            good.dataStart(),
-            good.dataEnd(),
-            good.device(),
-            null,
-            null,
-            List.of(),
-            good.filtering(),
-            List.of(),
-            0,
-            null);
+        new Report.Allocation(
+            good.window(),
+            new DeviceAllocation(
+                d.real(),
+                d.memory(),
+                d.backfill(),
+                d.devices(),
+                d.h200Users(),
+                d.backfillUsers(),
+                d.subjectPercents(),
+                buckets),
+            good.context());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<ChartImage> charts =
         HtmlReport.charts(broken, new PrintStream(err, true, StandardCharsets.UTF_8));
