@@ -6,8 +6,9 @@ import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
 import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
-import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.classify.RuleSet;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.deliver.Subject;
@@ -181,13 +182,16 @@ public final class ReportJob {
         null);
   }
 
+  /** The rule set (docs/metrics.md, "The rule set"); {@code --rules} is not wired yet. */
+  private static final RuleSet RULES = RuleSets.named("reference");
+
   private static ReportFold newFold(ReportRequest req) {
     if (req.analysis() == ReportRequest.AnalysisType.TIMESERIES) {
-      return ReportFold.forTimeSeries(req.bucketMinutes());
+      return ReportFold.forTimeSeries(RULES.classes(), req.bucketMinutes());
     }
     return req.groupByDevice()
-        ? ReportFold.forDeviceAllocation(req.allDevices(), req.hoursBack())
-        : ReportFold.forAllocationSummary();
+        ? ReportFold.forDeviceAllocation(RULES.classes(), req.allDevices(), req.hoursBack())
+        : ReportFold.forAllocationSummary(RULES.classes());
   }
 
   /**
@@ -240,7 +244,7 @@ public final class ReportJob {
             timer.time(
                 "load", () -> loader(loader -> loader.load(chunkFiles, range, projection, open)));
         if (table.rowCount() > 0) {
-          ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules));
+          ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
           timer.time(
               "aggregate",
               () -> {
@@ -353,7 +357,7 @@ public final class ReportJob {
             null,
             Projection.ALLOCATION,
             rules(req, ""),
-            ReportFold.forMonthly(hours));
+            ReportFold.forMonthly(RULES.classes(), hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }
