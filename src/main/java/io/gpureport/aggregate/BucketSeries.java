@@ -1,6 +1,6 @@
 package io.gpureport.aggregate;
 
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.load.Timestamps;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +37,9 @@ public record BucketSeries(int bucketMinutes, long[] starts, List<Line> lines) {
    * is {@code claimed[b] / total[b] * 100}, NaN where {@code total[b] == 0}.
    */
   public record Line(
-      String name, SlotClass slotClass, long[] claimed, long[] total, double[] percent) {
+      String name, ReportingClass slotClass, long[] claimed, long[] total, double[] percent) {
     /** A line with its percentages derived from the sums. */
-    public static Line of(String name, SlotClass slotClass, long[] claimed, long[] total) {
+    public static Line of(String name, ReportingClass slotClass, long[] claimed, long[] total) {
       double[] p = new double[total.length];
       for (int b = 0; b < p.length; b++) {
         p[b] = total[b] > 0 ? ((double) claimed[b] / total[b]) * 100 : Double.NaN;
@@ -51,7 +51,7 @@ public record BucketSeries(int bucketMinutes, long[] starts, List<Line> lines) {
     public boolean equals(Object o) {
       return o instanceof Line l
           && name.equals(l.name)
-          && slotClass == l.slotClass
+          && Objects.equals(slotClass, l.slotClass)
           && Arrays.equals(claimed, l.claimed)
           && Arrays.equals(total, l.total)
           && Arrays.equals(percent, l.percent);

@@ -1,6 +1,6 @@
 package io.gpureport.aggregate;
 
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 
 /** One class line of a table. */
-public record ClassStat(SlotClass slotClass, Stat stat) {}
+public record ClassStat(ReportingClass slotClass, Stat stat) {}

@@ -27,6 +27,7 @@ final class Dedup {
     long stride = rows.gpuCount() + 1L;
     boolean[] keep = new boolean[n];
     long[] ts = rows.timestamps();
+    byte[] rank = rows.classes().rank();
     Long2IntOpenHashMap best = new Long2IntOpenHashMap();
     best.defaultReturnValue(-1);
     int runStart = 0;
@@ -42,7 +43,7 @@ final class Dedup {
         }
         long key = p * stride + (gpus[i] >= 0 ? gpus[i] : nullId);
         int b = best.get(key);
-        if (b < 0 || rows.rank(i) > rows.rank(b)) {
+        if (b < 0 || rank[i] > rank[b]) {
           best.put(key, i);
         }
       }

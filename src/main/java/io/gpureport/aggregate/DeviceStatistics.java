@@ -1,16 +1,15 @@
 package io.gpureport.aggregate;
 
+import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.DeviceModels;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.classify.RowFlags;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Device statistics (docs/metrics.md, "Usage by Device Type") and the class totals built from them
@@ -20,13 +19,21 @@ final class DeviceStatistics {
   /** A device entry with the device's position in the device list. */
   record Entry(int listPosition, String device, Stat stat) {}
 
-  /** Per class, its entries in device-list order (set by {@link #finish}). */
-  final Map<SlotClass, List<Entry>> entries = new EnumMap<>(SlotClass.class);
+  private final ClassCatalogue classes;
 
-  /** Lines of the bucket series: Real classes 1–3 by ordinal, then Backfill TOTAL (4–6). */
-  private static final int LINES = SlotClass.REAL.size() + 1;
+  /** Per class index, its entries in device-list order, or null when none (set by finish). */
+  private final List<List<Entry>> entries = new ArrayList<>();
 
-  private static final int CLASSES = SlotClass.values().length;
+  /** Lines of the bucket series: the Real classes in class order, then Backfill TOTAL. */
+  private final int lines;
+
+  /** Per class index: its line (its position among the Real classes, or the Backfill TOTAL). */
+  private final int[] lineOf;
+
+  /** Per class index: true for backfill classes, which never deduplicate. */
+  private final boolean[] backfill;
+
+  private final int nClasses;
 
   private final boolean allDevices;
 
@@ -35,14 +42,14 @@ final class DeviceStatistics {
 
   private final List<String> deviceList = new ArrayList<>();
 
-  /** Per group {@code g = position * CLASSES + class}: the running sums over closed buckets. */
+  /** Per group {@code g = position * nClasses + class}: the running sums over closed buckets. */
   private long[] sumClaimed = new long[0];
 
   private long[] sumTotal = new long[0];
   private double[] pctSum = new double[0];
   private int[] pctCount = new int[0];
 
-  /** Per line and bucket ({@code b * LINES + line}): claimed and total summed over devices. */
+  /** Per line and bucket ({@code b * lines + line}): claimed and total summed over devices. */
   private long[] lineClaimed = new long[0];
 
   private long[] lineTotal = new long[0];
@@ -53,8 +60,17 @@ final class DeviceStatistics {
 
   private int current = -1;
 
-  DeviceStatistics(boolean allDevices) {
+  DeviceStatistics(ClassCatalogue classes, boolean allDevices) {
+    this.classes = classes;
     this.allDevices = allDevices;
+    this.nClasses = classes.size();
+    this.lines = classes.real().size() + 1;
+    this.backfill = classes.backfillFlags();
+    int[] position = classes.groupPositions();
+    this.lineOf = new int[nClasses];
+    for (int c = 0; c < nClasses; c++) {
+      lineOf[c] = backfill[c] ? lines - 1 : position[c];
+    }
   }
 
   /** Adds a chunk (global codes) whose rows fall in {@code bucket}s, after every earlier one. */
@@ -70,6 +86,7 @@ final class DeviceStatistics {
     }
     boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
+    byte[] cls = rows.classes().reporting();
     for (int i = 0; i < n; i++) {
       if (bucket[i] != current) {
         close();
@@ -78,15 +95,11 @@ final class DeviceStatistics {
       if (partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
-      SlotClass cls;
-      if (rows.has(i, RowFlags.BACKFILL)) {
-        cls = SlotClass.backfillOf(rows.flags()[i]);
-      } else if (keep[i]) {
-        cls = SlotClass.primaryOf(rows.flags()[i]);
-      } else {
-        continue;
+      int c = cls[i];
+      if (!backfill[c] && !keep[i]) {
+        continue; // only the real-slot classes deduplicate (docs/metrics.md, L11)
       }
-      int g = partition[i] * CLASSES + cls.ordinal();
+      int g = partition[i] * nClasses + c;
       counter.add(2 * g, gpus[i]);
       if (rows.states()[i] == SlotState.CLAIMED) {
         counter.add(2 * g + 1, gpus[i]);
@@ -99,19 +112,18 @@ final class DeviceStatistics {
     if (current < 0) {
       return;
     }
-    int groups = deviceList.size() * CLASSES;
+    int groups = deviceList.size() * nClasses;
     if (sumClaimed.length < groups) {
       sumClaimed = Arrays.copyOf(sumClaimed, groups);
       sumTotal = Arrays.copyOf(sumTotal, groups);
       pctSum = Arrays.copyOf(pctSum, groups);
       pctCount = Arrays.copyOf(pctCount, groups);
     }
-    int needed = (current + 1) * LINES;
+    int needed = (current + 1) * lines;
     if (lineClaimed.length < needed) {
       lineClaimed = Arrays.copyOf(lineClaimed, Math.max(needed, 2 * lineClaimed.length));
       lineTotal = Arrays.copyOf(lineTotal, lineClaimed.length);
     }
-    int backfillLine = LINES - 1;
     for (int k = 0; k < counter.touched().size(); k++) {
       int slot = counter.touched().getInt(k);
       if ((slot & 1) == 0) {
@@ -122,9 +134,9 @@ final class DeviceStatistics {
         pctCount[g]++;
         sumClaimed[g] += claimed;
         sumTotal[g] += total;
-        int line = Math.min(g % CLASSES, backfillLine);
-        lineClaimed[current * LINES + line] += claimed;
-        lineTotal[current * LINES + line] += total;
+        int line = lineOf[g % nClasses];
+        lineClaimed[current * lines + line] += claimed;
+        lineTotal[current * lines + line] += total;
       }
     }
     counter.reset();
@@ -136,27 +148,25 @@ final class DeviceStatistics {
     current = -1;
     bucketStarts = buckets.starts();
     int nBuckets = bucketStarts.length;
-    lineClaimed = Arrays.copyOf(lineClaimed, nBuckets * LINES);
-    lineTotal = Arrays.copyOf(lineTotal, nBuckets * LINES);
+    lineClaimed = Arrays.copyOf(lineClaimed, nBuckets * lines);
+    lineTotal = Arrays.copyOf(lineTotal, nBuckets * lines);
     int nDev = deviceList.size();
-    sumClaimed = Arrays.copyOf(sumClaimed, nDev * CLASSES);
-    sumTotal = Arrays.copyOf(sumTotal, nDev * CLASSES);
-    pctSum = Arrays.copyOf(pctSum, nDev * CLASSES);
-    pctCount = Arrays.copyOf(pctCount, nDev * CLASSES);
+    sumClaimed = Arrays.copyOf(sumClaimed, nDev * nClasses);
+    sumTotal = Arrays.copyOf(sumTotal, nDev * nClasses);
+    pctSum = Arrays.copyOf(pctSum, nDev * nClasses);
+    pctCount = Arrays.copyOf(pctCount, nDev * nClasses);
     double nAll = nBuckets;
     entries.clear();
-    for (SlotClass cls : SlotClass.values()) {
+    for (int c = 0; c < nClasses; c++) {
       List<Entry> list = new ArrayList<>();
       for (int pos = 0; pos < nDev; pos++) {
-        int g = pos * CLASSES + cls.ordinal();
+        int g = pos * nClasses + c;
         if (pctCount[g] > 0) {
           Stat s = new Stat(pctSum[g] / pctCount[g], sumClaimed[g] / nAll, sumTotal[g] / nAll);
           list.add(new Entry(pos, deviceList.get(pos), s));
         }
       }
-      if (!list.isEmpty()) {
-        entries.put(cls, list);
-      }
+      entries.add(list.isEmpty() ? null : list);
     }
     return this;
   }
@@ -188,28 +198,28 @@ final class DeviceStatistics {
    */
   BucketSeries bucketSeries(int bucketMinutes) {
     int nBuckets = bucketStarts.length;
-    List<BucketSeries.Line> lines = new ArrayList<>();
-    for (SlotClass cls : SlotClass.REAL) {
+    List<BucketSeries.Line> out = new ArrayList<>();
+    for (ReportingClass cls : classes.real()) {
       if (classTotal(cls) != null) {
-        lines.add(line(cls.displayName(), cls, cls.ordinal(), nBuckets));
+        out.add(line(cls.displayName(), cls, lineOf[cls.index()], nBuckets));
       }
     }
-    boolean backfill = false;
-    for (SlotClass cls : SlotClass.BACKFILL) {
-      backfill |= classTotal(cls) != null;
+    boolean anyBackfill = false;
+    for (ReportingClass cls : classes.backfill()) {
+      anyBackfill |= classTotal(cls) != null;
     }
-    if (backfill) {
-      lines.add(line(BucketSeries.BACKFILL_TOTAL, null, LINES - 1, nBuckets));
+    if (anyBackfill) {
+      out.add(line(BucketSeries.BACKFILL_TOTAL, null, lines - 1, nBuckets));
     }
-    return new BucketSeries(bucketMinutes, bucketStarts, lines);
+    return new BucketSeries(bucketMinutes, bucketStarts, out);
   }
 
-  private BucketSeries.Line line(String name, SlotClass cls, int line, int nBuckets) {
+  private BucketSeries.Line line(String name, ReportingClass cls, int line, int nBuckets) {
     long[] claimed = new long[nBuckets];
     long[] total = new long[nBuckets];
     for (int b = 0; b < nBuckets; b++) {
-      claimed[b] = lineClaimed[b * LINES + line];
-      total[b] = lineTotal[b * LINES + line];
+      claimed[b] = lineClaimed[b * lines + line];
+      total[b] = lineTotal[b * lines + line];
     }
     return BucketSeries.Line.of(name, cls, claimed, total);
   }
@@ -218,8 +228,8 @@ final class DeviceStatistics {
    * The class total (docs/metrics.md, "Real Slots and Backfill Slots"): sums of the entries'
    * averages in device-list order.
    */
-  Stat classTotal(SlotClass cls) {
-    List<Entry> list = entries.get(cls);
+  Stat classTotal(ReportingClass cls) {
+    List<Entry> list = entries.get(cls.index());
     if (list == null) {
       return null;
     }
@@ -233,24 +243,24 @@ final class DeviceStatistics {
   }
 
   /** Real or Backfill Slots: included classes and the TOTAL, or null if none is included. */
-  SlotsTable slots(List<SlotClass> classes) {
+  SlotsTable slots(List<ReportingClass> group) {
     double claimed = 0;
     double available = 0;
-    List<ClassStat> lines = new ArrayList<>();
-    for (SlotClass cls : classes) {
+    List<ClassStat> out = new ArrayList<>();
+    for (ReportingClass cls : group) {
       Stat t = classTotal(cls);
       if (t != null) {
         claimed += t.allocatedAvg();
         available += t.availableAvg();
-        lines.add(new ClassStat(cls, t));
+        out.add(new ClassStat(cls, t));
       }
     }
-    return new SlotsTable(Stat.ofSums(claimed, available), lines);
+    return new SlotsTable(Stat.ofSums(claimed, available), out);
   }
 
   /** True when at least one class is included (the Real Slots block is printed). */
   boolean anyIncluded() {
-    for (SlotClass cls : SlotClass.values()) {
+    for (ReportingClass cls : classes.classes()) {
       if (classTotal(cls) != null) {
         return true;
       }
@@ -261,8 +271,12 @@ final class DeviceStatistics {
   /** The per-class device tables in CLASS_ORDER, entries ascending raw name. */
   List<DeviceTable> tables() {
     List<DeviceTable> out = new ArrayList<>();
-    for (Map.Entry<SlotClass, List<Entry>> e : entries.entrySet()) {
-      List<Entry> sorted = new ArrayList<>(e.getValue());
+    for (ReportingClass cls : classes.classes()) {
+      List<Entry> list = entries.get(cls.index());
+      if (list == null) {
+        continue;
+      }
+      List<Entry> sorted = new ArrayList<>(list);
       sorted.sort(Comparator.comparing(Entry::device));
       double c = 0;
       double a = 0;
@@ -273,7 +287,7 @@ final class DeviceStatistics {
         rows.add(new DeviceTable.Entry(x.device(), DeviceModels.displayName(x.device()), x.stat()));
       }
       Stat html = a > 0 ? Stat.ofSums(c, a) : null;
-      out.add(new DeviceTable(e.getKey(), classTotal(e.getKey()), html, rows));
+      out.add(new DeviceTable(cls, classTotal(cls), html, rows));
     }
     return out;
   }
@@ -284,16 +298,16 @@ final class DeviceStatistics {
    */
   List<Double> subjectPercents() {
     List<Double> out = new ArrayList<>();
-    for (SlotClass cls : SlotClass.REAL) {
+    for (ReportingClass cls : classes.real()) {
       Stat t = classTotal(cls);
       if (t != null) {
         out.add(t.allocatedPercent());
       }
     }
     // ((0 + S4) + S5) + S6 over the classes with entries: exactly the Backfill Slots TOTAL
-    Stat backfill = slots(SlotClass.BACKFILL).total();
-    if (backfill.availableAvg() > 0) {
-      out.add(backfill.allocatedPercent());
+    Stat backfillTotal = slots(classes.backfill()).total();
+    if (backfillTotal.availableAvg() > 0) {
+      out.add(backfillTotal.allocatedPercent());
     }
     return out;
   }

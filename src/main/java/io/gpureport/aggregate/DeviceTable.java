@@ -1,6 +1,6 @@
 package io.gpureport.aggregate;
 
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import java.util.List;
 
 /**
@@ -9,7 +9,8 @@ import java.util.List;
  * included) and the HTML total re-summed in ascending raw-name order (docs/metrics.md, "Rounding
  * and evaluation order", L22).
  */
-public record DeviceTable(SlotClass slotClass, Stat total, Stat htmlTotal, List<Entry> devices) {
+public record DeviceTable(
+    ReportingClass slotClass, Stat total, Stat htmlTotal, List<Entry> devices) {
   /** One device line. */
   public record Entry(String device, String displayName, Stat stat) {}
 }

@@ -1,9 +1,9 @@
 package io.gpureport.aggregate;
 
+import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.MemoryCategory;
 import io.gpureport.classify.RowFlags;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,17 +15,32 @@ import java.util.List;
  */
 final class MemoryStatistics {
   private static final int CATEGORIES = MemoryCategory.values().length;
-  private static final int CLASSES = SlotClass.REAL.size();
+
+  /** The number of Real classes (the counted groups per category). */
+  private final int nReal;
+
+  /** Per class index: its position among the Real classes (only used for them). */
+  private final int[] realPosition;
+
+  /** Per class index: true for backfill classes, which this table leaves out. */
+  private final boolean[] backfill;
 
   /** Categories in order of first appearance over every row. */
   private final List<MemoryCategory> firstSeen = new ArrayList<>();
 
   private final boolean[] seen = new boolean[CATEGORIES];
-  private final BucketCounter counter = new BucketCounter(CATEGORIES * CLASSES * 2);
+  private final BucketCounter counter;
   private final long[] sumClaimed = new long[CATEGORIES];
   private final long[] sumTotal = new long[CATEGORIES];
   private final int[] bucketsWithData = new int[CATEGORIES];
   private int current = -1;
+
+  MemoryStatistics(ClassCatalogue classes) {
+    this.nReal = classes.real().size();
+    this.realPosition = classes.groupPositions();
+    this.backfill = classes.backfillFlags();
+    this.counter = new BucketCounter(CATEGORIES * nReal * 2);
+  }
 
   /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
   void add(ClassifiedRows rows, int[] bucket) {
@@ -42,18 +57,16 @@ final class MemoryStatistics {
     }
     boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
+    byte[] cls = rows.classes().reporting();
     for (int i = 0; i < n; i++) {
       if (bucket[i] != current) {
         flush();
         current = bucket[i];
       }
-      if (!keep[i]
-          || gpus[i] < 0
-          || rows.has(i, RowFlags.BACKFILL)
-          || !rows.has(i, RowFlags.HOST_NAME)) {
+      if (!keep[i] || gpus[i] < 0 || backfill[cls[i]] || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
-      int g = memory[i] * CLASSES + SlotClass.primaryOf(rows.flags()[i]).ordinal();
+      int g = memory[i] * nReal + realPosition[cls[i]];
       counter.add(2 * g, gpus[i]);
       if (rows.states()[i] == SlotState.CLAIMED) {
         counter.add(2 * g + 1, gpus[i]);
@@ -100,7 +113,7 @@ final class MemoryStatistics {
     long[] t = new long[CATEGORIES];
     for (int k = 0; k < counter.touched().size(); k++) {
       int slot = counter.touched().getInt(k);
-      int cat = (slot >> 1) / CLASSES;
+      int cat = (slot >> 1) / nReal;
       if ((slot & 1) == 0) {
         t[cat] += counter.count(slot);
       } else {

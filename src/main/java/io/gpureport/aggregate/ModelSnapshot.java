@@ -1,7 +1,8 @@
 package io.gpureport.aggregate;
 
-import io.gpureport.classify.DedupRank;
 import io.gpureport.classify.LegacyClass;
+import io.gpureport.classify.RowClass;
+import io.gpureport.classify.RuleSet;
 import io.gpureport.classify.SlotState;
 import io.gpureport.load.Dictionary;
 import io.gpureport.load.SlotTable;
@@ -25,7 +26,8 @@ import tech.tablesaw.api.LongColumn;
  * loaded rows of the half-open window {@code [t − w, t + w)}. No exclusions, no {@code --host}, no
  * model filter; totals without dedup, the legacy classes with dedup over the snapshot set for
  * Priority and Shared (docs/metrics.md, "The three legacy classes", "Dedup: one row per GPU per
- * snapshot").
+ * snapshot"). The rule set decides each row's legacy class and dedup rank; the snapshot has no
+ * CHTC-owned list, on which neither depends.
  */
 public final class ModelSnapshot {
   private ModelSnapshot() {}
@@ -42,10 +44,6 @@ public final class ModelSnapshot {
       String machine,
       String owner,
       String jobId) {
-    boolean backfill() {
-      return name != null && name.contains("backfill");
-    }
-
     byte slotState() {
       return SlotState.of(state);
     }
@@ -56,6 +54,11 @@ public final class ModelSnapshot {
     /** {@code claimed / total * 100}, or 0 when the total is 0. */
     public double percent() {
       return total > 0 ? (double) claimed / total * 100 : 0.0;
+    }
+
+    /** This count (its class kept) with another's claimed and total GPUs added. */
+    ClassCount plus(ClassCount other) {
+      return new ClassCount(cls, claimed + other.claimed, total + other.total);
     }
   }
 
@@ -112,7 +115,8 @@ public final class ModelSnapshot {
   /**
    * Computes the analysis from the loaded rows (in load order). {@code model} null: list models.
    */
-  public static Result compute(SlotTable table, long target, int windowMinutes, String model) {
+  public static Result compute(
+      RuleSet rules, SlotTable table, long target, int windowMinutes, String model) {
     TimeRange range = window(target, windowMinutes);
     SlotTable.Dictionaries d = table.dictionaries();
     LongColumn ts = table.timestamps();
@@ -161,11 +165,12 @@ public final class ModelSnapshot {
                 d.jobs().value(jobs.getInt(i))));
       }
     }
-    return new Result(target, windowMinutes, model, List.of(), snapshot(rows, target));
+    return new Result(target, windowMinutes, model, List.of(), snapshot(rules, rows, target));
   }
 
   /** The same computation on plain rows in load order (rows outside the window are ignored). */
-  public static Result compute(List<Row> loaded, long target, int windowMinutes, String model) {
+  public static Result compute(
+      RuleSet rules, List<Row> loaded, long target, int windowMinutes, String model) {
     TimeRange range = window(target, windowMinutes);
     if (model == null) {
       TreeSet<String> names = new TreeSet<>();
@@ -182,7 +187,7 @@ public final class ModelSnapshot {
         rows.add(r);
       }
     }
-    return new Result(target, windowMinutes, model, List.of(), snapshot(rows, target));
+    return new Result(target, windowMinutes, model, List.of(), snapshot(rules, rows, target));
   }
 
   private static boolean inWindow(long ts, TimeRange range) {
@@ -210,7 +215,7 @@ public final class ModelSnapshot {
    * The snapshot time, the snapshot and its table (docs/metrics.md, "GPU-model snapshot") for the
    * window's rows of one model; null if none.
    */
-  private static Snapshot snapshot(List<Row> modelRows, long target) {
+  private static Snapshot snapshot(RuleSet rules, List<Row> modelRows, long target) {
     if (modelRows.isEmpty()) {
       return null;
     }
@@ -248,27 +253,28 @@ public final class ModelSnapshot {
       }
     }
 
-    List<Row> deduped = dedup(set);
-    ClassCount priority =
-        count(
-            LegacyClass.PRIORITY,
-            deduped,
-            r -> !r.backfill() && !"".equals(r.prioritizedProjects()));
-    ClassCount shared =
-        count(
-            LegacyClass.SHARED, deduped, r -> !r.backfill() && "".equals(r.prioritizedProjects()));
-    ClassCount backfill = count(LegacyClass.BACKFILL, set, Row::backfill);
-    ClassCount realTotal =
-        new ClassCount(
-            null, priority.claimed() + shared.claimed(), priority.total() + shared.total());
+    List<RowClass> decided = decide(rules, set);
+    boolean[] kept = winners(set, decided);
     List<ClassCount> realClasses = new ArrayList<>();
-    for (ClassCount c : List.of(priority, shared)) {
+    List<ClassCount> backfillClasses = new ArrayList<>();
+    ClassCount realTotal = new ClassCount(null, 0, 0);
+    ClassCount backfillTotal = new ClassCount(null, 0, 0);
+    for (LegacyClass cls : rules.classes().legacyClasses()) {
+      // only the real-slot classes are deduplicated (docs/metrics.md, "Where dedup runs")
+      boolean[] in = new boolean[set.size()];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = decided.get(i).legacy() == cls.index() && (cls.backfill() || kept[i]);
+      }
+      ClassCount c = count(cls, set, in);
+      if (cls.backfill()) {
+        backfillTotal = backfillTotal.plus(c);
+      } else {
+        realTotal = realTotal.plus(c);
+      }
       if (c.total() > 0) {
-        realClasses.add(c);
+        (cls.backfill() ? backfillClasses : realClasses).add(c);
       }
     }
-    ClassCount backfillTotal = new ClassCount(null, backfill.claimed(), backfill.total());
-    List<ClassCount> backfillClasses = backfill.total() > 0 ? List.of(backfill) : List.of();
 
     List<Row> display = displayOrder(set);
     List<ActiveJob> jobs = new ArrayList<>();
@@ -321,7 +327,7 @@ public final class ModelSnapshot {
         realTotal,
         List.copyOf(realClasses),
         backfillTotal,
-        backfillClasses,
+        List.copyOf(backfillClasses),
         Collections.unmodifiableList(jobs),
         Collections.unmodifiableList(inactive));
   }
@@ -341,20 +347,51 @@ public final class ModelSnapshot {
     return ids.size();
   }
 
-  private static ClassCount count(
-      LegacyClass cls, List<Row> rows, java.util.function.Predicate<Row> predicate) {
-    int total = distinctIds(rows, predicate);
-    int claimed = distinctIds(rows, r -> predicate.test(r) && r.slotState() == SlotState.CLAIMED);
-    return new ClassCount(cls, claimed, total);
+  /** Distinct ids of the rows in {@code in}, and of those claimed. */
+  private static ClassCount count(LegacyClass cls, List<Row> rows, boolean[] in) {
+    Set<String> total = new HashSet<>();
+    Set<String> claimed = new HashSet<>();
+    for (int i = 0; i < in.length; i++) {
+      Row r = rows.get(i);
+      if (in[i] && r.gpuId() != null) {
+        total.add(r.gpuId());
+        if (r.slotState() == SlotState.CLAIMED) {
+          claimed.add(r.gpuId());
+        }
+      }
+    }
+    return new ClassCount(cls, claimed.size(), total.size());
+  }
+
+  /** The rule set's decisions for each row (no CHTC-owned list in the snapshot). */
+  private static List<RowClass> decide(RuleSet rules, List<Row> rows) {
+    List<RowClass> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(rules.classOf(r.name(), r.state(), r.prioritizedProjects(), false));
+    }
+    return out;
   }
 
   /**
    * Dedup (docs/metrics.md, "Dedup: one row per GPU per snapshot") on a set of rows that share one
    * timestamp, in load order: unchanged when no non-NULL id repeats; otherwise one row per GPU id
    * (all NULL ids form one group), the highest rank winning and ties going to the first in load
-   * order.
+   * order (L10).
    */
-  static List<Row> dedup(List<Row> set) {
+  static List<Row> dedup(RuleSet rules, List<Row> set) {
+    boolean[] keep = winners(set, decide(rules, set));
+    List<Row> out = new ArrayList<>(set.size());
+    for (int i = 0; i < set.size(); i++) {
+      if (keep[i]) {
+        out.add(set.get(i));
+      }
+    }
+    return out.size() == set.size() ? set : out;
+  }
+
+  /** True for the rows dedup keeps (every row when no non-NULL id repeats). */
+  private static boolean[] winners(List<Row> set, List<RowClass> decided) {
+    boolean[] keep = new boolean[set.size()];
     Set<String> seen = new HashSet<>();
     boolean repeats = false;
     for (Row r : set) {
@@ -364,36 +401,26 @@ public final class ModelSnapshot {
       }
     }
     if (!repeats) {
-      return set;
+      java.util.Arrays.fill(keep, true);
+      return keep;
     }
     Map<Key, Integer> best = new HashMap<>();
     for (int i = 0; i < set.size(); i++) {
       Row r = set.get(i);
       Key key = new Key(r.timestamp(), r.gpuId());
       Integer b = best.get(key);
-      if (b == null || rank(r) > rank(set.get(b))) {
+      if (b == null || decided.get(i).rank() > decided.get(b).rank()) {
         best.put(key, i);
       }
     }
-    boolean[] keep = new boolean[set.size()];
     for (int i : best.values()) {
       keep[i] = true;
     }
-    List<Row> out = new ArrayList<>(best.size());
-    for (int i = 0; i < set.size(); i++) {
-      if (keep[i]) {
-        out.add(set.get(i));
-      }
-    }
-    return out;
+    return keep;
   }
 
   /** A dedup group: (timestamp, GPU id), NULL ids forming one group per timestamp. */
   private record Key(long timestamp, String gpuId) {}
-
-  private static int rank(Row r) {
-    return DedupRank.of(r.slotState(), r.backfill());
-  }
 
   /** Machine ascending, then GPU id ascending, NULL first in both; ties keep load order. */
   static List<Row> displayOrder(List<Row> set) {

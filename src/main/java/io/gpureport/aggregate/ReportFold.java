@@ -1,10 +1,9 @@
 package io.gpureport.aggregate;
 
+import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.DeviceModels;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.load.Dictionary;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,7 +14,8 @@ import java.util.function.IntPredicate;
  * consecutive time ranges in time order (a snapshot never split between two), and the finishing
  * methods give exactly what one pass over the whole window gives (docs/metrics.md). Only the
  * running state is kept: sums in bucket order, the open bucket's distinct GPUs, first-appearance
- * orders, and the global codes of GPU ids, devices and owners (each chunk's codes are its own).
+ * orders, and the global codes of GPU ids, devices and owners (each chunk's codes are its own). The
+ * classes are the rule set's catalogue; every chunk must be classified with it.
  */
 public final class ReportFold {
   static final int ALLOCATION_BUCKET_MINUTES = 15;
@@ -25,6 +25,7 @@ public final class ReportFold {
   private final Dictionary owners = new Dictionary();
   private final Buckets allocationBuckets = new Buckets(ALLOCATION_BUCKET_MINUTES);
 
+  private final ClassCatalogue classes;
   private final double hours;
   private final boolean allDevices;
   private final DeviceStatistics deviceStats;
@@ -44,16 +45,21 @@ public final class ReportFold {
   private long last;
 
   private ReportFold(
-      boolean device, boolean allDevices, double hours, boolean backfill, int tsMin) {
+      ClassCatalogue classes,
+      boolean device,
+      boolean allDevices,
+      double hours,
+      boolean backfill,
+      int tsMin) {
+    this.classes = classes;
     this.hours = hours;
     this.allDevices = allDevices;
     this.seriesMinutes = tsMin;
-    this.deviceStats = device ? new DeviceStatistics(allDevices) : null;
-    this.memory = device ? new MemoryStatistics() : null;
-    this.h200Users =
-        device ? new UserHours(ReportFold::h200, Arrays.asList(SlotClass.values()), hours) : null;
+    this.deviceStats = device ? new DeviceStatistics(classes, allDevices) : null;
+    this.memory = device ? new MemoryStatistics(classes) : null;
+    this.h200Users = device ? new UserHours(ReportFold::h200, classes.classes(), hours) : null;
     this.backfillUsers =
-        device && backfill ? new UserHours(this::newDevice, SlotClass.BACKFILL, hours) : null;
+        device && backfill ? new UserHours(this::newDevice, classes.backfill(), hours) : null;
     if (device) {
       splitBuckets = null;
       split = null;
@@ -61,45 +67,55 @@ public final class ReportFold {
       series = null;
     } else if (tsMin > 0) {
       splitBuckets = new Buckets(tsMin);
-      series = new StateSplit.Series(splitBuckets);
+      series = new StateSplit.Series(classes, splitBuckets);
       summary = null;
-      split = new StateSplit(StateSplit.Scheme.LEGACY, series);
+      split = new StateSplit(classes, StateSplit.Scheme.LEGACY, series);
     } else {
       splitBuckets = allocationBuckets;
-      summary = new StateSplit.Summary();
+      summary = new StateSplit.Summary(classes);
       series = null;
-      split = new StateSplit(StateSplit.Scheme.REPORTING, summary);
+      split = new StateSplit(classes, StateSplit.Scheme.REPORTING, summary);
     }
   }
 
   /**
    * Allocation, device path (docs/metrics.md, "Allocation report"), with GPU-hours over {@code
-   * hoursBack}.
+   * hoursBack}, over a rule set's {@code classes}.
    */
-  public static ReportFold forDeviceAllocation(boolean allDevices, double hoursBack) {
-    return new ReportFold(true, allDevices, hoursBack, true, 0);
+  public static ReportFold forDeviceAllocation(
+      ClassCatalogue classes, boolean allDevices, double hoursBack) {
+    return new ReportFold(classes, true, allDevices, hoursBack, true, 0);
   }
 
   /**
    * The monthly statistics (docs/metrics.md, "Monthly summary"): model filter on, no backfill
-   * table, the month's hours.
+   * table, the month's hours; over a rule set's {@code classes}.
    */
-  public static ReportFold forMonthly(double monthHours) {
-    return new ReportFold(true, false, monthHours, false, 0);
+  public static ReportFold forMonthly(ClassCatalogue classes, double monthHours) {
+    return new ReportFold(classes, true, false, monthHours, false, 0);
   }
 
-  /** Allocation, non-device path (docs/metrics.md, "Allocation summary"). */
-  public static ReportFold forAllocationSummary() {
-    return new ReportFold(false, false, 0, false, 0);
+  /**
+   * Allocation, non-device path (docs/metrics.md, "Allocation summary"), over a rule set's {@code
+   * classes}.
+   */
+  public static ReportFold forAllocationSummary(ClassCatalogue classes) {
+    return new ReportFold(classes, false, false, 0, false, 0);
   }
 
-  /** The time series (docs/metrics.md, "Time series") at {@code bucketMinutes}-wide buckets. */
-  public static ReportFold forTimeSeries(int bucketMinutes) {
-    return new ReportFold(false, false, 0, false, bucketMinutes);
+  /**
+   * The time series (docs/metrics.md, "Time series") at {@code bucketMinutes}-wide buckets, over a
+   * rule set's {@code classes}.
+   */
+  public static ReportFold forTimeSeries(ClassCatalogue classes, int bucketMinutes) {
+    return new ReportFold(classes, false, false, 0, false, bucketMinutes);
   }
 
   /** Adds the next chunk of the window (rows after every row added before). */
   public void add(ClassifiedRows chunk) {
+    if (!classes.equals(chunk.classes().catalogue())) {
+      throw new IllegalArgumentException("chunk classified with another rule set's classes");
+    }
     if (chunk.size() == 0) {
       return;
     }
@@ -143,7 +159,8 @@ public final class ReportFold {
         devices,
         owners,
         gpus,
-        c.rowsExcluded());
+        c.rowsExcluded(),
+        c.classes());
   }
 
   private static int[] recode(int[] codes, Dictionary from, Dictionary to) {
@@ -224,9 +241,9 @@ public final class ReportFold {
           null, null, null, stats.tables(), none, none, stats.subjectPercents(), bucketSeries);
     }
     return new DeviceAllocation(
-        stats.slots(SlotClass.REAL),
+        stats.slots(classes.real()),
         memoryTable,
-        stats.slots(SlotClass.BACKFILL),
+        stats.slots(classes.backfill()),
         stats.tables(),
         h200,
         backfill,

@@ -1,9 +1,10 @@
 package io.gpureport.aggregate;
 
+import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.LegacyClass;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.classify.RowFlags;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 
 /**
@@ -13,30 +14,12 @@ import io.gpureport.classify.SlotState;
  * bucket's row set is deduplicated on its own.
  */
 final class StateSplit {
-  /** How rows map to the classes being counted. */
+  /** Which classes are counted: the reporting classes or the legacy classes of the catalogue. */
   enum Scheme {
     /** The six reporting classes. */
-    REPORTING(SlotClass.values().length),
+    REPORTING,
     /** Priority, Shared, Backfill. */
-    LEGACY(LegacyClass.values().length);
-
-    final int classes;
-
-    Scheme(int classes) {
-      this.classes = classes;
-    }
-
-    int primary(int flags) {
-      return this == REPORTING
-          ? SlotClass.primaryOf(flags).ordinal()
-          : LegacyClass.primaryOf(flags).ordinal();
-    }
-
-    int backfill(int flags) {
-      return this == REPORTING
-          ? SlotClass.backfillOf(flags).ordinal()
-          : LegacyClass.BACKFILL.ordinal();
-    }
+    LEGACY
   }
 
   /** Receives, for each bucket in ascending order, the claimed and unclaimed counts by class. */
@@ -44,17 +27,31 @@ final class StateSplit {
     void accept(int bucket, int[] claimed, int[] unclaimed);
   }
 
-  private final Scheme scheme;
+  private final boolean legacy;
+  private final int classes;
+
+  /** Per reporting class index: the counted class (itself, or its legacy class). */
+  private final int[] countedClass;
+
+  /** Per reporting class index: true for backfill classes, which never deduplicate. */
+  private final boolean[] backfill;
+
   private final BucketSink sink;
   private final BucketCounter counter;
 
   /** The open bucket: the next one to hand to the sink. */
   private int current;
 
-  StateSplit(Scheme scheme, BucketSink sink) {
-    this.scheme = scheme;
+  StateSplit(ClassCatalogue catalogue, Scheme scheme, BucketSink sink) {
+    this.legacy = scheme == Scheme.LEGACY;
+    this.classes = legacy ? catalogue.legacyClasses().size() : catalogue.size();
+    this.countedClass = new int[catalogue.size()];
+    for (ReportingClass c : catalogue.classes()) {
+      countedClass[c.index()] = legacy ? c.legacy() : c.index();
+    }
+    this.backfill = catalogue.backfillFlags();
     this.sink = sink;
-    this.counter = new BucketCounter(2 * scheme.classes);
+    this.counter = new BucketCounter(2 * classes);
   }
 
   /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
@@ -67,25 +64,28 @@ final class StateSplit {
     boolean[] keep = Dedup.winners(rows, partition);
     int[] gpus = rows.gpus();
     byte[] states = rows.states();
+    byte[] reporting = rows.classes().reporting();
+    byte[] own = legacy ? rows.classes().legacy() : reporting;
+    byte[] primary = rows.classes().primary();
     for (int i = 0; i < n; i++) {
       closeBefore(bucket[i]);
       if (partition[i] < 0 || gpus[i] < 0 || !rows.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
-      int f = rows.flags()[i];
       byte s = states[i];
-      if (rows.has(i, RowFlags.BACKFILL)) {
-        int b = scheme.backfill(f);
+      if (backfill[reporting[i]]) {
+        int b = own[i];
         if (s == SlotState.CLAIMED) {
           counter.add(2 * b, gpus[i]);
           if (keep[i]) {
-            counter.add(2 * scheme.primary(f) + 1, gpus[i]);
+            // the Unclaimed variant: idle capacity of the row's primary class (L18)
+            counter.add(2 * countedClass[primary[i]] + 1, gpus[i]);
           }
         } else if (s == SlotState.UNCLAIMED) {
           counter.add(2 * b + 1, gpus[i]);
         }
       } else if (keep[i]) {
-        int p = scheme.primary(f);
+        int p = own[i];
         if (s == SlotState.CLAIMED) {
           counter.add(2 * p, gpus[i]);
         } else if (s == SlotState.UNCLAIMED) {
@@ -97,7 +97,7 @@ final class StateSplit {
 
   /** Hands every bucket before {@code bucket} to the sink. */
   private void closeBefore(int bucket) {
-    int k = scheme.classes;
+    int k = classes;
     while (current < bucket) {
       int[] claimed = new int[k];
       int[] unclaimed = new int[k];
@@ -121,15 +121,24 @@ final class StateSplit {
    * CLASS_ORDER.
    */
   static final class Summary implements BucketSink {
-    private static final int K = SlotClass.values().length;
-    private final long[] sumC = new long[K];
-    private final long[] sumT = new long[K];
-    private final double[] pct = new double[K];
-    private final int[] nPct = new int[K];
+    private final ClassCatalogue catalogue;
+    private final long[] sumC;
+    private final long[] sumT;
+    private final double[] pct;
+    private final int[] nPct;
+
+    Summary(ClassCatalogue catalogue) {
+      this.catalogue = catalogue;
+      int k = catalogue.size();
+      sumC = new long[k];
+      sumT = new long[k];
+      pct = new double[k];
+      nPct = new int[k];
+    }
 
     @Override
     public void accept(int bucket, int[] claimed, int[] unclaimed) {
-      for (int c = 0; c < K; c++) {
+      for (int c = 0; c < sumC.length; c++) {
         int total = claimed[c] + unclaimed[c];
         if (total > 0) {
           pct[c] += ((double) claimed[c] / total) * 100;
@@ -143,8 +152,8 @@ final class StateSplit {
     java.util.List<ClassStat> finish(int buckets) {
       double nAll = buckets;
       java.util.List<ClassStat> out = new java.util.ArrayList<>();
-      for (SlotClass cls : SlotClass.values()) {
-        int c = cls.ordinal();
+      for (ReportingClass cls : catalogue.classes()) {
+        int c = cls.index();
         double mean = nPct[c] > 0 ? pct[c] / nPct[c] : 0;
         out.add(new ClassStat(cls, new Stat(mean, sumC[c] / nAll, sumT[c] / nAll)));
       }
@@ -154,19 +163,21 @@ final class StateSplit {
 
   /** The time series (docs/metrics.md, "Time series"): one bucket of cells per bucket. */
   static final class Series implements BucketSink {
+    private final ClassCatalogue catalogue;
     private final Buckets buckets;
     private final java.util.List<TimeSeries.Bucket> out = new java.util.ArrayList<>();
 
-    Series(Buckets buckets) {
+    Series(ClassCatalogue catalogue, Buckets buckets) {
+      this.catalogue = catalogue;
       this.buckets = buckets;
     }
 
     @Override
     public void accept(int b, int[] claimed, int[] unclaimed) {
       java.util.List<TimeSeries.Cell> cells = new java.util.ArrayList<>(claimed.length);
-      for (LegacyClass lc : LegacyClass.values()) {
-        int c = claimed[lc.ordinal()];
-        int t = c + unclaimed[lc.ordinal()];
+      for (LegacyClass lc : catalogue.legacyClasses()) {
+        int c = claimed[lc.index()];
+        int t = c + unclaimed[lc.index()];
         cells.add(new TimeSeries.Cell(lc, c, t, t > 0 ? ((double) c / t) * 100 : 0));
       }
       out.add(new TimeSeries.Bucket(buckets.start(b), cells));
@@ -174,12 +185,12 @@ final class StateSplit {
 
     TimeSeries finish(int minutes) {
       java.util.List<TimeSeries.Summary> summary = new java.util.ArrayList<>();
-      for (LegacyClass lc : LegacyClass.values()) {
+      for (LegacyClass lc : catalogue.legacyClasses()) {
         double p = 0;
         double c = 0;
         double t = 0;
         for (TimeSeries.Bucket b : out) {
-          TimeSeries.Cell cell = b.cells().get(lc.ordinal());
+          TimeSeries.Cell cell = b.cells().get(lc.index());
           p += cell.percent();
           c += cell.claimed();
           t += cell.total();

@@ -1,8 +1,8 @@
 package io.gpureport.aggregate;
 
 import io.gpureport.classify.ClassifiedRows;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.classify.RowFlags;
-import io.gpureport.classify.SlotClass;
 import io.gpureport.classify.SlotState;
 import io.gpureport.load.Dictionary;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -10,7 +10,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class UserHours {
   }
 
   private final Input input;
-  private final List<SlotClass> classes;
+  private final List<ReportingClass> classes;
   private final double hours;
 
   /** Passes over every input row, one per class: without dedup, or the no-repeat case. */
@@ -55,17 +55,17 @@ final class UserHours {
   private int lastBucket = -1;
 
   /** A table over the input rows for {@code classes} in table order and the nominal hours. */
-  UserHours(Input input, List<SlotClass> classes, double hours) {
+  UserHours(Input input, List<ReportingClass> classes, double hours) {
     this.input = input;
     this.classes = List.copyOf(classes);
     this.hours = hours;
-    for (SlotClass cls : classes) {
+    for (ReportingClass cls : classes) {
       kept.add(new Pass(cls));
     }
-    boolean needsDedup = classes.stream().anyMatch(c -> !c.isBackfill());
+    boolean needsDedup = classes.stream().anyMatch(c -> !c.backfill());
     this.deduped = needsDedup ? new ArrayList<>() : null;
     if (needsDedup) {
-      for (SlotClass cls : classes) {
+      for (ReportingClass cls : classes) {
         deduped.add(new Pass(cls));
       }
     }
@@ -109,21 +109,19 @@ final class UserHours {
       return new UserTable(List.of(), 0);
     }
     List<Pass> passes = deduped != null && repeat ? deduped : kept;
-    Map<String, Map<SlotClass, Long>> totals = new LinkedHashMap<>();
+    Map<String, Map<ReportingClass, Long>> totals = new LinkedHashMap<>();
     for (Pass pass : passes) {
       pass.close();
       pass.totals.forEach(
           (user, count) ->
-              totals
-                  .computeIfAbsent(user, u -> new EnumMap<>(SlotClass.class))
-                  .merge(pass.cls, count, Long::sum));
+              totals.computeIfAbsent(user, u -> new HashMap<>()).merge(pass.cls, count, Long::sum));
     }
     return present(totals, classes, nB, hours);
   }
 
   /** One class's pass: distinct GPUs per owner in the open bucket, totals by user in order seen. */
   private static final class Pass {
-    final SlotClass cls;
+    final ReportingClass cls;
     final Map<String, Long> totals = new LinkedHashMap<>();
     private final LongOpenHashSet seen = new LongOpenHashSet();
     private int[] counts = new int[0];
@@ -131,7 +129,7 @@ final class UserHours {
     private Dictionary names;
     private int current = -1;
 
-    Pass(SlotClass cls) {
+    Pass(ReportingClass cls) {
       this.cls = cls;
     }
 
@@ -144,6 +142,9 @@ final class UserHours {
       int[] owners = rows.owners();
       int[] gpus = rows.gpus();
       byte[] states = rows.states();
+      byte[] reporting = rows.classes().reporting();
+      int c = cls.index();
+      boolean dedup = !cls.backfill();
       for (int i = 0; i < n; i++) {
         if (bucket[i] != current) {
           close();
@@ -152,7 +153,9 @@ final class UserHours {
         if (partition[i] < 0
             || owners[i] < 0
             || states[i] != SlotState.CLAIMED
-            || !passes(rows, i, keep, cls)) {
+            || reporting[i] != c
+            || (dedup && keep != null && !keep[i])
+            || !rows.has(i, RowFlags.HOST_NAME)) {
           continue;
         }
         int owner = owners[i];
@@ -186,27 +189,17 @@ final class UserHours {
     }
   }
 
-  private static boolean passes(ClassifiedRows rows, int i, boolean[] keep, SlotClass cls) {
-    if (!rows.has(i, RowFlags.HOST_NAME)) {
-      return false;
-    }
-    int f = rows.flags()[i];
-    if (cls.isBackfill()) {
-      return rows.has(i, RowFlags.BACKFILL) && SlotClass.backfillOf(f) == cls;
-    }
-    return (keep == null || keep[i])
-        && !rows.has(i, RowFlags.BACKFILL)
-        && SlotClass.primaryOf(f) == cls;
-  }
-
   private static UserTable present(
-      Map<String, Map<SlotClass, Long>> totals, List<SlotClass> classes, int nB, double hours) {
-    record Kept(String user, Map<SlotClass, Double> hours) {}
+      Map<String, Map<ReportingClass, Long>> totals,
+      List<ReportingClass> classes,
+      int nB,
+      double hours) {
+    record Kept(String user, Map<ReportingClass, Double> hours) {}
     List<Kept> kept = new ArrayList<>();
-    for (Map.Entry<String, Map<SlotClass, Long>> e : totals.entrySet()) {
-      Map<SlotClass, Double> h = new EnumMap<>(SlotClass.class);
+    for (Map.Entry<String, Map<ReportingClass, Long>> e : totals.entrySet()) {
+      Map<ReportingClass, Double> h = new HashMap<>();
       double total = 0;
-      for (SlotClass cls : classes) {
+      for (ReportingClass cls : classes) {
         Long tot = e.getValue().get(cls);
         if (tot != null) {
           double v = ((double) tot / nB) * hours;
@@ -218,10 +211,10 @@ final class UserHours {
         kept.add(new Kept(e.getKey(), h));
       }
     }
-    Map<SlotClass, List<UserTable.UserHours>> users = new LinkedHashMap<>();
-    Map<SlotClass, Double> slotTotal = new LinkedHashMap<>();
+    Map<ReportingClass, List<UserTable.UserHours>> users = new LinkedHashMap<>();
+    Map<ReportingClass, Double> slotTotal = new LinkedHashMap<>();
     for (Kept k : kept) {
-      for (SlotClass cls : classes) {
+      for (ReportingClass cls : classes) {
         Double v = k.hours().get(cls);
         if (v != null && v > 0) {
           users
@@ -236,7 +229,7 @@ final class UserHours {
       grand += v;
     }
     List<UserTable.ClassHours> out = new ArrayList<>();
-    for (Map.Entry<SlotClass, Double> e : slotTotal.entrySet()) {
+    for (Map.Entry<ReportingClass, Double> e : slotTotal.entrySet()) {
       List<UserTable.UserHours> list = new ArrayList<>(users.get(e.getKey()));
       list.sort(Comparator.comparingDouble(UserTable.UserHours::gpuHours).reversed());
       out.add(new UserTable.ClassHours(e.getKey(), e.getValue(), list));

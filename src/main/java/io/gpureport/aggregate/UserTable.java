@@ -1,6 +1,6 @@
 package io.gpureport.aggregate;
 
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record UserTable(List<ClassHours> classes, double grandTotal) {
   /** One class with its users. */
-  public record ClassHours(SlotClass slotClass, double gpuHours, List<UserHours> users) {
+  public record ClassHours(ReportingClass slotClass, double gpuHours, List<UserHours> users) {
     public double percentOfTotal(double grand) {
       return (gpuHours / grand) * 100;
     }

@@ -4,8 +4,8 @@ import io.gpureport.load.Dictionary;
 
 /**
  * The loaded rows in load order with everything the metrics test per row: flags ({@link RowFlags}),
- * state, memory category, and the codes of GPU id, device and owner (-1 = NULL) in their
- * dictionaries.
+ * state, memory category, the codes of GPU id, device and owner (-1 = NULL) in their dictionaries,
+ * and the classes and rank a rule set decided ({@link RowClasses}).
  */
 public record ClassifiedRows(
     long[] timestamps,
@@ -18,7 +18,14 @@ public record ClassifiedRows(
     Dictionary deviceNames,
     Dictionary ownerNames,
     Dictionary gpuNames,
-    long rowsExcluded) {
+    long rowsExcluded,
+    RowClasses classes) {
+
+  public ClassifiedRows {
+    if (classes.reporting().length != timestamps.length) {
+      throw new IllegalArgumentException("classes and rows of different lengths");
+    }
+  }
 
   /** Number of distinct non-NULL GPU ids (codes are below it). */
   public int gpuCount() {
@@ -33,8 +40,8 @@ public record ClassifiedRows(
     return (flags[row] & flag) != 0;
   }
 
-  /** The dedup rank of a row (docs/metrics.md, "Rank"). */
+  /** The dedup rank of a row (docs/metrics.md, "Rank"), as the rule set decided it. */
   public int rank(int row) {
-    return DedupRank.of(states[row], has(row, RowFlags.BACKFILL));
+    return classes.rank()[row];
   }
 }

@@ -7,14 +7,59 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 
 /**
- * Computes the per-row class predicates (docs/metrics.md, "Classes") once, per dictionary value
- * where possible.
+ * Computes the per-row facts the class rules test ({@link RowFlags}, state, memory category) once,
+ * per dictionary value where possible, and a rule set's decisions per combination of flags and
+ * state (docs/metrics.md, "Classes").
  */
-public final class Classifier {
+final class Classifier {
+  /** The highest flag bit plus one: every {@link RowFlags} combination is below it. */
+  private static final int FLAG_COMBINATIONS = 128;
+
+  /** The number of state codes ({@link SlotState}). */
+  private static final int STATES = 4;
+
   private Classifier() {}
 
-  /** Classifies every loaded row. */
-  public static ClassifiedRows classify(SlotTable table, ClassifyRules rules) {
+  /** A rule set's decision for one combination of row flags and state code. */
+  interface Rule {
+    RowClass decide(int flags, byte state);
+  }
+
+  /** A rule set's decisions for every combination of row flags and state, as columns. */
+  record Decisions(byte[] reporting, byte[] primary, byte[] legacy, byte[] rank) {
+    /** Evaluates the rule once per combination. */
+    static Decisions of(Rule rule) {
+      int n = FLAG_COMBINATIONS * STATES;
+      byte[] reporting = new byte[n];
+      byte[] primary = new byte[n];
+      byte[] legacy = new byte[n];
+      byte[] rank = new byte[n];
+      for (int flags = 0; flags < FLAG_COMBINATIONS; flags++) {
+        for (byte state = 0; state < STATES; state++) {
+          RowClass c = rule.decide(flags, state);
+          int k = key(flags, state);
+          reporting[k] = (byte) c.reporting();
+          primary[k] = (byte) c.primary();
+          legacy[k] = (byte) c.legacy();
+          rank[k] = (byte) c.rank();
+        }
+      }
+      return new Decisions(reporting, primary, legacy, rank);
+    }
+
+    static int key(int flags, byte state) {
+      return (flags << 2) | state;
+    }
+
+    RowClass of(int flags, byte state) {
+      int k = key(flags, state);
+      return new RowClass(reporting[k], primary[k], legacy[k], rank[k]);
+    }
+  }
+
+  /** Classifies every loaded row with a rule set's classes and decisions. */
+  static ClassifiedRows classify(
+      SlotTable table, ClassifyRules rules, ClassCatalogue classes, Decisions decisions) {
     SlotTable.Dictionaries d = table.dictionaries();
     int[] nameFlags = nameFlags(d.names(), rules.hostOnName());
     int[] machineFlags = machineFlags(d.machines(), rules);
@@ -32,19 +77,29 @@ public final class Classifier {
     int[] flags = new int[n];
     byte[] state = new byte[n];
     byte[] mem = new byte[n];
+    byte[] reporting = new byte[n];
+    byte[] primary = new byte[n];
+    byte[] legacy = new byte[n];
+    byte[] rank = new byte[n];
     long excluded = 0;
     int noHost = rules.hostOnMachine() == null ? RowFlags.HOST_MACHINE | RowFlags.HOST_NAME : 0;
     for (int i = 0; i < n; i++) {
       int f = noHost;
       f |= lookup(nameFlags, names.getInt(i), 0);
       f |= lookup(machineFlags, machines.getInt(i), 0);
-      f |= lookup(ppFlags, projects.getInt(i), RowFlags.PP_NULL);
+      f |= lookup(ppFlags, projects.getInt(i), projectFlags(null));
       flags[i] = f;
       if ((f & RowFlags.EXCLUDED) != 0) {
         excluded++;
       }
       int s = states.getInt(i);
-      state[i] = s == Dictionary.NULL ? SlotState.OTHER : stateCodes[s];
+      byte st = s == Dictionary.NULL ? SlotState.OTHER : stateCodes[s];
+      state[i] = st;
+      int k = Decisions.key(f, st);
+      reporting[i] = decisions.reporting[k];
+      primary[i] = decisions.primary[k];
+      legacy[i] = decisions.legacy[k];
+      rank[i] = decisions.rank[k];
       mem[i] = (byte) MemoryCategory.of(memory.getDouble(i)).ordinal();
     }
     return new ClassifiedRows(
@@ -58,7 +113,8 @@ public final class Classifier {
         d.devices(),
         d.owners(),
         d.gpus(),
-        excluded);
+        excluded,
+        new RowClasses(classes, reporting, primary, legacy, rank));
   }
 
   private static int lookup(int[] byCode, int code, int whenNull) {
@@ -69,7 +125,7 @@ public final class Classifier {
     int[] out = new int[names.size()];
     for (int i = 0; i < out.length; i++) {
       String name = names.value(i);
-      int f = name.contains("backfill") ? RowFlags.BACKFILL : 0;
+      int f = nameFlags(name);
       if (host != null && host.matcher(name).find()) {
         f |= RowFlags.HOST_NAME;
       }
@@ -98,8 +154,21 @@ public final class Classifier {
   private static int[] ppFlags(Dictionary projects) {
     int[] out = new int[projects.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = projects.value(i).isEmpty() ? RowFlags.PP_EMPTY : 0;
+      out[i] = projectFlags(projects.value(i));
     }
     return out;
+  }
+
+  /** The flags of a slot {@code Name} (NULL: none): {@link RowFlags#BACKFILL}. */
+  static int nameFlags(String name) {
+    return name != null && name.contains("backfill") ? RowFlags.BACKFILL : 0;
+  }
+
+  /** The flags of a PrioritizedProjects value: NULL and {@code ""} kept apart. */
+  static int projectFlags(String projects) {
+    if (projects == null) {
+      return RowFlags.PP_NULL;
+    }
+    return projects.isEmpty() ? RowFlags.PP_EMPTY : 0;
   }
 }

@@ -15,7 +15,7 @@ import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.DeviceTable;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.Stat;
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -71,7 +71,7 @@ final class DeviceChart {
 
   /** The device chart: one small panel per class, drawn into one image. */
   record DevicePanels(
-      String title, List<SlotClass> classes, List<JFreeChart> panels, int[] heights) {
+      String title, List<ReportingClass> classes, List<JFreeChart> panels, int[] heights) {
     int height() {
       return Arrays.stream(heights).sum();
     }
@@ -114,7 +114,7 @@ final class DeviceChart {
             + " (the Usage by Device Type tables): bar length = available, dark part = allocated;"
             + " labels: allocated of available (Allocated %).";
     List<JFreeChart> panels = new ArrayList<>();
-    List<SlotClass> classes = new ArrayList<>();
+    List<ReportingClass> classes = new ArrayList<>();
     int[] heights = new int[d.devices().size()];
     for (int i = 0; i < d.devices().size(); i++) {
       DeviceTable t = d.devices().get(i);

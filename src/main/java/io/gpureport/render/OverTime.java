@@ -10,7 +10,7 @@ import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.LegacyClass;
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.load.Timestamps;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -95,13 +95,16 @@ record OverTime(
     return out;
   }
 
-  private static Color color(SlotClass c) {
-    return switch (c) {
-      case PRIORITY_RESEARCHER -> BLUE;
-      case PRIORITY_CHTC -> VERMILLION;
-      case SHARED -> GREEN;
-      default -> PURPLE;
-    };
+  /** Real classes in class order: blue, vermillion, green; backfill and any further: purple. */
+  private static Color color(ReportingClass c) {
+    return c.backfill()
+        ? PURPLE
+        : switch (c.index()) {
+          case 0 -> BLUE;
+          case 1 -> VERMILLION;
+          case 2 -> GREEN;
+          default -> PURPLE;
+        };
   }
 
   private static OverTime timeSeriesData(TimeSeries ts) {
@@ -123,13 +126,8 @@ record OverTime(
         TimeSeries.Cell c = buckets.get(b).cells().get(k);
         y[b] = c.total() > 0 ? ((double) c.claimed() / c.total()) * 100 : Double.NaN;
       }
-      Color color =
-          switch (lc) {
-            case PRIORITY -> BLUE;
-            case SHARED -> GREEN;
-            case BACKFILL -> PURPLE;
-          };
-      lines.add(new Line(lc.printedName(), color, lc == LegacyClass.BACKFILL, x, y));
+      Color color = lc.backfill() ? PURPLE : lc.index() == 0 ? BLUE : GREEN;
+      lines.add(new Line(lc.printedName(), color, lc.backfill(), x, y));
     }
     return new OverTime(
         "Allocated % over time (" + ts.bucketMinutes() + "-minute buckets)",

@@ -9,7 +9,7 @@ import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.Stat;
 import io.gpureport.aggregate.TimeSeries;
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
 import io.gpureport.load.Timestamps;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
@@ -154,10 +154,10 @@ final class OverTimeChart {
         .toString();
   }
 
-  private static Stat realStat(DeviceAllocation d, SlotClass c) {
+  private static Stat realStat(DeviceAllocation d, ReportingClass c) {
     if (d.real() != null) {
       for (ClassStat cs : d.real().classes()) {
-        if (cs.slotClass() == c) {
+        if (cs.slotClass().equals(c)) {
           return cs.stat();
         }
       }

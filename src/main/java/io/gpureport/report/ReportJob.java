@@ -3,8 +3,9 @@ package io.gpureport.report;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
 import io.gpureport.classify.ClassifiedRows;
-import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.classify.RuleSet;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.deliver.EmailSettings;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
@@ -156,14 +157,19 @@ public final class ReportJob {
         window, timer.time("aggregate", f::timeSeries), context(req, f, started));
   }
 
+  /** The rule set (docs/metrics.md, "The rule set"); {@code --rules} is not wired yet. */
+  private static final RuleSet RULES = RuleSets.named("reference");
+
   /** The fold of a windowed analysis. */
   private static ReportFold newFold(ReportRequest req) {
     if (req.analysis() instanceof ReportRequest.Allocation allocation) {
       return allocation.groupByDevice()
-          ? ReportFold.forDeviceAllocation(allocation.allDevices(), req.window().hoursBack())
-          : ReportFold.forAllocationSummary();
+          ? ReportFold.forDeviceAllocation(
+              RULES.classes(), allocation.allDevices(), req.window().hoursBack())
+          : ReportFold.forAllocationSummary(RULES.classes());
     }
-    return ReportFold.forTimeSeries(((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
+    return ReportFold.forTimeSeries(
+        RULES.classes(), ((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
   }
 
   /**
@@ -216,7 +222,7 @@ public final class ReportJob {
             timer.time(
                 "load", () -> loader(loader -> loader.load(chunkFiles, range, projection, open)));
         if (table.rowCount() > 0) {
-          ClassifiedRows rows = timer.time("classify", () -> Classifier.classify(table, rules));
+          ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
           timer.time(
               "aggregate",
               () -> {
@@ -329,7 +335,7 @@ public final class ReportJob {
             null,
             Projection.ALLOCATION,
             rules(req, ""),
-            ReportFold.forMonthly(hours));
+            ReportFold.forMonthly(RULES.classes(), hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }

@@ -1,6 +1,7 @@
 package io.gpureport.report;
 
 import io.gpureport.aggregate.ModelSnapshot;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.errors.NoDataException;
 import io.gpureport.load.DataSource;
@@ -39,7 +40,8 @@ final class SnapshotJob {
     SlotTable table =
         new SlotLoader(LOAD_THREADS).load(source.filesFor(range), range, Projection.FULL);
     ModelSnapshot.Result result =
-        ModelSnapshot.compute(table, target, req.windowMinutes(), req.gpuModel());
+        ModelSnapshot.compute(
+            RuleSets.named("reference"), table, target, req.windowMinutes(), req.gpuModel());
     if (result.isEmpty()) {
       String around = " around " + Timestamps.formatSeconds(target);
       throw new NoDataException(

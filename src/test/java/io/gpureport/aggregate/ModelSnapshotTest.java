@@ -14,6 +14,8 @@ import io.gpureport.aggregate.ModelSnapshot.Result;
 import io.gpureport.aggregate.ModelSnapshot.Row;
 import io.gpureport.aggregate.ModelSnapshot.Snapshot;
 import io.gpureport.classify.LegacyClass;
+import io.gpureport.classify.RuleSet;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;
@@ -29,6 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The GPU-model snapshot computation of SEMANTICS §7.10 and its text cells (§8, §9.7). */
 class ModelSnapshotTest {
+  private static final RuleSet RULES = RuleSets.named("reference");
+  private static final LegacyClass PRIORITY = legacy("Priority");
+  private static final LegacyClass SHARED = legacy("Shared");
+  private static final LegacyClass BACKFILL = legacy("Backfill");
+
+  private static LegacyClass legacy(String printedName) {
+    return RULES.classes().legacyClasses().stream()
+        .filter(c -> c.printedName().equals(printedName))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static final String M = "NVIDIA L40S";
   private static final long T = Timestamps.parseStored("2025-11-03 10:12:00");
   private static final long SEC = Timestamps.MICROS_PER_SECOND;
@@ -67,7 +81,7 @@ class ModelSnapshotTest {
   }
 
   private static Snapshot snapshot(List<Row> rows) {
-    Result r = ModelSnapshot.compute(rows, T, 5, M);
+    Result r = ModelSnapshot.compute(RULES, rows, T, 5, M);
     assertNotNull(r.snapshot());
     return r.snapshot();
   }
@@ -117,8 +131,9 @@ class ModelSnapshotTest {
     Snapshot s = snapshot(List.of(idle(T - 5 * MIN, "g-start"), idle(T + 5 * MIN, "g-end")));
     assertEquals(T - 5 * MIN, s.snapshotTime());
     assertEquals("300.0", SnapshotText.seconds(s.timeDifferenceMicros()));
-    assertNull(ModelSnapshot.compute(List.of(idle(T + 5 * MIN, "g")), T, 5, M).snapshot());
-    assertNotNull(ModelSnapshot.compute(List.of(idle(T + 5 * MIN - 1, "g")), T, 5, M).snapshot());
+    assertNull(ModelSnapshot.compute(RULES, List.of(idle(T + 5 * MIN, "g")), T, 5, M).snapshot());
+    assertNotNull(
+        ModelSnapshot.compute(RULES, List.of(idle(T + 5 * MIN - 1, "g")), T, 5, M).snapshot());
   }
 
   @Test
@@ -136,18 +151,20 @@ class ModelSnapshotTest {
     TimeRange range = ModelSnapshot.window(T, 5);
     DataSource source = DataSource.resolve(null, dir);
     SlotTable table = new SlotLoader(1).load(source.filesFor(range), range, Projection.FULL);
-    Result models = ModelSnapshot.compute(table, T, 5, null);
+    Result models = ModelSnapshot.compute(RULES, table, T, 5, null);
     assertEquals(List.of("BeforeEnd", "Start"), models.models());
     assertNull(models.snapshot());
 
-    Result start = ModelSnapshot.compute(table, T, 5, "Start");
+    Result start = ModelSnapshot.compute(RULES, table, T, 5, "Start");
     assertEquals(Timestamps.parseStored("2025-11-03 10:07:00"), start.snapshot().snapshotTime());
-    assertNull(ModelSnapshot.compute(table, T, 5, "End").snapshot());
-    assertTrue(ModelSnapshot.compute(table, T, 5, "End").isEmpty());
+    assertNull(ModelSnapshot.compute(RULES, table, T, 5, "End").snapshot());
+    assertTrue(ModelSnapshot.compute(RULES, table, T, 5, "End").isEmpty());
     assertEquals(
         "299.999999",
         SnapshotText.seconds(
-            ModelSnapshot.compute(table, T, 5, "BeforeEnd").snapshot().timeDifferenceMicros()));
+            ModelSnapshot.compute(RULES, table, T, 5, "BeforeEnd")
+                .snapshot()
+                .timeDifferenceMicros()));
   }
 
   private static void insert(StringBuilder sql, String device, String ts) {
@@ -167,10 +184,10 @@ class ModelSnapshotTest {
             new Row(T, "s@h", "g", "Unclaimed", "B", "", Double.NaN, "h", null, null),
             new Row(T + 5 * MIN, "s@h", "g", "Unclaimed", "late", "", Double.NaN, "h", null, null),
             new Row(T - MIN, "s@h", "g", "Unclaimed", "b", "", Double.NaN, "h", null, null));
-    Result r = ModelSnapshot.compute(rows, T, 5, null);
+    Result r = ModelSnapshot.compute(RULES, rows, T, 5, null);
     assertEquals(List.of("B", "b"), r.models());
     assertNull(r.gpuModel());
-    assertTrue(ModelSnapshot.compute(List.of(), T, 5, null).isEmpty());
+    assertTrue(ModelSnapshot.compute(RULES, List.of(), T, 5, null).isEmpty());
   }
 
   // ---- Time Difference (§8) --------------------------------------------------------------------
@@ -406,9 +423,9 @@ class ModelSnapshotTest {
     assertEquals(3, s.totalGpus());
     assertEquals(1, s.activeGpus());
     assertEquals(new ClassCount(null, 0, 2), s.realTotal());
-    assertEquals(List.of(new ClassCount(LegacyClass.SHARED, 0, 2)), s.realClasses());
+    assertEquals(List.of(new ClassCount(SHARED, 0, 2)), s.realClasses());
     assertEquals(new ClassCount(null, 1, 2), s.backfillTotal());
-    assertEquals(List.of(new ClassCount(LegacyClass.BACKFILL, 1, 2)), s.backfillClasses());
+    assertEquals(List.of(new ClassCount(BACKFILL, 1, 2)), s.backfillClasses());
     assertEquals(50.0, s.backfillTotal().percent());
     assertEquals(30.0, s.avgGpuUsagePercent());
   }
@@ -424,18 +441,16 @@ class ModelSnapshotTest {
                 row("backfill2@c", "g4", "Unclaimed", null, Double.NaN, "c", null, null),
                 row("backfill2@d", "g5", "Claimed", "ProjD", 0.2, "d", "v", "k")));
     assertEquals(
-        List.of(
-            new ClassCount(LegacyClass.PRIORITY, 1, 2), new ClassCount(LegacyClass.SHARED, 0, 1)),
-        s.realClasses());
+        List.of(new ClassCount(PRIORITY, 1, 2), new ClassCount(SHARED, 0, 1)), s.realClasses());
     assertEquals(new ClassCount(null, 1, 3), s.realTotal());
-    assertEquals(List.of(new ClassCount(LegacyClass.BACKFILL, 1, 2)), s.backfillClasses());
+    assertEquals(List.of(new ClassCount(BACKFILL, 1, 2)), s.backfillClasses());
   }
 
   @Test
   void classesWithNoGpusAreLeftOut() {
     Snapshot s =
         snapshot(List.of(row("slot1@a", "g1", "Unclaimed", "P", Double.NaN, "a", null, null)));
-    assertEquals(List.of(new ClassCount(LegacyClass.PRIORITY, 0, 1)), s.realClasses());
+    assertEquals(List.of(new ClassCount(PRIORITY, 0, 1)), s.realClasses());
     assertEquals(List.of(), s.backfillClasses());
     assertEquals(new ClassCount(null, 0, 0), s.backfillTotal());
     assertEquals(0.0, s.backfillTotal().percent());
@@ -447,11 +462,13 @@ class ModelSnapshotTest {
     Row busyBackfill = row("backfill2_1@a", "g", "Claimed", "", 0.1, "a", "eve", "j1");
     Row busyPrimary = row("slot1_1@a", "g", "Claimed", "", 0.1, "a", "bob", "j2");
     Row idleBackfill = row("backfill2@a", "g", "Unclaimed", "", Double.NaN, "a", null, null);
-    assertEquals(List.of(busyBackfill), ModelSnapshot.dedup(List.of(idlePrimary, busyBackfill)));
+    assertEquals(
+        List.of(busyBackfill), ModelSnapshot.dedup(RULES, List.of(idlePrimary, busyBackfill)));
     assertEquals(
         List.of(busyPrimary),
-        ModelSnapshot.dedup(List.of(idleBackfill, busyBackfill, busyPrimary, idlePrimary)));
-    assertEquals(List.of(idlePrimary), ModelSnapshot.dedup(List.of(idleBackfill, idlePrimary)));
+        ModelSnapshot.dedup(RULES, List.of(idleBackfill, busyBackfill, busyPrimary, idlePrimary)));
+    assertEquals(
+        List.of(idlePrimary), ModelSnapshot.dedup(RULES, List.of(idleBackfill, idlePrimary)));
     // L9: the GPU busy in backfill drops out of Shared
     Snapshot s = snapshot(List.of(idlePrimary, busyBackfill));
     assertEquals(List.of(), s.realClasses());
@@ -462,11 +479,11 @@ class ModelSnapshotTest {
   void dedupTiesGoToTheFirstRowInLoadOrder() {
     Row drained = row("slot1@a", "g", "Drained", "", Double.NaN, "a", null, null);
     Row idleBackfill = row("backfill2@a", "g", "Unclaimed", "", Double.NaN, "a", null, null);
-    assertEquals(List.of(drained), ModelSnapshot.dedup(List.of(drained, idleBackfill)));
-    assertEquals(List.of(idleBackfill), ModelSnapshot.dedup(List.of(idleBackfill, drained)));
+    assertEquals(List.of(drained), ModelSnapshot.dedup(RULES, List.of(drained, idleBackfill)));
+    assertEquals(List.of(idleBackfill), ModelSnapshot.dedup(RULES, List.of(idleBackfill, drained)));
     // L10: the GPU is in Shared only when the primary row was stored first
     assertEquals(
-        List.of(new ClassCount(LegacyClass.SHARED, 0, 1)),
+        List.of(new ClassCount(SHARED, 0, 1)),
         snapshot(List.of(drained, idleBackfill)).realClasses());
     assertEquals(List.of(), snapshot(List.of(idleBackfill, drained)).realClasses());
   }
@@ -479,7 +496,7 @@ class ModelSnapshotTest {
             row("backfill2@a", null, "Claimed", "", 0.1, "a", "u", "j"),
             row("slot1@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null),
             row("slot1@a", "", "Unclaimed", "", Double.NaN, "a", null, null));
-    assertSame(set, ModelSnapshot.dedup(set));
+    assertSame(set, ModelSnapshot.dedup(RULES, set));
   }
 
   @Test
@@ -490,7 +507,7 @@ class ModelSnapshotTest {
     Row g1b = row("backfill2@a", "g1", "Unclaimed", "", Double.NaN, "a", null, null);
     Row e1 = row("slot1@b", "", "Unclaimed", "", Double.NaN, "b", null, null);
     Row e2 = row("slot1_1@c", "", "Claimed", "", 0.2, "c", "v", "k");
-    assertEquals(List.of(n2, g1, e2), ModelSnapshot.dedup(List.of(n1, n2, g1, g1b, e1, e2)));
+    assertEquals(List.of(n2, g1, e2), ModelSnapshot.dedup(RULES, List.of(n1, n2, g1, g1b, e1, e2)));
   }
 
   @Test

@@ -5,8 +5,8 @@ import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.DeviceTable;
 import io.gpureport.aggregate.Stat;
 import io.gpureport.classify.ClassifiedRows;
-import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;
 import io.gpureport.load.SlotTable;
@@ -18,11 +18,11 @@ import java.util.TreeMap;
 
 /**
  * Option 2, what the product does: a typed loader into Tablesaw columns of dictionary codes ({@link
- * SlotLoader}), per-dictionary-value predicates ({@link Classifier}) and hand-rolled aggregation
- * over primitive arrays ({@code DeviceStatistics} via {@link Analyses#deviceAllocation}). A thin
- * wrapper over the public API; {@code deviceAllocation} also builds the memory and user tables of
- * the device path, which the other backends do not (its "aggregate" phase therefore slightly
- * overstates the hot path).
+ * SlotLoader}), per-dictionary-value predicates (the {@code reference} rule set of {@link
+ * RuleSets}) and hand-rolled aggregation over primitive arrays ({@code DeviceStatistics} via {@link
+ * Analyses#deviceAllocation}). A thin wrapper over the public API; {@code deviceAllocation} also
+ * builds the memory and user tables of the device path, which the other backends do not (its
+ * "aggregate" phase therefore slightly overstates the hot path).
  */
 public final class HandRolledBackend implements Backend {
   private final BenchInputs.Rules rules;
@@ -54,14 +54,15 @@ public final class HandRolledBackend implements Backend {
       return new BackendResult(0, 0, new TreeMap<>());
     }
     ClassifiedRows rows =
-        Classifier.classify(table, new ClassifyRules(rules.exclusions(), rules.chtcOwned(), ""));
+        RuleSets.named("reference")
+            .classify(table, new ClassifyRules(rules.exclusions(), rules.chtcOwned(), ""));
     probe.checkpoint("classify");
     double hours = (double) (end - start) / Timestamps.MICROS_PER_HOUR;
     DeviceAllocation allocation = Analyses.deviceAllocation(rows, false, hours);
     SortedMap<Cell, Stat> stats = new TreeMap<>();
     for (DeviceTable t : allocation.devices()) {
       for (DeviceTable.Entry e : t.devices()) {
-        stats.put(new Cell(t.slotClass().ordinal() + 1, e.device()), e.stat());
+        stats.put(new Cell(t.slotClass().index() + 1, e.device()), e.stat());
       }
     }
     int buckets = 0;

@@ -14,43 +14,49 @@ class ClassificationRulesTest {
     return pp.isEmpty() ? f | RowFlags.PP_EMPTY : f;
   }
 
+  private static String internalName(int index) {
+    return RuleSets.named("reference").classes().get(index).internalName();
+  }
+
   @ParameterizedTest(name = "primary PP={0} chtc={1} -> {2}")
   @CsvSource(
       nullValues = "NULL",
       value = {
-        "ProjA, false, PRIORITY_RESEARCHER",
-        "ProjA, true, PRIORITY_CHTC",
-        "NULL, false, PRIORITY_RESEARCHER", // L3: NULL counts as prioritized for primary rows
-        "NULL, true, PRIORITY_CHTC",
-        "'', false, SHARED",
-        "'', true, SHARED", // L4: Open Capacity has no CHTC test
-        "' ', false, PRIORITY_RESEARCHER" // whitespace-only counts as non-empty
+        "ProjA, false, Priority-ResearcherOwned",
+        "ProjA, true, Priority-CHTCOwned",
+        "NULL, false, Priority-ResearcherOwned", // L3: NULL counts as prioritized for primary rows
+        "NULL, true, Priority-CHTCOwned",
+        "'', false, Shared",
+        "'', true, Shared", // L4: Open Capacity has no CHTC test
+        "' ', false, Priority-ResearcherOwned" // whitespace-only counts as non-empty
       })
-  void primaryClass(String pp, boolean chtc, SlotClass expected) {
-    assertEquals(expected, SlotClass.primaryOf(flags(pp, chtc)));
+  void primaryClass(String pp, boolean chtc, String expected) {
+    assertEquals(expected, internalName(ReferenceRules.primaryOf(flags(pp, chtc))));
   }
 
   @ParameterizedTest(name = "backfill PP={0} chtc={1} -> {2}")
   @CsvSource(
       nullValues = "NULL",
       value = {
-        "ProjA, false, BACKFILL_RESEARCHER",
-        "ProjA, true, BACKFILL_CHTC",
-        "NULL, false, BACKFILL_OPEN", // L3: NULL counts as empty for backfill rows
-        "NULL, true, BACKFILL_CHTC",
-        "'', false, BACKFILL_OPEN",
-        "'', true, BACKFILL_CHTC"
+        "ProjA, false, Backfill-ResearcherOwned",
+        "ProjA, true, Backfill-CHTCOwned",
+        "NULL, false, Backfill-OpenCapacity", // L3: NULL counts as empty for backfill rows
+        "NULL, true, Backfill-CHTCOwned",
+        "'', false, Backfill-OpenCapacity",
+        "'', true, Backfill-CHTCOwned"
       })
-  void backfillClass(String pp, boolean chtc, SlotClass expected) {
-    assertEquals(expected, SlotClass.backfillOf(flags(pp, chtc)));
+  void backfillClass(String pp, boolean chtc, String expected) {
+    assertEquals(expected, internalName(ReferenceRules.backfillOf(flags(pp, chtc))));
   }
 
   @ParameterizedTest(name = "legacy PP={0} -> {1}")
   @CsvSource(
       nullValues = "NULL",
-      value = {"ProjA, PRIORITY", "NULL, PRIORITY", "'', SHARED"})
-  void legacyClass(String pp, LegacyClass expected) {
-    assertEquals(expected, LegacyClass.primaryOf(flags(pp, false)));
+      value = {"ProjA, Priority", "NULL, Priority", "'', Shared"})
+  void legacyClass(String pp, String expected) {
+    ClassCatalogue c = RuleSets.named("reference").classes();
+    int primary = ReferenceRules.primaryOf(flags(pp, false));
+    assertEquals(expected, c.legacy(c.get(primary).legacy()).printedName());
   }
 
   @ParameterizedTest(name = "rank {0} backfill={1} -> {2}")
@@ -64,7 +70,7 @@ class ClassificationRulesTest {
     "claimed, false, 0"
   })
   void dedupRank(String state, boolean backfill, int rank) {
-    assertEquals(rank, DedupRank.of(SlotState.of(state), backfill));
+    assertEquals(rank, ReferenceRules.rank(SlotState.of(state), backfill));
   }
 
   @ParameterizedTest(name = "{0} MiB -> {1}")

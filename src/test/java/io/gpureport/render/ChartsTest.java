@@ -16,8 +16,8 @@ import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.Stat;
 import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.classify.ClassifiedRows;
-import io.gpureport.classify.Classifier;
 import io.gpureport.classify.ClassifyRules;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import io.gpureport.config.ChtcOwnedHosts;
@@ -98,7 +98,7 @@ class ChartsTest {
     // The sample's CHTC-owned machines are those of the worked example's list.
     ChtcOwnedHosts chtc =
         ChtcOwnedHosts.fromFile(example.resolve("chtc_owned_hosts.txt"), true, System.err);
-    return Classifier.classify(table, new ClassifyRules(ex, chtc, ""));
+    return RuleSets.named("reference").classify(table, new ClassifyRules(ex, chtc, ""));
   }
 
   private static Report.Context context(ClassifiedRows rows) {
@@ -135,7 +135,7 @@ class ChartsTest {
       return d.backfill().total();
     }
     for (ClassStat c : d.real().classes()) {
-      if (c.slotClass() == line.slotClass()) {
+      if (c.slotClass().equals(line.slotClass())) {
         return c.stat();
       }
     }

@@ -1,0 +1,26 @@
+package io.gpureport.classify;
+
+import java.util.List;
+
+/** The rule sets by name (docs/metrics.md, "The rule set"); only {@code reference} for now. */
+public final class RuleSets {
+  private static final List<RuleSet> ALL = List.of(ReferenceRules.INSTANCE);
+
+  private RuleSets() {}
+
+  /** The names of the rule sets, in the order they are listed. */
+  public static List<String> names() {
+    return ALL.stream().map(RuleSet::name).toList();
+  }
+
+  /** The rule set of that name; an unknown name is an {@link IllegalArgumentException}. */
+  public static RuleSet named(String name) {
+    for (RuleSet r : ALL) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown rule set '" + name + "'; known: " + String.join(", ", names()));
+  }
+}
