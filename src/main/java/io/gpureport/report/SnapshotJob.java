@@ -4,9 +4,8 @@ import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.errors.NoDataException;
 import io.gpureport.errors.UsageException;
-import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
-import io.gpureport.load.SlotLoader;
+import io.gpureport.load.SlotSource;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
@@ -39,10 +38,9 @@ final class SnapshotJob {
           "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
     }
     long target = req.snapshotTime();
-    DataSource source = DataSource.resolve(req.dbPath(), req.dataDir());
+    SlotSource source = SlotSource.open(req.dbPath(), req.dataDir(), LOAD_THREADS);
     TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
-    SlotTable table =
-        new SlotLoader(LOAD_THREADS).load(source.filesFor(range), range, Projection.FULL);
+    SlotTable table = source.load(source.segmentsFor(range), range, Projection.FULL);
     ModelSnapshot.Result result =
         ModelSnapshot.compute(table, target, req.windowMinutes(), req.gpuModel());
     if (result.isEmpty()) {
