@@ -221,8 +221,8 @@ public final class ReportJob {
 
   /**
    * The default-end-time window in one scan (no separate MAX(timestamp) pass): folds from the last
-   * inserted row's time minus the window, with no upper bound in the newest file. When that row is
-   * the newest (rows stored in time order: always, for collector files), the fold is exactly the
+   * inserted row's time minus the window, with no upper bound in the newest segment. When that row
+   * is the newest (rows stored in time order: always, for collector files), the fold is exactly the
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
   private ReportFold toNewest(
