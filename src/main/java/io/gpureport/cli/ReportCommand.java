@@ -255,6 +255,13 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Length of the time chunks the window is read in (tests, measurements).")
   Long chunkMinutes;
 
+  @Option(
+      names = "--load-threads",
+      hidden = true,
+      paramLabel = "N",
+      description = "Threads that read the data (tests, measurements; default: the processors).")
+  Integer loadThreads;
+
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
@@ -269,7 +276,7 @@ public final class ReportCommand implements Callable<Integer> {
               ctx.out(),
               ctx.err(),
               ctx.mailer(),
-              Runtime.getRuntime().availableProcessors(),
+              loadThreads != null ? loadThreads : Runtime.getRuntime().availableProcessors(),
               interactive);
       if (chunkMinutes != null) {
         job.chunkMinutes(chunkMinutes);
@@ -358,6 +365,9 @@ public final class ReportCommand implements Callable<Integer> {
   private void checkRanges() {
     if (chunkMinutes != null && chunkMinutes < 1) {
       throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
+    }
+    if (loadThreads != null && loadThreads < 1) {
+      throw new UsageException("--load-threads must be >= 1, was " + loadThreads);
     }
     if (hoursBack < 0) {
       throw new UsageException("--hours-back must be >= 0, was " + hoursBack);

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The monthly files of a data directory, or one single file (docs/metrics.md, "Monthly files and
- * the data directory", "End time", "Load order").
+ * The SQLite files of a data directory (monthly), or one single file (docs/metrics.md, "Monthly
+ * files and the data directory", "End time", "Load order"); the report reads them as a {@link
+ * SlotSource}.
  */
 public final class DataSource {
   private static final Pattern MONTHLY = Pattern.compile("gpu_state_(\\d{4})-(0[1-9]|1[0-2])\\.db");
@@ -141,23 +142,11 @@ public final class DataSource {
   }
 
   /**
-   * What the rowids of a file tell without a scan: at most how many rows it holds, and the
-   * microseconds between its first and last inserted rows (-1 if unknown). Both lie within the
-   * file's time span, so {@code rows / micros} is never below the file's true rate.
-   */
-  public record Insertions(long rows, long micros) {}
-
-  /** The {@link Insertions} of a file: four b-tree look-ups. */
-  public static Insertions insertions(Path file) {
-    return FileLayout.insertions(file);
-  }
-
-  /**
    * The smallest and largest text timestamp of a file (UTF-8 bytes, ordered as SQLite orders them),
    * or null when it has none. Numbers and blobs never match a window query, so they are left out.
    * With an index on timestamp, two index look-ups; without, one scan.
    */
-  public static Span span(Path file) {
+  static TextSpan span(Path file) {
     String text = " FROM gpu_state WHERE timestamp >= '' AND timestamp < X''";
     try (Connection c = Databases.openReadOnly(file);
         Statement s = c.createStatement();
@@ -170,18 +159,17 @@ public final class DataSource {
                         + text
                         + ")"
                     : "SELECT MIN(timestamp), MAX(timestamp)" + text)) {
-      return rs.next() && rs.getBytes(1) != null ? new Span(rs.getBytes(1), rs.getBytes(2)) : null;
+      return rs.next() && rs.getBytes(1) != null
+          ? new TextSpan(rs.getBytes(1), rs.getBytes(2))
+          : null;
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
     }
   }
 
-  /** The text timestamps {@code [min, max]} of a file. */
-  public record Span(byte[] min, byte[] max) {
-    /**
-     * Whether a row of the span can be in {@code range} as the window query compares (without upper
-     * bound when {@code openEnd}).
-     */
+  /** The text timestamps {@code [min, max]} of a file, compared as SQLite compares text. */
+  record TextSpan(byte[] min, byte[] max) implements Span {
+    @Override
     public boolean mayHold(TimeRange range, boolean openEnd) {
       if (Arrays.compareUnsigned(max, utf8(range.start())) < 0) {
         return false;

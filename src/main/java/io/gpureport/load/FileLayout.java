@@ -183,7 +183,7 @@ final class FileLayout {
    * The rowid span of {@code file} and the microseconds between its first and last inserted rows
    * (-1 when not two readable stored timestamps in ascending order): four b-tree look-ups, no scan.
    */
-  static DataSource.Insertions insertions(Path file) {
+  static Insertions insertions(Path file) {
     try (Connection c = Databases.openReadOnly(file);
         Statement s = c.createStatement();
         ResultSet rs =
@@ -194,14 +194,14 @@ final class FileLayout {
                     + " (SELECT timestamp FROM gpu_state WHERE rowid ="
                     + " (SELECT max(rowid) FROM gpu_state))")) {
       if (!rs.next()) {
-        return new DataSource.Insertions(0, -1);
+        return new Insertions(0, -1);
       }
       long min = rs.getLong(1);
       if (rs.wasNull()) {
-        return new DataSource.Insertions(0, -1);
+        return new Insertions(0, -1);
       }
       long rows = rs.getLong(2) - min + 1;
-      return new DataSource.Insertions(rows, micros(rs.getString(3), rs.getString(4)));
+      return new Insertions(rows, micros(rs.getString(3), rs.getString(4)));
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
     }

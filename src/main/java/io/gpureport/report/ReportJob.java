@@ -12,10 +12,11 @@ import io.gpureport.deliver.OutputTarget;
 import io.gpureport.deliver.Subject;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.NoDataException;
-import io.gpureport.load.DataSource;
 import io.gpureport.load.LoadProgress;
+import io.gpureport.load.NewestRow;
 import io.gpureport.load.Projection;
-import io.gpureport.load.SlotLoader;
+import io.gpureport.load.Segment;
+import io.gpureport.load.SlotSource;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
@@ -24,19 +25,16 @@ import io.gpureport.render.HtmlReport;
 import io.gpureport.render.JsonReport;
 import io.gpureport.render.TextReport;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
 
 /**
  * The report pipeline: load → classify → aggregate → render → deliver (docs/metrics.md, "Checks,
@@ -51,28 +49,13 @@ public final class ReportJob {
   private final boolean interactive;
   private final StageTimer timer = new StageTimer();
 
-  /**
-   * The most rows a default chunk may hold: chunks grow from three days to {@link #chunkRows} rows
-   * at the densest file's rate, so that files without a timestamp index, which every chunk scans
-   * whole, are scanned as few times as memory allows (docs/decisions/0002-engine.md).
-   */
-  public static final long DEFAULT_CHUNK_ROWS = 2_000_000;
-
-  /** Heap a chunk's row takes at most while loaded and classified: twice the ~200 B measured. */
-  static final long HEAP_BYTES_PER_ROW = 400;
-
-  /**
-   * The rows of a default chunk under this JVM's heap limit, at most {@link #DEFAULT_CHUNK_ROWS}.
-   */
-  private final long chunkRows = chunkRows(Runtime.getRuntime().maxMemory());
-
-  /** The shortest default chunk: three days, about 450,000 rows of a 750-GPU pool. */
-  private static final long MIN_CHUNK_MICROS = 3L * 24 * 3600 * Timestamps.MICROS_PER_SECOND;
-
-  /** Set by {@link #chunkMinutes}; null: the default, sized by rows. */
+  /** Set by {@link #chunkMinutes}; null: the default, sized by rows ({@link ChunkPlan}). */
   private Long fixedChunkMicros;
 
-  /** With {@code interactive}, loads longer than two seconds show progress on stderr. */
+  /**
+   * With {@code interactive}, windows that take longer than two seconds to load show progress on
+   * stderr.
+   */
   public ReportJob(
       Clock clock,
       PrintStream out,
@@ -90,8 +73,8 @@ public final class ReportJob {
 
   /**
    * A fixed length of the time chunks a window is folded in, instead of the default (three days,
-   * grown to {@link #chunkRows} rows): the rows of one chunk are what is in memory at a time; the
-   * output does not depend on it.
+   * grown to a number of rows: {@link ChunkPlan}): the rows of one chunk are what is in memory at a
+   * time; the output does not depend on it.
    */
   public ReportJob chunkMinutes(long minutes) {
     if (minutes <= 0) {
@@ -108,7 +91,7 @@ public final class ReportJob {
       return;
     }
     long started = clock.millis();
-    DataSource source = DataSource.resolve(req.source().dbPath(), req.source().dataDir());
+    SlotSource source = SlotSource.open(req.source().dbPath(), req.source().dataDir(), loadThreads);
     Report report =
         req.analysis() instanceof ReportRequest.Windowed analysis
             ? windowed(req, analysis, source, started)
@@ -125,7 +108,7 @@ public final class ReportJob {
   }
 
   private Report windowed(
-      ReportRequest req, ReportRequest.Windowed analysis, DataSource source, long started) {
+      ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection =
         analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
     ClassifyRules rules = rules(req, analysis.host());
@@ -138,7 +121,7 @@ public final class ReportJob {
       Long endTime = req.window().endTime();
       end = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
       TimeRange range = TimeRange.closed(minusHours(end, hoursBack), end);
-      fold = fold(source, range, source.filesFor(range), null, projection, rules, newFold(req));
+      fold = fold(source, range, source.segmentsFor(range), null, projection, rules, newFold(req));
     }
     if (fold.rows() == 0) {
       throw new NoDataException("No data found in the specified time range.");
@@ -173,113 +156,45 @@ public final class ReportJob {
   }
 
   /**
-   * Folds the window's rows into {@code fold}, one chunk at a time (three days, grown to {@link
-   * #chunkRows} rows; or the length {@link #chunkMinutes} set) in time order: load, classify, add.
-   * Only one chunk's rows are in memory at a time. The chunks are half-open, the last one keeps the
-   * window's end; each reads the window's {@code files} that may hold rows of it, and {@code
-   * openEndFile} (if any) without upper bound in the last chunk.
+   * Folds the window's rows into {@code fold}, one chunk of the {@link ChunkPlan} at a time in time
+   * order: load, classify, add. Only one chunk's rows are in memory at a time. The window's {@code
+   * segments} are read, {@code openEnd} (if any) without upper bound in the last chunk.
    */
   private ReportFold fold(
-      DataSource source,
+      SlotSource source,
       TimeRange window,
-      List<Path> files,
-      Path openEndFile,
+      List<Segment> segments,
+      Segment openEnd,
       Projection projection,
       ClassifyRules rules,
       ReportFold fold) {
-    long from = window.start();
-    long chunkMicros =
-        fixedChunkMicros != null
-            ? fixedChunkMicros
-            : window.end() - from <= MIN_CHUNK_MICROS ? MIN_CHUNK_MICROS : defaultChunk(files);
-    boolean single = window.end() - from <= chunkMicros;
-    // each file's time span, once: a chunk reads only the files that may hold its rows
-    Map<Path, DataSource.Span> spans = new HashMap<>();
-    if (!single) {
-      timer.time(
-          "load",
-          () -> {
-            files.forEach(f -> spans.put(f, DataSource.span(f)));
-            return null;
-          });
-    }
-    while (true) {
-      boolean last = window.end() - from <= chunkMicros;
-      TimeRange range =
-          last
-              ? new TimeRange(from, window.end(), window.endInclusive())
-              : TimeRange.halfOpen(from, from + chunkMicros);
-      List<Path> chunkFiles = new ArrayList<>();
-      for (Path f : files) {
-        DataSource.Span span = spans.get(f);
-        if (single || (span != null && span.mayHold(range, last && f.equals(openEndFile)))) {
-          chunkFiles.add(f);
-        }
-      }
-      Path open = last && chunkFiles.contains(openEndFile) ? openEndFile : null;
-      if (!chunkFiles.isEmpty()) {
-        SlotTable table =
+    ChunkPlan plan = ChunkPlan.of(source, window, segments, openEnd, fixedChunkMicros, timer);
+    try (LoadProgress progress =
+        plan.single()
+            ? LoadProgress.start(err, interactive)
+            : LoadProgress.window(err, interactive, window.end() - window.start())) {
+      for (ChunkPlan.Chunk chunk : plan) {
+        if (!chunk.segments().isEmpty()) {
+          SlotTable table =
+              timer.time(
+                  "load",
+                  () ->
+                      source.load(
+                          chunk.segments(), chunk.range(), projection, chunk.openEnd(), progress));
+          if (table.rowCount() > 0) {
+            ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
             timer.time(
-                "load", () -> loader(loader -> loader.load(chunkFiles, range, projection, open)));
-        if (table.rowCount() > 0) {
-          ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
-          timer.time(
-              "aggregate",
-              () -> {
-                fold.add(rows);
-                return null;
-              });
+                "aggregate",
+                () -> {
+                  fold.add(rows);
+                  return null;
+                });
+          }
         }
+        progress.covered(plan.covered(chunk));
       }
-      if (last) {
-        return fold;
-      }
-      from += chunkMicros;
     }
-  }
-
-  /**
-   * The default chunk for a window of more than three days: the whole window when its files hold at
-   * most {@link #chunkRows} rowids in all, else three days grown to that many rows at the densest
-   * file's rate, from its {@link DataSource.Insertions} (an upper bound of the true rate, so a
-   * chunk never holds more rows than that; no scan of files without an index).
-   */
-  private long defaultChunk(List<Path> files) {
-    return timer.time(
-        "load",
-        () -> {
-          long rows = 0;
-          double densest = 0;
-          boolean unknown = false;
-          for (Path f : files) {
-            DataSource.Insertions in = DataSource.insertions(f);
-            rows += in.rows();
-            if (in.micros() > 0) {
-              densest = Math.max(densest, in.rows() / (double) in.micros());
-            } else {
-              unknown |= in.rows() > 1;
-            }
-          }
-          if (rows <= chunkRows) {
-            return Long.MAX_VALUE;
-          }
-          long grown = unknown || densest == 0 ? 0 : (long) (chunkRows / densest);
-          return Math.max(MIN_CHUNK_MICROS, grown);
-        });
-  }
-
-  /**
-   * The rows of a default chunk for a heap of {@code maxHeapBytes}: {@link #DEFAULT_CHUNK_ROWS}
-   * under the launcher's 896 MiB, fewer under a smaller heap.
-   */
-  static long chunkRows(long maxHeapBytes) {
-    return Math.max(1, Math.min(DEFAULT_CHUNK_ROWS, maxHeapBytes / HEAP_BYTES_PER_ROW));
-  }
-
-  private SlotTable loader(Function<SlotLoader, SlotTable> load) {
-    try (LoadProgress progress = LoadProgress.start(err, interactive)) {
-      return load.apply(new SlotLoader(loadThreads, progress));
-    }
+    return fold;
   }
 
   private static long minusHours(long t, int hours) {
@@ -288,32 +203,32 @@ public final class ReportJob {
 
   /**
    * The default-end-time window in one scan (no separate MAX(timestamp) pass): folds from the last
-   * inserted row's time minus the window, with no upper bound in the newest file. When that row is
-   * the newest (rows stored in time order: always, for collector files), the fold is exactly the
+   * inserted row's time minus the window, with no upper bound in the newest segment. When that row
+   * is the newest (rows stored in time order: always, for collector files), the fold is exactly the
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
   private ReportFold toNewest(
-      ReportRequest req, DataSource source, Projection projection, ClassifyRules rules) {
+      ReportRequest req, SlotSource source, Projection projection, ClassifyRules rules) {
     if (req.window().endTime() != null) {
       return null;
     }
-    var last = timer.time("end-time", source::lastInserted);
+    Optional<NewestRow> last = timer.time("end-time", source::lastInserted);
     if (last.isEmpty()) {
       return null;
     }
     long candidate = last.get().timestamp();
     TimeRange range = TimeRange.closed(minusHours(candidate, req.window().hoursBack()), candidate);
-    List<Path> files = source.filesFor(range);
-    if (!files.contains(last.get().file())) {
+    List<Segment> segments = source.segmentsFor(range);
+    if (!segments.contains(last.get().segment())) {
       return null;
     }
     ReportFold fold =
-        fold(source, range, files, last.get().file(), projection, rules, newFold(req));
+        fold(source, range, segments, last.get().segment(), projection, rules, newFold(req));
     boolean exact = fold.rows() > 0 && fold.lastTimestamp() == candidate;
     return exact ? fold : null;
   }
 
-  private Report monthly(ReportRequest req, DataSource source, long started) {
+  private Report monthly(ReportRequest req, SlotSource source, long started) {
     Long endTime = req.window().endTime();
     long reference = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
     YearMonth month = YearMonth.from(Timestamps.toLocal(reference)).minusMonths(1);
@@ -331,7 +246,7 @@ public final class ReportJob {
         fold(
             source,
             range,
-            source.filesFor(range),
+            source.segmentsFor(range),
             null,
             Projection.ALLOCATION,
             rules(req, ""),
@@ -368,7 +283,7 @@ public final class ReportJob {
     return new ClassifyRules(req.filters().exclusions(), req.filters().chtcOwned(), host);
   }
 
-  private long defaultEnd(DataSource source) {
+  private long defaultEnd(SlotSource source) {
     OptionalLong end = source.defaultEndTime();
     if (end.isEmpty()) {
       throw new NoDataException("No data found in the specified time range.");

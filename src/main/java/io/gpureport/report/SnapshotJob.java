@@ -4,9 +4,8 @@ import io.gpureport.aggregate.ModelSnapshot;
 import io.gpureport.classify.RuleSets;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.errors.NoDataException;
-import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
-import io.gpureport.load.SlotLoader;
+import io.gpureport.load.SlotSource;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
@@ -35,10 +34,9 @@ final class SnapshotJob {
     // html and e-mail cannot be asked for: the command line rejects them (docs/metrics.md,
     // "Checks, messages and exit status"), and so does ReportRequest
     long target = req.snapshotTime();
-    DataSource source = DataSource.resolve(from.dbPath(), from.dataDir());
+    SlotSource source = SlotSource.open(from.dbPath(), from.dataDir(), LOAD_THREADS);
     TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
-    SlotTable table =
-        new SlotLoader(LOAD_THREADS).load(source.filesFor(range), range, Projection.FULL);
+    SlotTable table = source.load(source.segmentsFor(range), range, Projection.FULL);
     ModelSnapshot.Result result =
         ModelSnapshot.compute(
             RuleSets.named("reference"), table, target, req.windowMinutes(), req.gpuModel());

@@ -3,7 +3,8 @@ package io.gpureport.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.gpureport.classify.SlotClass;
+import io.gpureport.classify.ReportingClass;
+import io.gpureport.classify.RuleSets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class ReportTest {
   void theSummaryGivesItsFirstThreeClasses() {
     List<ClassStat> classes = new ArrayList<>();
     double p = 10;
-    for (SlotClass c : SlotClass.values()) {
+    for (ReportingClass c : RuleSets.named("reference").classes().classes()) {
       classes.add(new ClassStat(c, new Stat(p, 1, 2)));
       p += 10;
     }
@@ -116,7 +117,7 @@ class ReportTest {
   void theListsAreCopies() {
     List<ClassStat> classes = new ArrayList<>(List.of());
     Report.AllocationSummary s = new Report.AllocationSummary(WINDOW, classes, CONTEXT);
-    classes.add(new ClassStat(SlotClass.SHARED, new Stat(1, 1, 1)));
+    classes.add(new ClassStat(RuleSets.named("reference").classes().get(2), new Stat(1, 1, 1)));
     assertEquals(List.of(), s.classes());
   }
 }

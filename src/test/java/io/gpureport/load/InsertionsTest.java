@@ -17,6 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 class InsertionsTest {
   @TempDir Path dir;
 
+  /** The insertions of a monthly file of 2025, through the source (a segment is a file). */
+  private static Insertions insertions(Path file) {
+    SlotSource source = SlotSource.open(file, null, 1);
+    TimeRange year =
+        TimeRange.closed(
+            Timestamps.parseUser("2025-01-01 00:00:00"),
+            Timestamps.parseUser("2025-12-31 23:59:59"));
+    Segment segment =
+        source.segmentsFor(year).stream()
+            .filter(s -> s.label().equals(file.toString()))
+            .findFirst()
+            .orElseThrow();
+    return source.insertions(segment);
+  }
+
   @Test
   void rowsAndMicrosOfACollectorOrderedFile() throws Exception {
     CliResult r =
@@ -24,7 +39,7 @@ class InsertionsTest {
     assertEquals(0, r.exitCode(), r.err());
     Path file = dir.resolve("gpu_state_2025-10.db");
 
-    DataSource.Insertions in = DataSource.insertions(file);
+    Insertions in = insertions(file);
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
@@ -50,7 +65,7 @@ class InsertionsTest {
       s.execute("INSERT INTO gpu_state VALUES ('2025-11-05 00:00:00.000000')");
       s.execute("INSERT INTO gpu_state VALUES ('2025-11-03 00:00:00.000000')");
     }
-    DataSource.Insertions in = DataSource.insertions(file);
+    Insertions in = insertions(file);
     assertEquals(4, in.rows());
     assertEquals(86_400_000_000L, in.micros());
     assertTrue(in.micros() < 4 * 86_400_000_000L, "shorter than the true span");
@@ -62,10 +77,10 @@ class InsertionsTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE gpu_state (timestamp TEXT)");
-      assertEquals(new DataSource.Insertions(0, -1), DataSource.insertions(file));
+      assertEquals(new Insertions(0, -1), insertions(file));
       s.execute("INSERT INTO gpu_state VALUES ('2025-12-01 00:00:00.000000')");
       s.execute("INSERT INTO gpu_state VALUES ('2025-12-01 00:00:00.000000')");
     }
-    assertEquals(new DataSource.Insertions(2, -1), DataSource.insertions(file));
+    assertEquals(new Insertions(2, -1), insertions(file));
   }
 }

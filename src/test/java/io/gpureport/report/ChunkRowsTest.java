@@ -10,16 +10,16 @@ class ChunkRowsTest {
 
   @Test
   void theLaunchersHeapHoldsTheFullBudget() {
-    assertEquals(ReportJob.DEFAULT_CHUNK_ROWS, ReportJob.chunkRows(896 * MIB));
+    assertEquals(ChunkPlan.DEFAULT_CHUNK_ROWS, ChunkPlan.chunkRows(896 * MIB));
   }
 
   @Test
   void aSmallHeapGetsFewerRows() {
-    assertEquals(128 * MIB / ReportJob.HEAP_BYTES_PER_ROW, ReportJob.chunkRows(128 * MIB));
+    assertEquals(128 * MIB / ChunkPlan.HEAP_BYTES_PER_ROW, ChunkPlan.chunkRows(128 * MIB));
   }
 
   @Test
   void aLargeHeapStillStopsAtTheBudget() {
-    assertEquals(ReportJob.DEFAULT_CHUNK_ROWS, ReportJob.chunkRows(64 * 1024 * MIB));
+    assertEquals(ChunkPlan.DEFAULT_CHUNK_ROWS, ChunkPlan.chunkRows(64 * 1024 * MIB));
   }
 }

@@ -1,0 +1,60 @@
+package io.gpureport.load;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The stored rows of the pool, whatever the store: its segments, the facts the report plans its
+ * chunks with, and the rows of a window in load order (docs/metrics.md, "Load order"). Read-only;
+ * it decides no rule (docs/decisions/0002-engine.md, "Sources").
+ */
+public interface SlotSource {
+  /**
+   * The source of {@code --db-path} / {@code --data-dir} (at most one is non-null), read with up to
+   * {@code threads} threads: the SQLite monthly files (the only store for now).
+   */
+  static SlotSource open(Path dbPath, Path dataDir, int threads) {
+    return SqliteSource.of(DataSource.resolve(dbPath, dataDir), threads);
+  }
+
+  /**
+   * The segments that may hold rows of {@code range}, in load order (ascending month); each holds
+   * rows of its month, but rows of other times too, which a load reads if in its range.
+   */
+  List<Segment> segmentsFor(TimeRange range);
+
+  /**
+   * The last inserted row of the newest non-empty segment: cheap, and normally the newest row,
+   * which the caller must confirm (rows need not be stored in time order); empty when there is none
+   * or its timestamp is unreadable.
+   */
+  Optional<NewestRow> lastInserted();
+
+  /** The newest stored timestamp (docs/metrics.md, "End time"); empty when there is no row. */
+  OptionalLong defaultEndTime();
+
+  /** The {@link Insertions} of a segment, without a scan. */
+  Insertions insertions(Segment segment);
+
+  /** The time span of a segment's rows; {@link Span#NONE} when no window query can match one. */
+  Span span(Segment segment);
+
+  /**
+   * The rows of {@code range} in {@code segments} (as {@link #segmentsFor} gives them) in load
+   * order, and from {@code openEndSegment} (one of them, or null) every row from the range start
+   * on, without upper bound; rows read are counted into {@code progress}.
+   */
+  SlotTable load(
+      List<Segment> segments,
+      TimeRange range,
+      Projection projection,
+      Segment openEndSegment,
+      LoadProgress progress);
+
+  /** The rows of {@code range} in {@code segments}, in load order, without progress. */
+  default SlotTable load(List<Segment> segments, TimeRange range, Projection projection) {
+    return load(segments, range, projection, null, LoadProgress.silent());
+  }
+}

@@ -1,0 +1,171 @@
+package io.gpureport.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpureport.load.Insertions;
+import io.gpureport.load.LoadProgress;
+import io.gpureport.load.NewestRow;
+import io.gpureport.load.Projection;
+import io.gpureport.load.Segment;
+import io.gpureport.load.SlotSource;
+import io.gpureport.load.SlotTable;
+import io.gpureport.load.Span;
+import io.gpureport.load.TimeRange;
+import io.gpureport.load.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a window is cut into chunks and which segments each reads, against a source that only answers
+ * the planning questions (docs/decisions/0002-engine.md).
+ */
+class ChunkPlanTest {
+  private static final long HOUR = Timestamps.MICROS_PER_HOUR;
+  private static final long DAY = 24 * HOUR;
+  private static final Segment A = new Segment("a");
+  private static final Segment B = new Segment("b");
+
+  /** Segments with spans {@code [min, max]} and insertions; records the questions asked. */
+  private static final class Planned implements SlotSource {
+    final Map<Segment, long[]> spans;
+    final Map<Segment, Insertions> insertions;
+    final List<String> asked = new ArrayList<>();
+
+    Planned(Map<Segment, long[]> spans, Map<Segment, Insertions> insertions) {
+      this.spans = spans;
+      this.insertions = insertions;
+    }
+
+    @Override
+    public List<Segment> segmentsFor(TimeRange range) {
+      return List.of(A, B);
+    }
+
+    @Override
+    public Optional<NewestRow> lastInserted() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public OptionalLong defaultEndTime() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Insertions insertions(Segment segment) {
+      asked.add("insertions " + segment);
+      return insertions.get(segment);
+    }
+
+    @Override
+    public Span span(Segment segment) {
+      asked.add("span " + segment);
+      long[] s = spans.get(segment);
+      return (range, openEnd) ->
+          s[1] >= range.start()
+              && (openEnd || (range.endInclusive() ? s[0] <= range.end() : s[0] < range.end()));
+    }
+
+    @Override
+    public SlotTable load(
+        List<Segment> segments,
+        TimeRange range,
+        Projection projection,
+        Segment openEndSegment,
+        LoadProgress progress) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static List<ChunkPlan.Chunk> chunks(ChunkPlan plan) {
+    List<ChunkPlan.Chunk> out = new ArrayList<>();
+    plan.forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void aWindowOfAtMostThreeDaysIsOneChunkOfEverySegmentWithoutQuestions() {
+    Planned source = new Planned(Map.of(), Map.of());
+    TimeRange window = TimeRange.closed(0, 3 * DAY);
+    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), B, null, new StageTimer());
+    assertTrue(plan.single());
+    assertEquals(List.of(new ChunkPlan.Chunk(window, List.of(A, B), B, true)), chunks(plan));
+    assertEquals(List.of(), source.asked);
+  }
+
+  @Test
+  void aLongerWindowWhoseSegmentsHoldFewRowsIsOneChunkWithoutSpans() {
+    Insertions few = new Insertions(1000, DAY);
+    Planned source = new Planned(Map.of(), Map.of(A, few, B, few));
+    TimeRange window = TimeRange.closed(0, 30 * DAY);
+    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), null, null, new StageTimer());
+    assertTrue(plan.single());
+    assertEquals(List.of(new ChunkPlan.Chunk(window, List.of(A, B), null, true)), chunks(plan));
+    assertEquals(List.of("insertions a", "insertions b"), source.asked);
+  }
+
+  @Test
+  void theDefaultChunkGrowsToTheRowBudgetAtTheDensestRateFromThreeDays() {
+    long budget = 2_000_000;
+    // 400,000 rows a day: five days
+    assertEquals(
+        5 * DAY,
+        ChunkPlan.defaultChunk(
+            List.of(new Insertions(4_000_000, 10 * DAY), new Insertions(100_000, 10 * DAY)),
+            budget));
+    // 1,000,000 rows a day would be two days: never below three
+    assertEquals(
+        3 * DAY, ChunkPlan.defaultChunk(List.of(new Insertions(10_000_000, 10 * DAY)), budget));
+    // an unknown rate: three days
+    assertEquals(3 * DAY, ChunkPlan.defaultChunk(List.of(new Insertions(3_000_000, -1)), budget));
+    // within the budget: the whole window
+    assertEquals(
+        Long.MAX_VALUE, ChunkPlan.defaultChunk(List.of(new Insertions(2_000_000, DAY)), budget));
+  }
+
+  @Test
+  void eachChunkReadsOnlyTheSegmentsWhoseSpanMayHoldItAndTheOpenEndOnlyLast() {
+    // a: hours 0-4; b: hours 7-11, read without upper bound
+    Planned source =
+        new Planned(
+            Map.of(A, new long[] {0, 4 * HOUR}, B, new long[] {7 * HOUR, 11 * HOUR}), Map.of());
+    TimeRange window = TimeRange.closed(0, 10 * HOUR);
+    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), B, 3 * HOUR, new StageTimer());
+    List<ChunkPlan.Chunk> chunks = chunks(plan);
+    assertEquals(
+        List.of(
+            new ChunkPlan.Chunk(TimeRange.halfOpen(0, 3 * HOUR), List.of(A), null, false),
+            new ChunkPlan.Chunk(TimeRange.halfOpen(3 * HOUR, 6 * HOUR), List.of(A), null, false),
+            new ChunkPlan.Chunk(TimeRange.halfOpen(6 * HOUR, 9 * HOUR), List.of(B), null, false),
+            new ChunkPlan.Chunk(TimeRange.closed(9 * HOUR, 10 * HOUR), List.of(B), B, true)),
+        chunks);
+    assertEquals(List.of("span a", "span b"), source.asked, "one span query per segment");
+    assertEquals(6 * HOUR, plan.covered(chunks.get(1)));
+    assertEquals(10 * HOUR, plan.covered(chunks.get(3)));
+  }
+
+  @Test
+  void aChunkNoSegmentMayHoldReadsNothing() {
+    Planned source =
+        new Planned(Map.of(A, new long[] {0, HOUR}, B, new long[] {9 * HOUR, 9 * HOUR}), Map.of());
+    ChunkPlan plan =
+        ChunkPlan.of(
+            source,
+            TimeRange.closed(0, 10 * HOUR),
+            List.of(A, B),
+            null,
+            4 * HOUR,
+            new StageTimer());
+    List<ChunkPlan.Chunk> chunks = chunks(plan);
+    assertEquals(3, chunks.size());
+    assertEquals(List.of(), chunks.get(1).segments());
+    assertNull(chunks.get(2).openEnd());
+    assertEquals(List.of(B), chunks.get(2).segments());
+  }
+}
