@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.gpureport.deliver.MailServerSetups;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,7 @@ class DistributionIT {
   @TempDir Path work;
 
   @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort());
+  static GreenMailExtension mail = new GreenMailExtension(MailServerSetups.smtp());
 
   private static Path home;
 

@@ -1,5 +1,6 @@
 package io.gpureport.cli;
 
+import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
@@ -344,7 +345,7 @@ public final class ReportCommand implements Callable<Integer> {
             : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")),
         new ReportRequest.Window(hoursBack, end),
         analysis(snapshot),
-        new ReportRequest.Filters(exclusions, chtc),
+        new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc),
         new ReportRequest.Output(outputFormat, outputFile, !noCharts),
         email == null ? new ReportRequest.NoEmail() : new ReportRequest.Email(email),
         verbose);
@@ -486,8 +487,9 @@ public final class ReportCommand implements Callable<Integer> {
   static final class RulesConverter implements ITypeConverter<String> {
     @Override
     public String convert(String v) {
-      if (!"reference".equals(v)) {
-        throw new TypeConversionException("expected reference but was '" + v + "'");
+      if (!RuleSets.names().contains(v)) {
+        throw new TypeConversionException(
+            "expected " + String.join(" or ", RuleSets.names()) + " but was '" + v + "'");
       }
       return v;
     }

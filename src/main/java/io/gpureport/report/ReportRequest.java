@@ -1,5 +1,6 @@
 package io.gpureport.report;
 
+import io.gpureport.classify.RuleSet;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
@@ -109,9 +110,13 @@ public record ReportRequest(
     }
   }
 
-  /** The hosts left out ({@code --exclude-hosts…}) and the CHTC-owned hosts. */
-  public record Filters(ExclusionMap exclusions, ChtcOwnedHosts chtcOwned) {
+  /**
+   * How rows are classified: the rule set ({@code --rules}), the hosts left out ({@code
+   * --exclude-hosts…}) and the CHTC-owned hosts.
+   */
+  public record Filters(RuleSet rules, ExclusionMap exclusions, ChtcOwnedHosts chtcOwned) {
     public Filters {
+      Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(exclusions, "exclusions");
       Objects.requireNonNull(chtcOwned, "chtcOwned");
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.gpureport.ExampleData;
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
@@ -46,11 +45,7 @@ class EmailCliTest {
 
   @RegisterExtension
   static GreenMailExtension mail =
-      new GreenMailExtension(
-              new ServerSetup[] {
-                ServerSetupTest.SMTP.createCopy("127.0.0.1").dynamicPort(),
-                ServerSetupTest.SMTPS.createCopy("127.0.0.1").dynamicPort()
-              })
+      new GreenMailExtension(new ServerSetup[] {MailServerSetups.smtp(), MailServerSetups.smtps()})
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
           .withPerMethodLifecycle(true);
 

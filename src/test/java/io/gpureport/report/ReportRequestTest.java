@@ -3,6 +3,8 @@ package io.gpureport.report;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gpureport.classify.RuleSet;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
@@ -18,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The preconditions of the request records: the second line behind the command line's checks. */
 class ReportRequestTest {
   private static final ReportRequest.Source DIR = ReportRequest.Source.dataDir(Path.of("."));
+  private static final RuleSet REFERENCE = RuleSets.named("reference");
   private static final ReportRequest.Window DAY = new ReportRequest.Window(24, null);
   private static final ReportRequest.Filters NONE =
-      new ReportRequest.Filters(ExclusionMap.empty(), ChtcOwnedHosts.none());
+      new ReportRequest.Filters(REFERENCE, ExclusionMap.empty(), ChtcOwnedHosts.none());
   private static final ReportRequest.Output TEXT =
       new ReportRequest.Output(OutputFormat.TEXT, null, true);
   private static final ReportRequest.Output HTML =
@@ -71,8 +74,14 @@ class ReportRequestTest {
         named("host", () -> new ReportRequest.Allocation(true, false, null)),
         named("time-series host", () -> new ReportRequest.Timeseries(15, null)),
         named("snapshot time text", () -> new ReportRequest.GpuModelSnapshot(null, 0, null, 5)),
-        named("exclusions", () -> new ReportRequest.Filters(null, ChtcOwnedHosts.none())),
-        named("CHTC-owned hosts", () -> new ReportRequest.Filters(ExclusionMap.empty(), null)),
+        named(
+            "rule set",
+            () -> new ReportRequest.Filters(null, ExclusionMap.empty(), ChtcOwnedHosts.none())),
+        named(
+            "exclusions", () -> new ReportRequest.Filters(REFERENCE, null, ChtcOwnedHosts.none())),
+        named(
+            "CHTC-owned hosts",
+            () -> new ReportRequest.Filters(REFERENCE, ExclusionMap.empty(), null)),
         named("format", () -> new ReportRequest.Output(null, null, true)),
         named("e-mail settings", () -> new ReportRequest.Email(null)),
         named("analysis", () -> new ReportRequest(DIR, DAY, null, NONE, TEXT, EMAIL, false)));
