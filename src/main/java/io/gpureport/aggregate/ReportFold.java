@@ -5,6 +5,7 @@ import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.DeviceModels;
 import io.gpureport.load.Dictionary;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntPredicate;
@@ -235,20 +236,16 @@ public final class ReportFold {
     UserTable backfill =
         backfillUsers == null ? new UserTable(List.of(), 0) : backfillUsers.finish();
     BucketSeries bucketSeries = stats.bucketSeries(ALLOCATION_BUCKET_MINUTES);
-    if (!stats.anyIncluded()) {
-      UserTable none = new UserTable(List.of(), 0);
-      return new DeviceAllocation(
-          null, null, null, stats.tables(), none, none, stats.subjectPercents(), bucketSeries);
-    }
-    return new DeviceAllocation(
-        stats.slots(classes.real()),
-        memoryTable,
-        stats.slots(classes.backfill()),
-        stats.tables(),
-        h200,
-        backfill,
-        stats.subjectPercents(),
-        bucketSeries);
+    DeviceAllocation.ClassTables tables =
+        stats.anyIncluded()
+            ? new DeviceAllocation.Included(
+                stats.slots(classes.real()),
+                Optional.ofNullable(memoryTable),
+                stats.slots(classes.backfill()),
+                h200,
+                backfill)
+            : new DeviceAllocation.NoneIncluded();
+    return new DeviceAllocation(tables, stats.tables(), stats.subjectPercents(), bucketSeries);
   }
 
   /** The non-device allocation summary: six stats in CLASS_ORDER; once, after the last chunk. */

@@ -130,16 +130,12 @@ public final class HtmlReport {
     TimeSeriesView timeSeries = null;
     if (r instanceof Report.DeviceTables withDevices) {
       DeviceAllocation d = withDevices.device();
-      if (d.real() != null) {
-        real = slots("Class", d.real());
-        if (d.memory() != null) {
-          memory = memory(d.memory());
-        }
-        if (d.backfill() != null) {
-          backfill = slots("Class", d.backfill());
-        }
-        h200 = users(d.h200Users());
-        backfillUsers = users(d.backfillUsers());
+      if (d.classes() instanceof DeviceAllocation.Included tables) {
+        real = slots("Class", tables.real());
+        memory = tables.memory().map(HtmlReport::memory).orElse(null);
+        backfill = slots("Class", tables.backfill());
+        h200 = users(tables.h200Users());
+        backfillUsers = users(tables.backfillUsers());
       }
       devices = new ArrayList<>();
       for (DeviceTable t : d.devices()) {

@@ -11,6 +11,7 @@ import io.gpureport.aggregate.TimeSeries;
 import io.gpureport.aggregate.UserTable;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.load.Timestamps;
+import java.util.List;
 
 /** The JSON document of the reports (docs/metrics.md, "JSON"). */
 public final class JsonReport {
@@ -83,9 +84,11 @@ public final class JsonReport {
   }
 
   private void device(DeviceAllocation d) {
-    slots("realSlots", d.real());
+    DeviceAllocation.Included c =
+        d.classes() instanceof DeviceAllocation.Included included ? included : null;
+    slots("realSlots", c == null ? null : c.real());
     w.name("memoryCategories");
-    MemoryTable m = d.real() == null ? null : d.memory();
+    MemoryTable m = c == null ? null : c.memory().orElse(null);
     if (m == null) {
       w.nullValue();
     } else {
@@ -99,7 +102,7 @@ public final class JsonReport {
       }
       w.endArray().endObject();
     }
-    slots("backfillSlots", d.backfill());
+    slots("backfillSlots", c == null ? null : c.backfill());
     w.name("deviceTypes").beginArray();
     for (DeviceTable t : d.devices()) {
       w.beginObject().name("class").value(t.slotClass().displayName());
@@ -118,8 +121,8 @@ public final class JsonReport {
       w.endArray().endObject();
     }
     w.endArray();
-    users("h200Users", d.h200Users());
-    users("backfillUsers", d.backfillUsers());
+    users("h200Users", c == null ? List.of() : c.h200Users().classes());
+    users("backfillUsers", c == null ? List.of() : c.backfillUsers().classes());
   }
 
   private void slots(String key, SlotsTable t) {
@@ -137,9 +140,9 @@ public final class JsonReport {
     w.endArray().endObject();
   }
 
-  private void users(String key, UserTable t) {
+  private void users(String key, List<UserTable.ClassHours> classes) {
     w.name(key).beginArray();
-    for (UserTable.ClassHours c : t.classes()) {
+    for (UserTable.ClassHours c : classes) {
       w.beginObject().name("class").value(c.slotClass().displayName());
       w.name("gpuHours").value(c.gpuHours());
       w.name("users").beginArray();

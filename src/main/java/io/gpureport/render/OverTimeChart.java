@@ -144,7 +144,7 @@ final class OverTimeChart {
     for (BucketSeries.Line l : d.buckets().lines()) {
       Stat s =
           l.slotClass() == null
-              ? d.backfill() == null ? null : d.backfill().total()
+              ? d.classes() instanceof DeviceAllocation.Included c ? c.backfill().total() : null
               : realStat(d, l.slotClass());
       parts.add(l.name() + (s == null ? "" : " " + Numbers.f1(s.allocatedPercent()) + "%"));
     }
@@ -155,8 +155,8 @@ final class OverTimeChart {
   }
 
   private static Stat realStat(DeviceAllocation d, ReportingClass c) {
-    if (d.real() != null) {
-      for (ClassStat cs : d.real().classes()) {
+    if (d.classes() instanceof DeviceAllocation.Included included) {
+      for (ClassStat cs : included.real().classes()) {
         if (cs.slotClass().equals(c)) {
           return cs.stat();
         }

@@ -65,14 +65,12 @@ public final class TextReport {
   }
 
   private void deviceBlocks(DeviceAllocation d) {
-    if (d.real() != null) {
-      slots("REAL SLOTS:", d.real());
-      if (d.memory() != null) {
-        memory(d.memory());
-      }
-      slots("BACKFILL SLOTS:", d.backfill());
-      users("H200 USAGE BY SLOT TYPE:", d.h200Users());
-      users("BACKFILL USAGE BY SLOT TYPE (filtered):", d.backfillUsers());
+    if (d.classes() instanceof DeviceAllocation.Included c) {
+      slots("REAL SLOTS:", c.real());
+      c.memory().ifPresent(this::memory);
+      slots("BACKFILL SLOTS:", c.backfill());
+      users("H200 USAGE BY SLOT TYPE:", c.h200Users());
+      users("BACKFILL USAGE BY SLOT TYPE (filtered):", c.backfillUsers());
     }
     line("").line("Usage by Device Type (filtered):").line(rule('-', 70));
     for (DeviceTable t : d.devices()) {

@@ -28,7 +28,11 @@ class ReportTest {
           0.5,
           LocalDateTime.of(2025, 12, 3, 8, 0));
   private static final DeviceAllocation DEVICE =
-      new DeviceAllocation(null, null, null, List.of(), null, null, List.of(12.5, 50.0), null);
+      new DeviceAllocation(
+          new DeviceAllocation.NoneIncluded(),
+          List.of(),
+          List.of(12.5, 50.0),
+          new BucketSeries(15, new long[0], List.of()));
 
   static Stream<Arguments> invalid() {
     return Stream.of(

@@ -130,11 +130,15 @@ class ChartsTest {
         window(rows, 48), Analyses.deviceAllocation(rows, false, 48), context(rows));
   }
 
+  private static DeviceAllocation.Included included(DeviceAllocation d) {
+    return (DeviceAllocation.Included) d.classes();
+  }
+
   private static Stat tableStat(DeviceAllocation d, BucketSeries.Line line) {
     if (line.slotClass() == null) {
-      return d.backfill().total();
+      return included(d).backfill().total();
     }
-    for (ClassStat c : d.real().classes()) {
+    for (ClassStat c : included(d).real().classes()) {
       if (c.slotClass().equals(line.slotClass())) {
         return c.stat();
       }
@@ -156,8 +160,8 @@ class ChartsTest {
       assertEquals(0, Math.floorMod(s.starts()[b], 15 * MINUTE), "15-minute bucket starts");
     }
     List<String> expectedNames = new ArrayList<>();
-    d.real().classes().forEach(c -> expectedNames.add(c.slotClass().displayName()));
-    if (!d.backfill().classes().isEmpty()) {
+    included(d).real().classes().forEach(c -> expectedNames.add(c.slotClass().displayName()));
+    if (!included(d).backfill().classes().isEmpty()) {
       expectedNames.add(BucketSeries.BACKFILL_TOTAL);
     }
     assertEquals(expectedNames, s.lines().stream().map(BucketSeries.Line::name).toList());
@@ -419,15 +423,7 @@ class ChartsTest {
     Report broken =
         new Report.Allocation(
             good.window(),
-            new DeviceAllocation(
-                d.real(),
-                d.memory(),
-                d.backfill(),
-                d.devices(),
-                d.h200Users(),
-                d.backfillUsers(),
-                d.subjectPercents(),
-                buckets),
+            new DeviceAllocation(d.classes(), d.devices(), d.subjectPercents(), buckets),
             good.context());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<ChartImage> charts =
