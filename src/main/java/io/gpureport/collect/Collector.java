@@ -84,6 +84,13 @@ public final class Collector {
       if (verbose && writer.createdTable()) {
         say("Creating table gpu_state in " + file);
       }
+      if (verbose && !writer.addedColumns().isEmpty()) {
+        say(
+            "Adding columns "
+                + String.join(", ", writer.addedColumns())
+                + " to gpu_state in "
+                + file);
+      }
       for (SlotAd ad = ads.next(); ad != null; ad = ads.next()) {
         rows.explode(ad, writer::add);
       }

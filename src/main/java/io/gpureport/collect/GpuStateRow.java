@@ -16,9 +16,11 @@ record GpuStateRow(
     String machine,
     String remoteOwner,
     String globalJobId,
-    String timestamp) {
+    String timestamp,
+    String preventJobsReason,
+    Object disk) {
 
-  /** The values in table column order, matching {@code GpuStateTable.INSERT}. */
+  /** The values in table column order, matching {@code CollectedTable.INSERT}. */
   Object[] columnValues() {
     return new Object[] {
       name,
@@ -32,7 +34,9 @@ record GpuStateRow(
       machine,
       remoteOwner,
       globalJobId,
-      timestamp
+      timestamp,
+      preventJobsReason,
+      disk
     };
   }
 }

@@ -22,7 +22,9 @@ record SlotAd(
     Object averageUsage,
     String machine,
     String remoteOwner,
-    String globalJobId) {
+    String globalJobId,
+    String preventJobsReason,
+    Object disk) {
 
   /**
    * Whether the slot is a backfill slot: its name contains {@code backfill} (docs/metrics.md, "Real

@@ -125,7 +125,9 @@ final class SlotAdParser implements Closeable {
         values[SlotAttribute.AVERAGE_USAGE.ordinal()],
         (String) values[SlotAttribute.MACHINE.ordinal()],
         (String) values[SlotAttribute.REMOTE_OWNER.ordinal()],
-        (String) values[SlotAttribute.GLOBAL_JOB_ID.ordinal()]);
+        (String) values[SlotAttribute.GLOBAL_JOB_ID.ordinal()],
+        (String) values[SlotAttribute.PREVENT_JOBS_REASON.ordinal()],
+        values[SlotAttribute.DISK.ordinal()]);
   }
 
   /**
@@ -134,7 +136,7 @@ final class SlotAdParser implements Closeable {
    */
   private Object read(SlotAttribute attribute, JsonToken token) throws IOException {
     return switch (attribute) {
-      case GLOBAL_MEMORY_MB -> token.isNumeric() ? integralOrReal(token) : text(token);
+      case GLOBAL_MEMORY_MB, DISK -> token.isNumeric() ? integralOrReal(token) : text(token);
       case AVERAGE_USAGE -> token.isNumeric() ? parser.getDoubleValue() : text(token);
       case ASSIGNED_GPUS, AVAILABLE_GPUS -> token == JsonToken.START_ARRAY ? list() : text(token);
       default -> text(token);

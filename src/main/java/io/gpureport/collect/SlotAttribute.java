@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The attributes of the condor_status projection, in {@code gpu_state} column order
- * (docs/metrics.md, "How collect builds the rows").
+ * The attributes of the condor_status projection, in {@code gpu_state} column order, where {@code
+ * timestamp} sits between {@code GlobalJobId} and {@code PreventJobsReason} (docs/metrics.md, "How
+ * collect builds the rows").
  */
 enum SlotAttribute {
   NAME("Name"),
@@ -21,7 +22,9 @@ enum SlotAttribute {
   AVERAGE_USAGE("GPUsAverageUsage"),
   MACHINE("Machine"),
   REMOTE_OWNER("RemoteOwner"),
-  GLOBAL_JOB_ID("GlobalJobId");
+  GLOBAL_JOB_ID("GlobalJobId"),
+  PREVENT_JOBS_REASON("PreventJobsReason"),
+  DISK("Disk");
 
   private static final Map<String, SlotAttribute> BY_FOLDED_NAME = new HashMap<>();
 

@@ -55,6 +55,8 @@ final class SnapshotRows {
         ad.machine(),
         ad.remoteOwner(),
         ad.globalJobId(),
-        timestamp);
+        timestamp,
+        ad.preventJobsReason(),
+        ad.disk());
   }
 }

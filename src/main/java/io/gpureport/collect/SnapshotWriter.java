@@ -11,13 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Appends one snapshot to a monthly file inside a single {@code BEGIN IMMEDIATE} transaction
  * (docs/metrics.md, "How collect builds the rows", "The stored table", D12): readers see all of its
- * rows or none. Closing without {@link #commit()} rolls back, and removes the file again if this
- * writer created it and it is still empty.
+ * rows or none. An older table gains the columns it lacks in the same transaction. Closing without
+ * {@link #commit()} rolls back (the added columns too), and removes the file again if this writer
+ * created it and it is still empty.
  */
 final class SnapshotWriter implements AutoCloseable {
   /** How long to wait for concurrent readers and writers before failing. */
@@ -27,21 +29,30 @@ final class SnapshotWriter implements AutoCloseable {
   private final boolean fileExisted;
   private final Connection connection;
   private final boolean createdTable;
+  private final List<String> addedColumns;
   private final PreparedStatement insert;
   private long rows;
   private boolean committed;
 
   private SnapshotWriter(
-      Path file, boolean fileExisted, Connection connection, boolean createdTable)
+      Path file,
+      boolean fileExisted,
+      Connection connection,
+      boolean createdTable,
+      List<String> addedColumns)
       throws SQLException {
     this.file = file;
     this.fileExisted = fileExisted;
     this.connection = connection;
     this.createdTable = createdTable;
-    this.insert = connection.prepareStatement(GpuStateTable.INSERT);
+    this.addedColumns = List.copyOf(addedColumns);
+    this.insert = connection.prepareStatement(CollectedTable.INSERT);
   }
 
-  /** Opens (or creates) {@code file}, starts the transaction and makes sure the table exists. */
+  /**
+   * Opens (or creates) {@code file}, starts the transaction and makes sure the table exists and has
+   * every column the collector writes.
+   */
   static SnapshotWriter begin(Path file) {
     boolean existed = Files.exists(file);
     checkWritable(file, existed);
@@ -54,12 +65,13 @@ final class SnapshotWriter implements AutoCloseable {
       connection.setAutoCommit(false);
       boolean created = !hasTable(connection);
       try (Statement ddl = connection.createStatement()) {
-        ddl.execute(GpuStateTable.CREATE_TABLE);
+        ddl.execute(CollectedTable.CREATE_TABLE);
         if (created) {
           ddl.execute(GpuStateTable.CREATE_INDEX);
         }
       }
-      return new SnapshotWriter(file, existed, connection, created);
+      List<String> added = CollectedTable.addMissingColumns(connection);
+      return new SnapshotWriter(file, existed, connection, created, added);
     } catch (SQLException e) {
       abandon(connection, file, existed);
       throw failure(file, e);
@@ -84,6 +96,11 @@ final class SnapshotWriter implements AutoCloseable {
   /** Whether this transaction creates table {@code gpu_state} (and its timestamp index). */
   boolean createdTable() {
     return createdTable;
+  }
+
+  /** The columns this transaction adds to an existing table, in table order; often none. */
+  List<String> addedColumns() {
+    return addedColumns;
   }
 
   /** Inserts one row; it becomes visible only at {@link #commit()}. */

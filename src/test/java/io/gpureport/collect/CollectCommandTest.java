@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectCommandTest {
   private static final String PROJECTION =
       "Name,AssignedGPUs,AvailableGPUs,State,GPUs_DeviceName,GPUs_GlobalMemoryMb,"
-          + "PrioritizedProjects,GPUsAverageUsage,Machine,RemoteOwner,GlobalJobId";
+          + "PrioritizedProjects,GPUsAverageUsage,Machine,RemoteOwner,GlobalJobId,"
+          + "PreventJobsReason,Disk";
 
   @TempDir Path dir;
 

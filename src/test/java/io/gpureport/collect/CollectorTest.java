@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The collector end to end on real SQLite files: case C1, appends, months, errors, atomicity. */
 class CollectorTest {
@@ -46,7 +49,9 @@ class CollectorTest {
             RES,
             "NULL",
             "NULL",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:slot1@resgpu1.chtc.wisc.edu",
             "T:GPU-a2",
@@ -59,7 +64,9 @@ class CollectorTest {
             RES,
             "NULL",
             "NULL",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:slot1_1@resgpu1.chtc.wisc.edu",
             "T:GPU-a1",
@@ -72,7 +79,9 @@ class CollectorTest {
             RES,
             "T:alice@example.edu",
             "T:ap1.example.edu#1.0#1762164000",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:backfill2@resgpu1.chtc.wisc.edu",
             "T:GPU-a2",
@@ -85,7 +94,9 @@ class CollectorTest {
             RES,
             "NULL",
             "NULL",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:backfill2@migbox.chtc.wisc.edu",
             "T:MIG-1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901",
@@ -98,7 +109,9 @@ class CollectorTest {
             "T:migbox.chtc.wisc.edu",
             "NULL",
             "NULL",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:backfill2@busy.chtc.wisc.edu",
             "T:",
@@ -111,7 +124,9 @@ class CollectorTest {
             "T:busy.chtc.wisc.edu",
             "NULL",
             "NULL",
-            t),
+            t,
+            "NULL",
+            "NULL"),
         row(
             "T:slot1@odd.chtc.wisc.edu",
             "NULL",
@@ -124,7 +139,9 @@ class CollectorTest {
             "T:odd.chtc.wisc.edu",
             "NULL",
             "NULL",
-            t));
+            t,
+            "NULL",
+            "NULL"));
   }
 
   private static String row(String... values) {
@@ -162,13 +179,23 @@ class CollectorTest {
   }
 
   @Test
-  void createdTableHasTheLegacyDefinitionAndATimestampIndex() throws Exception {
+  void createdTableHasTheLegacyColumnsThenPreventJobsReasonAndDiskAndATimestampIndex()
+      throws Exception {
     Path input = Fixtures.writeCollectInput(dir);
     Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(dir, input));
 
     Path file = dir.resolve("gpu_state_2025-11.db");
     String sql = StoredRows.scalar(file, "SELECT sql FROM sqlite_master WHERE name = 'gpu_state'");
-    assertEquals(GpuStateTable.CREATE_TABLE.replace("IF NOT EXISTS ", ""), sql);
+    assertEquals(CollectedTable.CREATE_TABLE.replace("IF NOT EXISTS ", ""), sql);
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS);
+    columns.addAll(List.of("PreventJobsReason", "Disk"));
+    assertEquals(columns, StoredRows.columns(file));
+    assertEquals(
+        "TEXT|BIGINT",
+        StoredRows.scalar(
+            file,
+            "SELECT group_concat(type, '|') FROM (SELECT type FROM pragma_table_info('gpu_state')"
+                + " WHERE cid >= 12 ORDER BY cid)"));
     assertEquals(
         "gpu_state",
         StoredRows.scalar(
@@ -193,7 +220,7 @@ class CollectorTest {
   }
 
   @Test
-  void existingLegacyTableIsUsedAsItIsWithoutAddingAnIndex() throws Exception {
+  void existingLegacyTableKeepsItsColumnsGainsTheNewOnesButNoIndex() throws Exception {
     Path file = dir.resolve("gpu_state_2025-11.db");
     StoredRows.execute(
         file,
@@ -211,6 +238,114 @@ class CollectorTest {
         "0", StoredRows.scalar(file, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"));
     assertEquals(
         "real", StoredRows.scalar(file, "SELECT typeof(GPUs_GlobalMemoryMb) FROM gpu_state"));
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS);
+    columns.addAll(List.of("GPUs_MIG_extra", "PreventJobsReason", "Disk"));
+    assertEquals(columns, StoredRows.columns(file));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "\"PreventJobsReason\": \"Node maintenance\", \"Disk\": 104857600;"
+            + " T:Node maintenance | I:104857600",
+        "\"Disk\": 1.5e3; NULL | I:1500",
+        "\"Disk\": 104857600.5; NULL | R:104857600.5",
+        "\"PreventJobsReason\": null, \"Disk\": null; NULL | NULL",
+        "\"PreventJobsReason\": \"\"; T: | NULL",
+        "\"preventjobsreason\": 3, \"DISK\": \"big\"; T:3 | T:big",
+      })
+  void preventJobsReasonIsTextAndDiskAnIntegerWhenIntegral(String attributes, String stored)
+      throws Exception {
+    Path input =
+        Fixtures.writeInput(
+            dir, "[{\"Name\": \"slot1@h\", \"AssignedGPUs\": \"GPU-1\", " + attributes + "}]");
+
+    Fixtures.collector(Fixtures.T1, new StringWriter()).collect(Fixtures.fromFile(dir, input));
+
+    List<String> rows = StoredRows.read(dir.resolve("gpu_state_2025-11.db"));
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0).endsWith(" | T:" + Fixtures.T1_STORED + " | " + stored), rows.get(0));
+  }
+
+  @Test
+  void legacyTwelveColumnFileGainsBothColumnsAndOldRowsReadNull() throws Exception {
+    Path file = dir.resolve("gpu_state_2025-11.db");
+    legacyFileWithOneRow(file);
+    Path input =
+        Fixtures.writeInput(
+            dir,
+            "[{\"Name\": \"slot1@h\", \"AssignedGPUs\": \"GPU-1\","
+                + " \"PreventJobsReason\": \"Node maintenance\", \"Disk\": 104857600}]");
+    StringWriter status = new StringWriter();
+    CollectRequest verbose =
+        new CollectRequest(
+            dir, input.toString(), "condor_status", null, Duration.ofSeconds(5), true);
+
+    Fixtures.collector(Fixtures.T2, status).collect(verbose);
+
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS);
+    columns.addAll(List.of("PreventJobsReason", "Disk"));
+    assertEquals(columns, StoredRows.columns(file));
+    List<String> rows = StoredRows.read(file);
+    assertEquals(2, rows.size());
+    assertTrue(rows.get(0).endsWith(" | T:2025-11-03 10:00:05.123456 | NULL | NULL"), rows.get(0));
+    assertTrue(rows.get(1).endsWith(" | T:Node maintenance | I:104857600"), rows.get(1));
+    assertTrue(
+        status
+            .toString()
+            .contains("Adding columns PreventJobsReason, Disk to gpu_state in " + file),
+        status.toString());
+  }
+
+  @Test
+  void aFileWithOneOfTheColumnsGainsOnlyTheOther() throws Exception {
+    Path file = dir.resolve("gpu_state_2025-11.db");
+    legacyFileWithOneRow(file);
+    StoredRows.execute(file, "ALTER TABLE gpu_state ADD COLUMN \"disk\" BIGINT");
+    Path input = Fixtures.writeCollectInput(dir);
+
+    Fixtures.collector(Fixtures.T2, new StringWriter()).collect(Fixtures.fromFile(dir, input));
+
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS);
+    columns.addAll(List.of("disk", "PreventJobsReason"));
+    assertEquals(columns, StoredRows.columns(file));
+    assertEquals("8", StoredRows.scalar(file, "SELECT count(*) FROM gpu_state"));
+  }
+
+  @Test
+  void aFailingInsertAfterTheAltersLeavesTheLegacyFileWithoutTheNewColumns() throws Exception {
+    Path file = dir.resolve("gpu_state_2025-11.db");
+    legacyFileWithOneRow(file);
+    StoredRows.execute(
+        file,
+        "CREATE TRIGGER fail_on_new_rows BEFORE INSERT ON gpu_state"
+            + " WHEN NEW.timestamp > '2025-11-03 10:00:05.123456'"
+            + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    byte[] before = Files.readAllBytes(file);
+    Path input = Fixtures.writeCollectInput(dir);
+
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () ->
+                Fixtures.collector(Fixtures.T2, new StringWriter())
+                    .collect(Fixtures.fromFile(dir, input)));
+
+    assertTrue(e.getMessage().contains("injected failure"), e.getMessage());
+    assertEquals(GpuStateTable.COLUMNS, StoredRows.columns(file));
+    assertEquals("1", StoredRows.scalar(file, "SELECT count(*) FROM gpu_state"));
+    assertArrayEquals(before, Files.readAllBytes(file));
+    assertFalse(Files.exists(dir.resolve("gpu_state_2025-11.db-journal")));
+  }
+
+  /** A file in the legacy collector's format, twelve columns, with one row at 10:00:05. */
+  private static void legacyFileWithOneRow(Path file) throws Exception {
+    StoredRows.execute(file, GpuStateTable.CREATE_TABLE);
+    StoredRows.execute(
+        file,
+        "INSERT INTO gpu_state VALUES ('slot1@h', 'GPU-1', '', 'Claimed', 'NVIDIA L40S', 46068,"
+            + " '', 0.5, 'h', 'u@d', 's#1.0#1', '2025-11-03 10:00:05.123456')");
   }
 
   @Test

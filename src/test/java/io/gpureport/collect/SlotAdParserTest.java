@@ -59,7 +59,8 @@ class SlotAdParserTest {
                 + " \"state\": \"Claimed\", \"gpus_devicename\": \"NVIDIA L40S\","
                 + " \"GPUS_GLOBALMEMORYMB\": 46068, \"prioritizedprojects\": \"P\","
                 + " \"gpusaverageusage\": 0.5, \"MACHINE\": \"h\", \"remoteowner\": \"u@d\","
-                + " \"globaljobid\": \"s#1.0#2\"");
+                + " \"globaljobid\": \"s#1.0#2\", \"preventjobsreason\": \"Node maintenance\","
+                + " \"DISK\": 104857600");
     assertEquals(
         new SlotAd(
             "slot1@h",
@@ -72,7 +73,9 @@ class SlotAdParserTest {
             0.5,
             "h",
             "u@d",
-            "s#1.0#2"),
+            "s#1.0#2",
+            "Node maintenance",
+            104857600L),
         ad);
   }
 
@@ -80,13 +83,16 @@ class SlotAdParserTest {
   void missingAndNullAttributesAreNull() {
     SlotAd empty = single("");
     assertEquals(
-        new SlotAd(null, null, List.of(), null, null, null, null, null, null, null, null), empty);
+        new SlotAd(
+            null, null, List.of(), null, null, null, null, null, null, null, null, null, null),
+        empty);
     SlotAd nulls =
         single(
             "\"Name\": null, \"AssignedGPUs\": null, \"AvailableGPUs\": null, \"State\": null,"
                 + " \"GPUs_DeviceName\": null, \"GPUs_GlobalMemoryMb\": null,"
                 + " \"PrioritizedProjects\": null, \"GPUsAverageUsage\": null,"
-                + " \"Machine\": null, \"RemoteOwner\": null, \"GlobalJobId\": null");
+                + " \"Machine\": null, \"RemoteOwner\": null, \"GlobalJobId\": null,"
+                + " \"PreventJobsReason\": null, \"Disk\": null");
     assertEquals(empty, nulls);
   }
 
@@ -196,9 +202,10 @@ class SlotAdParserTest {
   }
 
   @Test
-  void projectionMatchesTheTableColumns() {
-    assertEquals(
-        String.join(",", GpuStateTable.COLUMNS.subList(0, 11)), SlotAttribute.projection());
+  void projectionMatchesTheTableColumnsWithoutTimestamp() {
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS.subList(0, 11));
+    CollectedTable.ADDED_COLUMNS.forEach(c -> columns.add(c.name()));
+    assertEquals(String.join(",", columns), SlotAttribute.projection());
   }
 
   private static void assertError(String json, String expectedPart) {

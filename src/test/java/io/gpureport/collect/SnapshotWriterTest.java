@@ -38,7 +38,20 @@ class SnapshotWriterTest {
 
   private static GpuStateRow row(String id, String ts) {
     return new GpuStateRow(
-        "slot1@h", id, "", "Claimed", "NVIDIA L40S", 46068L, "", 0.5, "h", "u@d", "s#1.0#1", ts);
+        "slot1@h",
+        id,
+        "",
+        "Claimed",
+        "NVIDIA L40S",
+        46068L,
+        "",
+        0.5,
+        "h",
+        "u@d",
+        "s#1.0#1",
+        ts,
+        null,
+        1024L);
   }
 
   @Test
@@ -67,7 +80,29 @@ class SnapshotWriterTest {
       writer.add(row("GPU-2", "2025-11-01 00:15:00.000000"));
     }
     assertEquals(1, StoredRows.read(file).size());
-    assertTrue(StoredRows.read(file).get(0).endsWith("T:2025-11-01 00:00:00.000000"));
+    assertTrue(
+        StoredRows.read(file).get(0).endsWith("T:2025-11-01 00:00:00.000000 | NULL | I:1024"));
+  }
+
+  @Test
+  void aLegacyTableGainsTheMissingColumnsOnlyIfTheSnapshotCommits() throws Exception {
+    Path file = dir.resolve("gpu_state_2025-11.db");
+    StoredRows.execute(file, io.gpureport.load.GpuStateTable.CREATE_TABLE);
+    try (SnapshotWriter writer = SnapshotWriter.begin(file)) {
+      assertFalse(writer.createdTable());
+      assertEquals(List.of("PreventJobsReason", "Disk"), writer.addedColumns());
+      writer.add(row("GPU-1", Fixtures.T1_STORED));
+    }
+    assertEquals(12, StoredRows.columns(file).size());
+    try (SnapshotWriter writer = SnapshotWriter.begin(file)) {
+      assertEquals(List.of("PreventJobsReason", "Disk"), writer.addedColumns());
+      writer.add(row("GPU-1", Fixtures.T1_STORED));
+      writer.commit();
+    }
+    assertEquals(14, StoredRows.columns(file).size());
+    try (SnapshotWriter writer = SnapshotWriter.begin(file)) {
+      assertEquals(List.of(), writer.addedColumns());
+    }
   }
 
   /**

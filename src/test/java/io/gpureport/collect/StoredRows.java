@@ -15,7 +15,7 @@ final class StoredRows {
   private static final String COLUMNS =
       "\"Name\", \"AssignedGPUs\", \"AvailableGPUs\", \"State\", \"GPUs_DeviceName\","
           + " \"GPUs_GlobalMemoryMb\", \"PrioritizedProjects\", \"GPUsAverageUsage\", \"Machine\","
-          + " \"RemoteOwner\", \"GlobalJobId\", timestamp";
+          + " \"RemoteOwner\", \"GlobalJobId\", timestamp, \"PreventJobsReason\", \"Disk\"";
 
   private StoredRows() {}
 
@@ -53,6 +53,19 @@ final class StoredRows {
       }
     }
     return rows;
+  }
+
+  /** The column names of {@code gpu_state} in table order. */
+  static List<String> columns(Path file) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = open(file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name FROM pragma_table_info('gpu_state')")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 
   /** The result of a single-value query, as text. */
