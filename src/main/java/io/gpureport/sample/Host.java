@@ -4,6 +4,8 @@ import java.util.List;
 
 /** One execute machine of the simulated pool: its GPUs, owner and advertised slot attributes. */
 final class Host {
+  private static final long DISK_KIB_PER_GPU = 100L * 1024 * 1024;
+
   private final String machine;
   private final Ownership ownership;
   private final GpuModel model;
@@ -68,6 +70,14 @@ final class Host {
   /** The id of GPU {@code i} as in {@code AvailableGPUs}, e.g. {@code GPU_5a3b8c9d}. */
   String availableId(int i) {
     return availableIds.get(i);
+  }
+
+  /**
+   * The machine's scratch disk in KiB as every slot advertises it in {@code Disk}: 100 GiB per GPU,
+   * drawn from no random stream so the other columns stay as they were.
+   */
+  long diskKib() {
+    return DISK_KIB_PER_GPU * gpuIds.size();
   }
 
   /** PrioritizedProjects of the primary slots; null when not advertised. */

@@ -1,5 +1,6 @@
 package io.gpureport.sample;
 
+import io.gpureport.collect.CollectedTable;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.load.GpuStateTable;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Writes snapshots to new monthly files {@code gpu_state_YYYY-MM.db} in the legacy format (no
- * index), one transaction per file, with batched inserts and journaling off while generating.
+ * Writes snapshots to new monthly files {@code gpu_state_YYYY-MM.db} in the collector's format
+ * without its index (like a file the legacy collector started, upgraded by collect), one
+ * transaction per file, with batched inserts and journaling off while generating.
  */
 final class SampleWriter implements RowSink, AutoCloseable {
   private static final int BATCH = 4096;
@@ -49,6 +51,7 @@ final class SampleWriter implements RowSink, AutoCloseable {
       String gpuId,
       String availableGpus,
       String state,
+      String preventJobsReason,
       Host host,
       String projects,
       double usage,
@@ -71,6 +74,8 @@ final class SampleWriter implements RowSink, AutoCloseable {
       setText(10, owner);
       setText(11, jobId);
       insert.setString(12, timestamp);
+      setText(13, preventJobsReason);
+      insert.setLong(14, host.diskKib());
       insert.addBatch();
       rows++;
       if (++pending == BATCH) {
@@ -121,9 +126,9 @@ final class SampleWriter implements RowSink, AutoCloseable {
       connection = config.createConnection("jdbc:sqlite:" + file);
       connection.setAutoCommit(false);
       try (Statement st = connection.createStatement()) {
-        st.execute(GpuStateTable.CREATE_TABLE);
+        st.execute(CollectedTable.CREATE_TABLE);
       }
-      insert = connection.prepareStatement(GpuStateTable.INSERT);
+      insert = connection.prepareStatement(CollectedTable.INSERT);
     } catch (SQLException e) {
       throw failure(e);
     }

@@ -14,6 +14,9 @@ final class SnapshotRows {
   private static final String UNCLAIMED = "Unclaimed";
   private static final double USAGE_NOISE = 0.06;
 
+  /** {@code PreventJobsReason} of every slot of a machine drained for maintenance. */
+  static final String MAINTENANCE = "Node maintenance";
+
   private final List<Host> hosts;
   private final JobSimulator sim;
   private final Random rng;
@@ -51,12 +54,14 @@ final class SnapshotRows {
           case NORMAL -> UNCLAIMED;
         };
     String availableGpus = available.toString();
+    String reason = reason(state);
     for (int g = 0; g < host.gpuCount(); g++) {
       sink.row(
           host.partitionableName(),
           host.gpuId(g),
           availableGpus,
           slotState,
+          reason,
           host,
           pp,
           Double.NaN,
@@ -72,6 +77,7 @@ final class SnapshotRows {
             host.gpuId(g),
             "",
             CLAIMED,
+            reason,
             host,
             pp,
             usage(job),
@@ -85,6 +91,7 @@ final class SnapshotRows {
     Host host = hosts.get(h);
     String pp = host.backfillProjects();
     String slotState = state == HostState.DRAINED ? "Drained" : UNCLAIMED;
+    String reason = reason(state);
     StringBuilder available = new StringBuilder();
     int idle = 0;
     if (state == HostState.NORMAL) {
@@ -96,7 +103,7 @@ final class SnapshotRows {
       }
     }
     if (idle == 0) {
-      sink.row(host.backfillName(), "", "", slotState, host, pp, Double.NaN, null, null);
+      sink.row(host.backfillName(), "", "", slotState, reason, host, pp, Double.NaN, null, null);
     } else {
       String availableGpus = available.toString();
       for (int g = 0; g < host.gpuCount(); g++) {
@@ -106,6 +113,7 @@ final class SnapshotRows {
               host.gpuId(g),
               availableGpus,
               slotState,
+              reason,
               host,
               pp,
               Double.NaN,
@@ -123,6 +131,7 @@ final class SnapshotRows {
             host.gpuId(g),
             host.availableId(g),
             CLAIMED,
+            reason,
             host,
             pp,
             usage(job),
@@ -130,6 +139,11 @@ final class SnapshotRows {
             job.globalJobId());
       }
     }
+  }
+
+  /** Why the machine's slots take no new jobs: maintenance while drained, otherwise none. */
+  private static String reason(HostState state) {
+    return state == HostState.DRAINED ? MAINTENANCE : null;
   }
 
   private double usage(Job job) {

@@ -20,7 +20,8 @@ class SampleDeterminismTest {
           + " || AvailableGPUs || '|' || State || '|' || GPUs_DeviceName || '|' || GPUs_GlobalMemoryMb"
           + " || '|' || ifnull(PrioritizedProjects, 'NULL') || '|' || ifnull(GPUsAverageUsage, 'NULL')"
           + " || '|' || Machine || '|' || ifnull(RemoteOwner, 'NULL') || '|'"
-          + " || ifnull(GlobalJobId, 'NULL') || '|' || timestamp FROM gpu_state ORDER BY rowid";
+          + " || ifnull(GlobalJobId, 'NULL') || '|' || timestamp"
+          + " || '|' || ifnull(PreventJobsReason, 'NULL') || '|' || Disk FROM gpu_state ORDER BY rowid";
 
   @TempDir Path dir;
 

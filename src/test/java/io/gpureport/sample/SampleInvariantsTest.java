@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpureport.collect.CollectedTable;
 import io.gpureport.load.GpuStateTable;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +79,11 @@ class SampleInvariantsTest {
   }
 
   @Test
-  void legacyTableWithoutIndex() {
+  void collectorTableWithoutIndex() {
+    List<String> columns = new ArrayList<>(GpuStateTable.COLUMNS);
+    CollectedTable.ADDED_COLUMNS.forEach(c -> columns.add(c.name()));
     assertEquals(
-        GpuStateTable.COLUMNS,
+        columns,
         SampleDb.column(db, "SELECT name FROM pragma_table_info('gpu_state') ORDER BY cid"));
     assertEquals(0, count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"));
     assertEquals(
@@ -87,7 +91,45 @@ class SampleInvariantsTest {
         count(
             "SELECT COUNT(*) FROM gpu_state WHERE typeof(timestamp) <> 'text'"
                 + " OR typeof(GPUs_GlobalMemoryMb) <> 'integer'"
-                + " OR typeof(GPUsAverageUsage) NOT IN ('real', 'null')"));
+                + " OR typeof(GPUsAverageUsage) NOT IN ('real', 'null')"
+                + " OR typeof(Disk) <> 'integer'"
+                + " OR typeof(PreventJobsReason) NOT IN ('text', 'null')"));
+  }
+
+  @Test
+  void everySlotOfADrainedMachineAndNoOtherGivesNodeMaintenanceAsTheReason() {
+    String drained =
+        "EXISTS (SELECT 1 FROM gpu_state p WHERE p.timestamp = gpu_state.timestamp"
+            + " AND p.Machine = gpu_state.Machine AND p.State = 'Drained')";
+    long withReason = count("SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason IS NOT NULL");
+    assertTrue(withReason > 0, "some machine should be under maintenance in two days");
+    assertEquals(
+        withReason,
+        count("SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason = 'Node maintenance'"));
+    assertEquals(withReason, count("SELECT COUNT(*) FROM gpu_state WHERE " + drained));
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason IS NOT NULL AND NOT "
+                + drained));
+    assertTrue(
+        count(
+                "SELECT MAX(n) FROM (SELECT COUNT(DISTINCT timestamp) AS n FROM gpu_state"
+                    + " WHERE PreventJobsReason IS NOT NULL GROUP BY Machine)")
+            >= 8,
+        "a maintenance lasts some hours");
+  }
+
+  @Test
+  void diskIsOneHundredGibibytesPerGpuOfTheMachine() {
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM (SELECT Machine FROM gpu_state GROUP BY Machine"
+                + " HAVING COUNT(DISTINCT Disk) <> 1"
+                + " OR MAX(Disk) <> 104857600 * (SELECT COUNT(DISTINCT AssignedGPUs)"
+                + " FROM gpu_state g WHERE g.Machine = gpu_state.Machine"
+                + " AND g.Name LIKE 'slot1@%'))"));
   }
 
   @Test
