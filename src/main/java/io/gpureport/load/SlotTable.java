@@ -138,12 +138,44 @@ public final class SlotTable {
    * the result plus one chunk.
    */
   static SlotTable concat(List<SlotTable> chunks) {
-    int total = 0;
+    List<Rows> rows = new ArrayList<>();
     for (SlotTable c : chunks) {
-      total += c.rowCount();
+      rows.add(new Rows(c, 0, c.rowCount()));
+    }
+    chunks.replaceAll(c -> null);
+    return concatRows(rows);
+  }
+
+  /** Whether the table has the usage and job columns ({@link Projection#FULL}). */
+  boolean full() {
+    return columns.containsKey(USAGE);
+  }
+
+  /** Rows {@code [from, to)} of a table. */
+  record Rows(SlotTable table, int from, int to) {
+    Rows {
+      if (from < 0 || to < from || to > table.rowCount()) {
+        throw new IndexOutOfBoundsException(
+            "rows [" + from + ", " + to + ") of " + table.rowCount());
+      }
+    }
+
+    int count() {
+      return to - from;
+    }
+  }
+
+  /**
+   * The given rows, one after the other, in one table of exactly their number, their text columns
+   * re-coded into new dictionaries. Each entry is released (its list slot cleared) once copied.
+   */
+  static SlotTable concatRows(List<Rows> parts) {
+    int total = 0;
+    for (Rows r : parts) {
+      total += r.count();
     }
     Map<String, Column<?>> cols = new LinkedHashMap<>();
-    for (String name : chunks.get(0).columns.keySet()) {
+    for (String name : parts.get(0).table().columns.keySet()) {
       Column<?> col =
           name.equals(TIMESTAMP)
               ? LongColumn.create(name, total)
@@ -154,35 +186,36 @@ public final class SlotTable {
     }
     SlotTable out = new SlotTable(cols, Dictionaries.create());
     int offset = 0;
-    for (int k = 0; k < chunks.size(); k++) {
-      SlotTable c = chunks.get(k);
-      out.copyFrom(c, offset);
-      offset += c.rowCount();
-      chunks.set(k, null);
+    for (int k = 0; k < parts.size(); k++) {
+      Rows r = parts.get(k);
+      out.copyFrom(r.table(), r.from(), r.to(), offset);
+      offset += r.count();
+      parts.set(k, null);
     }
     return out;
   }
 
-  private void copyFrom(SlotTable other, int offset) {
+  private void copyFrom(SlotTable other, int from, int to, int offset) {
     LongColumn ts = timestamps();
     LongColumn ots = other.timestamps();
-    for (int i = 0; i < ots.size(); i++) {
-      ts.set(offset + i, ots.getLong(i));
+    int shift = offset - from;
+    for (int i = from; i < to; i++) {
+      ts.set(shift + i, ots.getLong(i));
     }
     for (String name : columns.keySet()) {
       if (CODED.contains(name)) {
         int[] map = other.dictionaries.of(name).remapInto(dictionaries.of(name));
         IntColumn src = other.codes(name);
         IntColumn dst = codes(name);
-        for (int i = 0; i < src.size(); i++) {
+        for (int i = from; i < to; i++) {
           int code = src.getInt(i);
-          dst.set(offset + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+          dst.set(shift + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
         }
       } else if (!name.equals(TIMESTAMP)) {
         DoubleColumn src = other.numbers(name);
         DoubleColumn dst = numbers(name);
-        for (int i = 0; i < src.size(); i++) {
-          dst.set(offset + i, src.getDouble(i));
+        for (int i = from; i < to; i++) {
+          dst.set(shift + i, src.getDouble(i));
         }
       }
     }
