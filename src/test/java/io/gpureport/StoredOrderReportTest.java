@@ -26,8 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * fallback to time chunks gives it too; files with the index mixed in keep time pieces.
  */
 class StoredOrderReportTest {
-  /** Rows of a piece: not a multiple of a snapshot's rows, so pieces end inside snapshots. */
-  private static final String PIECE_ROWS = "2999";
+  /**
+   * Stored rows of a piece: not a multiple of a snapshot's rows, so pieces end inside snapshots.
+   */
+  private static final long PIECE_ROWS = 2999;
+
+  /** The chunk budget whose pieces have {@link #PIECE_ROWS} rows. */
+  private static final String CHUNK_ROWS = String.valueOf(2 * PIECE_ROWS);
 
   private static final String ONE_CHUNK = "100000000";
 
@@ -52,7 +57,7 @@ class StoredOrderReportTest {
     assertEquals(0, r.exitCode(), r.err());
   }
 
-  /** Windows of more than three days across Oct 31 → Nov 1 (several chunks at 2,999 rows). */
+  /** Windows of more than three days across Oct 31 → Nov 1 (several chunks at 5,998 rows). */
   private static final List<List<String>> CASES =
       List.of(
           List.of("--end-time", "2025-11-02 21:07:00", "--hours-back", "100"),
@@ -90,7 +95,7 @@ class StoredOrderReportTest {
         String one = report(data, List.of("--chunk-minutes", ONE_CHUNK), format, c);
         assertTrue(one.length() > 500, c + " " + format + ": " + one);
         assertEquals(
-            one, report(data, List.of("--chunk-rows", PIECE_ROWS), format, c), c + " " + format);
+            one, report(data, List.of("--chunk-rows", CHUNK_ROWS), format, c), c + " " + format);
         assertEquals(
             one, report(data, List.of("--chunk-minutes", "1440"), format, c), c + " " + format);
       }
@@ -128,7 +133,7 @@ class StoredOrderReportTest {
   @Test
   void piecesThatCutSnapshotsGiveTheOneChunkOutput() throws Exception {
     Path october = sample.resolve(file("2025-10"));
-    long pieceRows = Long.parseLong(PIECE_ROWS);
+    long pieceRows = PIECE_ROWS;
     assertTrue(count(october, "SELECT max(rowid) FROM gpu_state") > 2 * pieceRows);
     assertEquals(
         1,

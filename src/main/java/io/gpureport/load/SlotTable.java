@@ -195,6 +195,60 @@ public final class SlotTable {
     return out;
   }
 
+  /**
+   * Makes this table the rows of {@code head} followed by its own rows {@code [0, to)}, in place,
+   * one column at a time, so that the memory needed beyond the two tables is one column; {@code
+   * head}'s text values are added to this table's dictionaries.
+   */
+  void keepAfter(SlotTable head, int to) {
+    if (to < 0 || to > rowCount()) {
+      throw new IndexOutOfBoundsException("rows [0, " + to + ") of " + rowCount());
+    }
+    int h = head.rowCount();
+    int total = h + to;
+    for (String name : List.copyOf(columns.keySet())) {
+      Column<?> col;
+      if (name.equals(TIMESTAMP)) {
+        LongColumn dst = LongColumn.create(name, total);
+        LongColumn a = head.timestamps();
+        LongColumn b = timestamps();
+        for (int i = 0; i < h; i++) {
+          dst.set(i, a.getLong(i));
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getLong(i));
+        }
+        col = dst;
+      } else if (CODED.contains(name)) {
+        int[] map = head.dictionaries.of(name).remapInto(dictionaries.of(name));
+        IntColumn dst = IntColumn.create(name, total);
+        IntColumn a = head.codes(name);
+        IntColumn b = codes(name);
+        for (int i = 0; i < h; i++) {
+          int code = a.getInt(i);
+          dst.set(i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getInt(i));
+        }
+        col = dst;
+      } else {
+        DoubleColumn dst = DoubleColumn.create(name, total);
+        DoubleColumn a = head.numbers(name);
+        DoubleColumn b = numbers(name);
+        for (int i = 0; i < h; i++) {
+          dst.set(i, a.getDouble(i));
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getDouble(i));
+        }
+        col = dst;
+      }
+      columns.put(name, col);
+    }
+    table = null;
+  }
+
   private void copyFrom(SlotTable other, int from, int to, int offset) {
     LongColumn ts = timestamps();
     LongColumn ots = other.timestamps();

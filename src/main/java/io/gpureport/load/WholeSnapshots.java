@@ -17,8 +17,8 @@ public final class WholeSnapshots {
 
   /**
    * The rows of the held snapshot and of {@code piece} that no later piece can add to (possibly
-   * none), in load order; empty when {@code piece} has a row older than the held snapshot, after
-   * which this object must not be used.
+   * none), in load order: {@code piece} itself, rebuilt in place; empty when {@code piece} has a
+   * row older than the held snapshot, after which this object must not be used.
    */
   public Optional<SlotTable> next(SlotTable piece) {
     int n = piece.rowCount();
@@ -40,13 +40,12 @@ public final class WholeSnapshots {
       held = SlotTable.concatRows(rows(held, piece, 0, n));
       return Optional.of(SlotTable.empty(piece.full()));
     }
-    SlotTable whole =
-        held == null
-            ? SlotTable.concatRows(new ArrayList<>(List.of(new SlotTable.Rows(piece, 0, cut))))
-            : SlotTable.concatRows(rows(held, piece, 0, cut));
-    held = SlotTable.concatRows(new ArrayList<>(List.of(new SlotTable.Rows(piece, cut, n))));
+    SlotTable tail =
+        SlotTable.concatRows(new ArrayList<>(List.of(new SlotTable.Rows(piece, cut, n))));
+    piece.keepAfter(held == null ? SlotTable.empty(piece.full()) : held, cut);
+    held = tail;
     heldTimestamp = newest;
-    return Optional.of(whole);
+    return Optional.of(piece);
   }
 
   /** The held snapshot, after the last piece (no rows when no piece had any). */

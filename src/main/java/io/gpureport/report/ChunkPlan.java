@@ -96,9 +96,10 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
 
   /**
    * The stored-order pieces of the window (docs/decisions/0002-engine.md, "Stored-order pieces"):
-   * segment by segment in load order, each cut by the source into pieces of at most the chunk's
-   * rows (parts of its stored order) or of the chunk's length (time ranges); the open-end segment
-   * without upper bound. Empty when a segment cannot be cut so. Fetched under the "load" stage.
+   * segment by segment in load order, each cut by the source into pieces of at most {@link
+   * #pieceRows} stored rows (parts of its stored order) or of the chunk's length (time ranges); the
+   * open-end segment without upper bound. Empty when a segment cannot be cut so. Fetched under the
+   * "load" stage.
    */
   Optional<List<Piece>> pieces() {
     return timer.time(
@@ -107,7 +108,7 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
           List<Piece> out = new ArrayList<>();
           for (Segment s : segments) {
             Optional<List<Piece>> p =
-                source.pieces(s, window, s.equals(openEnd), chunkRows, chunkMicros);
+                source.pieces(s, window, s.equals(openEnd), pieceRows(chunkRows), chunkMicros);
             if (p.isEmpty()) {
               return Optional.empty();
             }
@@ -148,6 +149,16 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
    */
   static long chunkRows(long maxHeapBytes) {
     return Math.max(1, Math.min(DEFAULT_CHUNK_ROWS, maxHeapBytes / HEAP_BYTES_PER_ROW));
+  }
+
+  /**
+   * The stored rows of a rowid piece for a chunk budget of {@code chunkRows}: half of it. A piece's
+   * rows are rebuilt once more than a chunk's (with the held-back snapshot), and its size, unlike a
+   * time chunk's, costs no scan (each piece reads only its own rowids), so a smaller piece is free:
+   * about 0.6 GiB peak RSS instead of 0.9 GiB on a year of a 750-GPU pool (docs/benchmarks.md).
+   */
+  static long pieceRows(long chunkRows) {
+    return Math.max(1, chunkRows / 2);
   }
 
   /** Whether the window is one chunk, which reads every segment (no span is fetched). */

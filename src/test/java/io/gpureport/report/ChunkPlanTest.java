@@ -200,7 +200,8 @@ class ChunkPlanTest {
 
   @Test
   void storedOrderPiecesAreEachSegmentsPiecesInLoadOrderWithoutSpans() {
-    // 1,000,000 rows a day in each segment, a budget of 3,000,000: three-day chunks, 30 days
+    // 1,000,000 rows a day in each segment, a budget of 3,000,000: three-day chunks, 30 days, and
+    // pieces of half the budget
     Insertions dense = new Insertions(10_000_000, 10 * DAY);
     Planned source = new Planned(Map.of(), Map.of(A, dense, B, dense));
     TimeRange window = TimeRange.closed(0, 30 * DAY);
@@ -210,13 +211,13 @@ class ChunkPlanTest {
     List<Piece> pieces = plan.pieces().orElseThrow();
     assertEquals(
         List.of(
-            new Named(A, "pieces a 3000000 72 #1"),
+            new Named(A, "pieces a 1500000 72 #1"),
             new Named(A, "#2"),
-            new Named(B, "pieces b open 3000000 72 #1"),
+            new Named(B, "pieces b open 1500000 72 #1"),
             new Named(B, "#2")),
         pieces);
     assertEquals(
-        List.of("insertions a", "insertions b", "pieces a 3000000 72", "pieces b open 3000000 72"),
+        List.of("insertions a", "insertions b", "pieces a 1500000 72", "pieces b open 1500000 72"),
         source.asked,
         "no span query: it scans a file without an index");
   }
