@@ -34,6 +34,8 @@ public final class ReportFold {
   private final UserHours h200Users;
   private final UserHours backfillUsers;
 
+  private final boolean device;
+  private final boolean backfill;
   private final Buckets splitBuckets;
   private final StateSplit split;
   private final StateSplit.Summary summary;
@@ -53,6 +55,8 @@ public final class ReportFold {
       boolean backfill,
       int tsMin) {
     this.classes = classes;
+    this.device = device;
+    this.backfill = backfill;
     this.hours = hours;
     this.allDevices = allDevices;
     this.seriesMinutes = tsMin;
@@ -110,6 +114,11 @@ public final class ReportFold {
    */
   public static ReportFold forTimeSeries(ClassCatalogue classes, int bucketMinutes) {
     return new ReportFold(classes, false, false, 0, false, bucketMinutes);
+  }
+
+  /** A new fold of the same analysis, with nothing added: to start a window again. */
+  public ReportFold emptyCopy() {
+    return new ReportFold(classes, device, allDevices, hours, backfill, seriesMinutes);
   }
 
   /** Adds the next chunk of the window (rows after every row added before). */

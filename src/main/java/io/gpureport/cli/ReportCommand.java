@@ -257,6 +257,13 @@ public final class ReportCommand implements Callable<Integer> {
   Long chunkMinutes;
 
   @Option(
+      names = "--chunk-rows",
+      hidden = true,
+      paramLabel = "ROWS",
+      description = "Row budget of the chunks and stored-order pieces (tests, measurements).")
+  Long chunkRows;
+
+  @Option(
       names = "--load-threads",
       hidden = true,
       paramLabel = "N",
@@ -281,6 +288,9 @@ public final class ReportCommand implements Callable<Integer> {
               interactive);
       if (chunkMinutes != null) {
         job.chunkMinutes(chunkMinutes);
+      }
+      if (chunkRows != null) {
+        job.chunkRows(chunkRows);
       }
       job.run(request);
     } catch (OutOfMemoryError e) {
@@ -366,6 +376,9 @@ public final class ReportCommand implements Callable<Integer> {
   private void checkRanges() {
     if (chunkMinutes != null && chunkMinutes < 1) {
       throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
+    }
+    if (chunkRows != null && chunkRows < 1) {
+      throw new UsageException("--chunk-rows must be >= 1, was " + chunkRows);
     }
     if (loadThreads != null && loadThreads < 1) {
       throw new UsageException("--load-threads must be >= 1, was " + loadThreads);

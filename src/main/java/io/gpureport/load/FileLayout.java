@@ -43,24 +43,87 @@ final class FileLayout {
       if (rowids == null) {
         return null;
       }
-      long lo = rowids[0];
-      if (!fitsWork(lo, rowids[1])) {
-        return List.of(rowids);
-      }
-      long end = rowids[1] + 1;
-      long windowLo = firstRowid(c, lo, end, ">=", Timestamps.formatStored(range.start()));
-      long windowEnd =
-          range.end() == Long.MAX_VALUE
-              ? end
-              : firstRowid(
-                  c,
-                  windowLo,
-                  end,
-                  range.endInclusive() ? ">" : ">=",
-                  Timestamps.formatStored(range.end()));
-      return split(lo, end, windowLo, windowEnd, parts);
+      return splitRowids(c, rowids[0], rowids[1], range, parts);
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
+    }
+  }
+
+  /**
+   * The rowid ranges {@code [lo, hi]} of up to {@code parts} parts of equal estimated work for
+   * reading {@code range} from rowids {@code [first, last]} of {@code file} (a stored-order piece):
+   * like {@link #rowidPartsUnlessIndexed}, within the piece.
+   */
+  static List<long[]> rowidParts(Path file, TimeRange range, long first, long last, int parts) {
+    requireParts(parts);
+    try (Connection c = Databases.openReadOnly(file)) {
+      return splitRowids(c, first, last, range, parts);
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
+  private static List<long[]> splitRowids(
+      Connection c, long lo, long hi, TimeRange range, int parts) throws SQLException {
+    if (!fitsWork(lo, hi)) {
+      return List.of(new long[] {lo, hi});
+    }
+    long end = hi + 1;
+    long windowLo = firstRowid(c, lo, end, ">=", Timestamps.formatStored(range.start()));
+    long windowEnd =
+        range.end() == Long.MAX_VALUE
+            ? end
+            : firstRowid(
+                c,
+                windowLo,
+                end,
+                range.endInclusive() ? ">" : ">=",
+                Timestamps.formatStored(range.end()));
+    return split(lo, end, windowLo, windowEnd, parts);
+  }
+
+  /**
+   * The {@code [min, max]} rowids of a file without an index on timestamp (two b-tree look-ups), an
+   * empty array for an empty table, or null when the file has the index.
+   */
+  static long[] rowidsUnlessIndexed(Path file) {
+    try (Connection c = Databases.openReadOnly(file)) {
+      if (GpuStateTable.hasTimestampIndex(c)) {
+        return null;
+      }
+      long[] rowids = rowidRange(c);
+      return rowids == null ? new long[0] : rowids;
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
+  /**
+   * Rowids {@code [first, last]} cut into consecutive closed ranges of at most {@code maxRows}
+   * rowids each, in rowid order; null when that would be more than {@code maxPieces} ranges (rowids
+   * far apart, as only hand-inserted ones are).
+   */
+  static List<long[]> pieces(long first, long last, long maxRows, int maxPieces) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
+    }
+    if (last < first) {
+      return List.of();
+    }
+    // (last - first) / maxRows + 1 pieces, computed without overflow
+    long span = last - first;
+    if (span < 0 || span / maxRows >= maxPieces) {
+      return null;
+    }
+    List<long[]> out = new ArrayList<>();
+    long from = first;
+    while (true) {
+      long to = last - from < maxRows ? last : from + maxRows - 1;
+      out.add(new long[] {from, to});
+      if (to == last) {
+        return out;
+      }
+      from = to + 1;
     }
   }
 

@@ -68,6 +68,29 @@ public final class SlotLoader {
     return merge(chunks);
   }
 
+  /**
+   * Loads the rows of {@code range} (its end {@link Long#MAX_VALUE}: no upper bound) with rowids
+   * {@code [firstRowid, lastRowid]} from {@code file} (a stored-order piece), in load order; split
+   * by rowid among the threads like a whole file without an index.
+   */
+  public SlotTable loadRowids(
+      Path file, TimeRange range, long firstRowid, long lastRowid, Projection projection) {
+    List<Part> parts = new ArrayList<>();
+    List<long[]> rowids =
+        threads == 1
+            ? List.of(new long[] {firstRowid, lastRowid})
+            : FileLayout.rowidParts(
+                file, range, firstRowid, lastRowid, Math.min(threads, MAX_PARTS_PER_FILE));
+    for (long[] r : rowids) {
+      parts.add(Part.rowids(file, range, r[0], r[1]));
+    }
+    List<SlotTable> chunks = readAll(parts, projection);
+    if (chunks.isEmpty()) {
+      return SlotTable.empty(projection == Projection.FULL);
+    }
+    return merge(chunks);
+  }
+
   /** The queries that together read the window, in load order. */
   List<Part> parts(List<Path> files, TimeRange range, Path openEndFile) {
     List<Part> parts = new ArrayList<>();

@@ -53,6 +53,21 @@ public interface SlotSource {
       Segment openEndSegment,
       LoadProgress progress);
 
+  /**
+   * The pieces that together read {@code segment}'s rows of {@code window} (with {@code openEnd},
+   * every row from its start on), for a fold in stored order (docs/decisions/0002-engine.md); empty
+   * when the segment cannot be read so (the caller reads it in time chunks). A segment that a time
+   * range cannot be read from without a scan is cut into consecutive parts of its stored order of
+   * at most {@code maxRows} stored rows each, any other into time ranges of at most {@code
+   * maxMicros} within its span. Each piece's rows are in load order; the rows of the pieces in
+   * their order are in load order exactly when the segment stores its rows in time order.
+   */
+  Optional<List<Piece>> pieces(
+      Segment segment, TimeRange window, boolean openEnd, long maxRows, long maxMicros);
+
+  /** The rows of one of this source's {@link #pieces}, in load order, counted into progress. */
+  SlotTable load(Piece piece, Projection projection, LoadProgress progress);
+
   /** The rows of {@code range} in {@code segments}, in load order, without progress. */
   default SlotTable load(List<Segment> segments, TimeRange range, Projection projection) {
     return load(segments, range, projection, null, LoadProgress.silent());

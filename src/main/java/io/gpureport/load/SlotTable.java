@@ -138,12 +138,44 @@ public final class SlotTable {
    * the result plus one chunk.
    */
   static SlotTable concat(List<SlotTable> chunks) {
-    int total = 0;
+    List<Rows> rows = new ArrayList<>();
     for (SlotTable c : chunks) {
-      total += c.rowCount();
+      rows.add(new Rows(c, 0, c.rowCount()));
+    }
+    chunks.replaceAll(c -> null);
+    return concatRows(rows);
+  }
+
+  /** Whether the table has the usage and job columns ({@link Projection#FULL}). */
+  boolean full() {
+    return columns.containsKey(USAGE);
+  }
+
+  /** Rows {@code [from, to)} of a table. */
+  record Rows(SlotTable table, int from, int to) {
+    Rows {
+      if (from < 0 || to < from || to > table.rowCount()) {
+        throw new IndexOutOfBoundsException(
+            "rows [" + from + ", " + to + ") of " + table.rowCount());
+      }
+    }
+
+    int count() {
+      return to - from;
+    }
+  }
+
+  /**
+   * The given rows, one after the other, in one table of exactly their number, their text columns
+   * re-coded into new dictionaries. Each entry is released (its list slot cleared) once copied.
+   */
+  static SlotTable concatRows(List<Rows> parts) {
+    int total = 0;
+    for (Rows r : parts) {
+      total += r.count();
     }
     Map<String, Column<?>> cols = new LinkedHashMap<>();
-    for (String name : chunks.get(0).columns.keySet()) {
+    for (String name : parts.get(0).table().columns.keySet()) {
       Column<?> col =
           name.equals(TIMESTAMP)
               ? LongColumn.create(name, total)
@@ -154,35 +186,90 @@ public final class SlotTable {
     }
     SlotTable out = new SlotTable(cols, Dictionaries.create());
     int offset = 0;
-    for (int k = 0; k < chunks.size(); k++) {
-      SlotTable c = chunks.get(k);
-      out.copyFrom(c, offset);
-      offset += c.rowCount();
-      chunks.set(k, null);
+    for (int k = 0; k < parts.size(); k++) {
+      Rows r = parts.get(k);
+      out.copyFrom(r.table(), r.from(), r.to(), offset);
+      offset += r.count();
+      parts.set(k, null);
     }
     return out;
   }
 
-  private void copyFrom(SlotTable other, int offset) {
+  /**
+   * Makes this table the rows of {@code head} followed by its own rows {@code [0, to)}, in place,
+   * one column at a time, so that the memory needed beyond the two tables is one column; {@code
+   * head}'s text values are added to this table's dictionaries.
+   */
+  void keepAfter(SlotTable head, int to) {
+    if (to < 0 || to > rowCount()) {
+      throw new IndexOutOfBoundsException("rows [0, " + to + ") of " + rowCount());
+    }
+    int h = head.rowCount();
+    int total = h + to;
+    for (String name : List.copyOf(columns.keySet())) {
+      Column<?> col;
+      if (name.equals(TIMESTAMP)) {
+        LongColumn dst = LongColumn.create(name, total);
+        LongColumn a = head.timestamps();
+        LongColumn b = timestamps();
+        for (int i = 0; i < h; i++) {
+          dst.set(i, a.getLong(i));
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getLong(i));
+        }
+        col = dst;
+      } else if (CODED.contains(name)) {
+        int[] map = head.dictionaries.of(name).remapInto(dictionaries.of(name));
+        IntColumn dst = IntColumn.create(name, total);
+        IntColumn a = head.codes(name);
+        IntColumn b = codes(name);
+        for (int i = 0; i < h; i++) {
+          int code = a.getInt(i);
+          dst.set(i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getInt(i));
+        }
+        col = dst;
+      } else {
+        DoubleColumn dst = DoubleColumn.create(name, total);
+        DoubleColumn a = head.numbers(name);
+        DoubleColumn b = numbers(name);
+        for (int i = 0; i < h; i++) {
+          dst.set(i, a.getDouble(i));
+        }
+        for (int i = 0; i < to; i++) {
+          dst.set(h + i, b.getDouble(i));
+        }
+        col = dst;
+      }
+      columns.put(name, col);
+    }
+    table = null;
+  }
+
+  private void copyFrom(SlotTable other, int from, int to, int offset) {
     LongColumn ts = timestamps();
     LongColumn ots = other.timestamps();
-    for (int i = 0; i < ots.size(); i++) {
-      ts.set(offset + i, ots.getLong(i));
+    int shift = offset - from;
+    for (int i = from; i < to; i++) {
+      ts.set(shift + i, ots.getLong(i));
     }
     for (String name : columns.keySet()) {
       if (CODED.contains(name)) {
         int[] map = other.dictionaries.of(name).remapInto(dictionaries.of(name));
         IntColumn src = other.codes(name);
         IntColumn dst = codes(name);
-        for (int i = 0; i < src.size(); i++) {
+        for (int i = from; i < to; i++) {
           int code = src.getInt(i);
-          dst.set(offset + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
+          dst.set(shift + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
         }
       } else if (!name.equals(TIMESTAMP)) {
         DoubleColumn src = other.numbers(name);
         DoubleColumn dst = numbers(name);
-        for (int i = 0; i < src.size(); i++) {
-          dst.set(offset + i, src.getDouble(i));
+        for (int i = from; i < to; i++) {
+          dst.set(shift + i, src.getDouble(i));
         }
       }
     }

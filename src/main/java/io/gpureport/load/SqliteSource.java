@@ -13,6 +13,12 @@ import java.util.OptionalLong;
  * a file, read by {@link SlotLoader}.
  */
 final class SqliteSource implements SlotSource {
+  /**
+   * Most rowid pieces of one file; more means rowids far apart (inserted by hand), and the file is
+   * read in time chunks instead.
+   */
+  private static final int MAX_ROWID_PIECES = 100_000;
+
   private final DataSource files;
   private final int threads;
   private final Map<Segment, Path> paths = new LinkedHashMap<>();
@@ -65,6 +71,56 @@ final class SqliteSource implements SlotSource {
   public Span span(Segment segment) {
     Span s = DataSource.span(path(segment));
     return s == null ? Span.NONE : s;
+  }
+
+  @Override
+  public Optional<List<Piece>> pieces(
+      Segment segment, TimeRange window, boolean openEnd, long maxRows, long maxMicros) {
+    if (maxRows < 1 || maxMicros < 1) {
+      throw new IllegalArgumentException("piece rows and micros must be positive");
+    }
+    Path file = path(segment);
+    long[] rowids = FileLayout.rowidsUnlessIndexed(file);
+    List<Piece> out = new ArrayList<>();
+    if (rowids == null) {
+      // an index on timestamp: time ranges, each an index range scan
+      Span span = span(segment);
+      for (long from = window.start(); ; from += maxMicros) {
+        boolean last = window.end() - from <= maxMicros;
+        TimeRange range =
+            last
+                ? new TimeRange(from, window.end(), window.endInclusive())
+                : TimeRange.halfOpen(from, from + maxMicros);
+        if (span.mayHold(range, last && openEnd)) {
+          out.add(new FilePiece(segment, file, range, last && openEnd, false, 0, 0));
+        }
+        if (last) {
+          return Optional.of(out);
+        }
+      }
+    }
+    if (rowids.length == 0) {
+      return Optional.of(out);
+    }
+    List<long[]> cut = FileLayout.pieces(rowids[0], rowids[1], maxRows, MAX_ROWID_PIECES);
+    if (cut == null) {
+      return Optional.empty();
+    }
+    for (long[] r : cut) {
+      out.add(new FilePiece(segment, file, window, openEnd, true, r[0], r[1]));
+    }
+    return Optional.of(out);
+  }
+
+  @Override
+  public SlotTable load(Piece piece, Projection projection, LoadProgress progress) {
+    if (!(piece instanceof FilePiece p) || !path(p.segment()).equals(p.file())) {
+      throw new IllegalArgumentException("not a piece of this source: " + piece);
+    }
+    SlotLoader loader = new SlotLoader(threads, progress);
+    return p.byRowid()
+        ? loader.loadRowids(p.file(), p.queried(), p.firstRowid(), p.lastRowid(), projection)
+        : loader.load(List.of(p.file()), p.range(), projection, p.openEnd() ? p.file() : null);
   }
 
   @Override

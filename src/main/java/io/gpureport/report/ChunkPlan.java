@@ -1,6 +1,7 @@
 package io.gpureport.report;
 
 import io.gpureport.load.Insertions;
+import io.gpureport.load.Piece;
 import io.gpureport.load.Segment;
 import io.gpureport.load.SlotSource;
 import io.gpureport.load.Span;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The chunks a window is folded in, in time order, and the segments each reads
@@ -36,31 +38,38 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
   /** One chunk: its range, the segments to read, and the segment read without upper bound. */
   record Chunk(TimeRange range, List<Segment> segments, Segment openEnd, boolean last) {}
 
+  private final SlotSource source;
+  private final StageTimer timer;
   private final TimeRange window;
   private final List<Segment> segments;
   private final Segment openEnd;
   private final long chunkMicros;
-  private final Map<Segment, Span> spans;
+  private final long chunkRows;
+  private Map<Segment, Span> spans;
 
   private ChunkPlan(
+      SlotSource source,
+      StageTimer timer,
       TimeRange window,
       List<Segment> segments,
       Segment openEnd,
       long chunkMicros,
-      Map<Segment, Span> spans) {
+      long chunkRows) {
+    this.source = source;
+    this.timer = timer;
     this.window = window;
     this.segments = segments;
     this.openEnd = openEnd;
     this.chunkMicros = chunkMicros;
-    this.spans = spans;
+    this.chunkRows = chunkRows;
   }
 
   /**
    * The plan for reading {@code window} from {@code segments} ({@code openEnd}, if not null,
    * without upper bound): chunks of {@code fixedChunkMicros}, or when null of the default length
-   * (three days, grown to {@link #chunkRows} rows). The source's facts are fetched under the
-   * timer's "load" stage: insertions only for a window of more than three days, spans only when
-   * there is more than one chunk.
+   * (three days, grown to {@code chunkRows} rows). The source's facts are fetched under the timer's
+   * "load" stage: insertions only for a window of more than three days, spans only when there is
+   * more than one chunk and the chunks are read.
    */
   static ChunkPlan of(
       SlotSource source,
@@ -68,6 +77,7 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
       List<Segment> segments,
       Segment openEnd,
       Long fixedChunkMicros,
+      long chunkRows,
       StageTimer timer) {
     long length = window.end() - window.start();
     long chunkMicros =
@@ -79,21 +89,33 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
                     "load",
                     () ->
                         defaultChunk(
-                            segments.stream().map(source::insertions).toList(),
-                            chunkRows(Runtime.getRuntime().maxMemory())));
-    // each segment's time span, once: a chunk reads only the segments that may hold its rows
-    Map<Segment, Span> spans = null;
-    if (length > chunkMicros) {
-      spans =
-          timer.time(
-              "load",
-              () -> {
-                Map<Segment, Span> m = new HashMap<>();
-                segments.forEach(s -> m.put(s, source.span(s)));
-                return m;
-              });
-    }
-    return new ChunkPlan(window, List.copyOf(segments), openEnd, chunkMicros, spans);
+                            segments.stream().map(source::insertions).toList(), chunkRows));
+    return new ChunkPlan(
+        source, timer, window, List.copyOf(segments), openEnd, chunkMicros, chunkRows);
+  }
+
+  /**
+   * The stored-order pieces of the window (docs/decisions/0002-engine.md, "Stored-order pieces"):
+   * segment by segment in load order, each cut by the source into pieces of at most {@link
+   * #pieceRows} stored rows (parts of its stored order) or of the chunk's length (time ranges); the
+   * open-end segment without upper bound. Empty when a segment cannot be cut so. Fetched under the
+   * "load" stage.
+   */
+  Optional<List<Piece>> pieces() {
+    return timer.time(
+        "load",
+        () -> {
+          List<Piece> out = new ArrayList<>();
+          for (Segment s : segments) {
+            Optional<List<Piece>> p =
+                source.pieces(s, window, s.equals(openEnd), pieceRows(chunkRows), chunkMicros);
+            if (p.isEmpty()) {
+              return Optional.empty();
+            }
+            out.addAll(p.get());
+          }
+          return Optional.of(List.copyOf(out));
+        });
   }
 
   /**
@@ -129,9 +151,34 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
     return Math.max(1, Math.min(DEFAULT_CHUNK_ROWS, maxHeapBytes / HEAP_BYTES_PER_ROW));
   }
 
-  /** Whether the window is one chunk, which reads every segment (no span was fetched). */
+  /**
+   * The stored rows of a rowid piece for a chunk budget of {@code chunkRows}: half of it. A piece's
+   * rows are rebuilt once more than a chunk's (with the held-back snapshot), and its size, unlike a
+   * time chunk's, costs no scan (each piece reads only its own rowids), so a smaller piece is free:
+   * about 0.6 GiB peak RSS instead of 0.9 GiB on a year of a 750-GPU pool (docs/benchmarks.md).
+   */
+  static long pieceRows(long chunkRows) {
+    return Math.max(1, chunkRows / 2);
+  }
+
+  /** Whether the window is one chunk, which reads every segment (no span is fetched). */
   boolean single() {
-    return spans == null;
+    return window.end() - window.start() <= chunkMicros;
+  }
+
+  /** Each segment's time span, fetched once: a chunk reads only the segments that may hold it. */
+  private Map<Segment, Span> spans() {
+    if (spans == null) {
+      spans =
+          timer.time(
+              "load",
+              () -> {
+                Map<Segment, Span> m = new HashMap<>();
+                segments.forEach(s -> m.put(s, source.span(s)));
+                return m;
+              });
+    }
+    return spans;
   }
 
   /** The microseconds of the window that the chunks up to and including {@code chunk} cover. */
@@ -141,6 +188,7 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
 
   @Override
   public Iterator<Chunk> iterator() {
+    Map<Segment, Span> spans = single() ? null : spans();
     return new Iterator<>() {
       private long from = window.start();
       private boolean done;
@@ -162,7 +210,7 @@ final class ChunkPlan implements Iterable<ChunkPlan.Chunk> {
                 : TimeRange.halfOpen(from, from + chunkMicros);
         List<Segment> chosen = new ArrayList<>();
         for (Segment s : segments) {
-          if (single() || spans.get(s).mayHold(range, last && s.equals(openEnd))) {
+          if (spans == null || spans.get(s).mayHold(range, last && s.equals(openEnd))) {
             chosen.add(s);
           }
         }

@@ -14,12 +14,14 @@ import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.NoDataException;
 import io.gpureport.load.LoadProgress;
 import io.gpureport.load.NewestRow;
+import io.gpureport.load.Piece;
 import io.gpureport.load.Projection;
 import io.gpureport.load.Segment;
 import io.gpureport.load.SlotSource;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
+import io.gpureport.load.WholeSnapshots;
 import io.gpureport.render.ChartImage;
 import io.gpureport.render.HtmlReport;
 import io.gpureport.render.JsonReport;
@@ -52,6 +54,9 @@ public final class ReportJob {
   /** Set by {@link #chunkMinutes}; null: the default, sized by rows ({@link ChunkPlan}). */
   private Long fixedChunkMicros;
 
+  /** Set by {@link #chunkRows}; null: the rows the heap allows ({@link ChunkPlan#chunkRows}). */
+  private Long fixedChunkRows;
+
   /**
    * With {@code interactive}, windows that take longer than two seconds to load show progress on
    * stderr.
@@ -81,6 +86,19 @@ public final class ReportJob {
       throw new IllegalArgumentException("chunk minutes must be positive: " + minutes);
     }
     this.fixedChunkMicros = minutes * 60 * Timestamps.MICROS_PER_SECOND;
+    return this;
+  }
+
+  /**
+   * A fixed row budget of the default chunks and the stored-order pieces instead of the one the
+   * heap allows ({@link ChunkPlan#chunkRows}): the rows of one piece are what is in memory at a
+   * time; the output does not depend on it.
+   */
+  public ReportJob chunkRows(long rows) {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("chunk rows must be positive: " + rows);
+    }
+    this.fixedChunkRows = rows;
     return this;
   }
 
@@ -156,9 +174,11 @@ public final class ReportJob {
   }
 
   /**
-   * Folds the window's rows into {@code fold}, one chunk of the {@link ChunkPlan} at a time in time
-   * order: load, classify, add. Only one chunk's rows are in memory at a time. The window's {@code
-   * segments} are read, {@code openEnd} (if any) without upper bound in the last chunk.
+   * Folds the window's rows into {@code fold}: a window of several default chunks piece by piece in
+   * stored order ({@link #foldPieces}), else, or when its rows are not stored in time order, into a
+   * new fold one chunk of the {@link ChunkPlan} at a time in time order: load, classify, add. Only
+   * one chunk's or piece's rows are in memory at a time. The window's {@code segments} are read,
+   * {@code openEnd} (if any) without upper bound in the last chunk.
    */
   private ReportFold fold(
       SlotSource source,
@@ -168,7 +188,22 @@ public final class ReportJob {
       Projection projection,
       ClassifyRules rules,
       ReportFold fold) {
-    ChunkPlan plan = ChunkPlan.of(source, window, segments, openEnd, fixedChunkMicros, timer);
+    long chunkRows =
+        fixedChunkRows != null
+            ? fixedChunkRows
+            : ChunkPlan.chunkRows(Runtime.getRuntime().maxMemory());
+    ChunkPlan plan =
+        ChunkPlan.of(source, window, segments, openEnd, fixedChunkMicros, chunkRows, timer);
+    ReportFold target = fold;
+    if (!plan.single() && fixedChunkMicros == null) {
+      Optional<List<Piece>> pieces = plan.pieces();
+      if (pieces.isPresent()) {
+        if (foldPieces(source, window, pieces.get(), projection, rules, fold)) {
+          return fold;
+        }
+        target = fold.emptyCopy(); // not in time order: the time chunks, from scratch
+      }
+    }
     try (LoadProgress progress =
         plan.single()
             ? LoadProgress.start(err, interactive)
@@ -181,20 +216,59 @@ public final class ReportJob {
                   () ->
                       source.load(
                           chunk.segments(), chunk.range(), projection, chunk.openEnd(), progress));
-          if (table.rowCount() > 0) {
-            ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
-            timer.time(
-                "aggregate",
-                () -> {
-                  fold.add(rows);
-                  return null;
-                });
-          }
+          add(table, rules, target);
         }
         progress.covered(plan.covered(chunk));
       }
     }
-    return fold;
+    return target;
+  }
+
+  /**
+   * Folds the window's rows piece by piece in plan order (docs/decisions/0002-engine.md,
+   * "Stored-order pieces"), each piece's newest snapshot held back until the next piece shows it
+   * whole ({@link WholeSnapshots}). False, with {@code fold} to be thrown away, as soon as a piece
+   * has a row older than the held snapshot: the rows are not stored in time order.
+   */
+  private boolean foldPieces(
+      SlotSource source,
+      TimeRange window,
+      List<Piece> pieces,
+      Projection projection,
+      ClassifyRules rules,
+      ReportFold fold) {
+    WholeSnapshots snapshots = new WholeSnapshots();
+    try (LoadProgress progress =
+        LoadProgress.window(err, interactive, window.end() - window.start())) {
+      for (Piece piece : pieces) {
+        Optional<SlotTable> whole =
+            timer.time("load", () -> snapshots.next(source.load(piece, projection, progress)));
+        if (whole.isEmpty()) {
+          return false;
+        }
+        add(whole.get(), rules, fold);
+        if (fold.rows() > 0) {
+          long length = window.end() - window.start();
+          progress.covered(Math.min(length, Math.max(0, fold.lastTimestamp() - window.start())));
+        }
+      }
+      add(snapshots.rest(), rules, fold);
+      progress.covered(window.end() - window.start());
+    }
+    return true;
+  }
+
+  /** Classifies rows and adds them to the fold. */
+  private void add(SlotTable table, ClassifyRules rules, ReportFold fold) {
+    if (table.rowCount() > 0) {
+      ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
+      timer.time(
+          "aggregate",
+          () -> {
+            fold.add(rows);
+            return null;
+          });
+    }
   }
 
   private static long minusHours(long t, int hours) {

@@ -1,12 +1,14 @@
 package io.gpureport.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.load.Insertions;
 import io.gpureport.load.LoadProgress;
 import io.gpureport.load.NewestRow;
+import io.gpureport.load.Piece;
 import io.gpureport.load.Projection;
 import io.gpureport.load.Segment;
 import io.gpureport.load.SlotSource;
@@ -15,10 +17,12 @@ import io.gpureport.load.Span;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +34,14 @@ class ChunkPlanTest {
   private static final long DAY = 24 * HOUR;
   private static final Segment A = new Segment("a");
   private static final Segment B = new Segment("b");
+  private static final long BUDGET = 2_000_000;
 
   /** Segments with spans {@code [min, max]} and insertions; records the questions asked. */
   private static final class Planned implements SlotSource {
     final Map<Segment, long[]> spans;
     final Map<Segment, Insertions> insertions;
     final List<String> asked = new ArrayList<>();
+    final Set<Segment> uncut = new HashSet<>();
 
     Planned(Map<Segment, long[]> spans, Map<Segment, Insertions> insertions) {
       this.spans = spans;
@@ -72,6 +78,24 @@ class ChunkPlanTest {
               && (openEnd || (range.endInclusive() ? s[0] <= range.end() : s[0] < range.end()));
     }
 
+    /** Two pieces named after the question; none for an uncut segment. */
+    @Override
+    public Optional<List<Piece>> pieces(
+        Segment segment, TimeRange window, boolean openEnd, long maxRows, long maxMicros) {
+      String question =
+          "pieces " + segment + (openEnd ? " open" : "") + " " + maxRows + " " + maxMicros / HOUR;
+      asked.add(question);
+      if (uncut.contains(segment)) {
+        return Optional.empty();
+      }
+      return Optional.of(List.of(new Named(segment, question + " #1"), new Named(segment, "#2")));
+    }
+
+    @Override
+    public SlotTable load(Piece piece, Projection projection, LoadProgress progress) {
+      throw new UnsupportedOperationException();
+    }
+
     @Override
     public SlotTable load(
         List<Segment> segments,
@@ -83,6 +107,8 @@ class ChunkPlanTest {
     }
   }
 
+  private record Named(Segment segment, String name) implements Piece {}
+
   private static List<ChunkPlan.Chunk> chunks(ChunkPlan plan) {
     List<ChunkPlan.Chunk> out = new ArrayList<>();
     plan.forEach(out::add);
@@ -93,7 +119,7 @@ class ChunkPlanTest {
   void aWindowOfAtMostThreeDaysIsOneChunkOfEverySegmentWithoutQuestions() {
     Planned source = new Planned(Map.of(), Map.of());
     TimeRange window = TimeRange.closed(0, 3 * DAY);
-    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), B, null, new StageTimer());
+    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), B, null, BUDGET, new StageTimer());
     assertTrue(plan.single());
     assertEquals(List.of(new ChunkPlan.Chunk(window, List.of(A, B), B, true)), chunks(plan));
     assertEquals(List.of(), source.asked);
@@ -104,7 +130,8 @@ class ChunkPlanTest {
     Insertions few = new Insertions(1000, DAY);
     Planned source = new Planned(Map.of(), Map.of(A, few, B, few));
     TimeRange window = TimeRange.closed(0, 30 * DAY);
-    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), null, null, new StageTimer());
+    ChunkPlan plan =
+        ChunkPlan.of(source, window, List.of(A, B), null, null, BUDGET, new StageTimer());
     assertTrue(plan.single());
     assertEquals(List.of(new ChunkPlan.Chunk(window, List.of(A, B), null, true)), chunks(plan));
     assertEquals(List.of("insertions a", "insertions b"), source.asked);
@@ -136,7 +163,8 @@ class ChunkPlanTest {
         new Planned(
             Map.of(A, new long[] {0, 4 * HOUR}, B, new long[] {7 * HOUR, 11 * HOUR}), Map.of());
     TimeRange window = TimeRange.closed(0, 10 * HOUR);
-    ChunkPlan plan = ChunkPlan.of(source, window, List.of(A, B), B, 3 * HOUR, new StageTimer());
+    ChunkPlan plan =
+        ChunkPlan.of(source, window, List.of(A, B), B, 3 * HOUR, BUDGET, new StageTimer());
     List<ChunkPlan.Chunk> chunks = chunks(plan);
     assertEquals(
         List.of(
@@ -161,11 +189,53 @@ class ChunkPlanTest {
             List.of(A, B),
             null,
             4 * HOUR,
+            BUDGET,
             new StageTimer());
     List<ChunkPlan.Chunk> chunks = chunks(plan);
     assertEquals(3, chunks.size());
     assertEquals(List.of(), chunks.get(1).segments());
     assertNull(chunks.get(2).openEnd());
     assertEquals(List.of(B), chunks.get(2).segments());
+  }
+
+  @Test
+  void storedOrderPiecesAreEachSegmentsPiecesInLoadOrderWithoutSpans() {
+    // 1,000,000 rows a day in each segment, a budget of 3,000,000: three-day chunks, 30 days, and
+    // pieces of half the budget
+    Insertions dense = new Insertions(10_000_000, 10 * DAY);
+    Planned source = new Planned(Map.of(), Map.of(A, dense, B, dense));
+    TimeRange window = TimeRange.closed(0, 30 * DAY);
+    ChunkPlan plan =
+        ChunkPlan.of(source, window, List.of(A, B), B, null, 3_000_000, new StageTimer());
+    assertFalse(plan.single());
+    List<Piece> pieces = plan.pieces().orElseThrow();
+    assertEquals(
+        List.of(
+            new Named(A, "pieces a 1500000 72 #1"),
+            new Named(A, "#2"),
+            new Named(B, "pieces b open 1500000 72 #1"),
+            new Named(B, "#2")),
+        pieces);
+    assertEquals(
+        List.of("insertions a", "insertions b", "pieces a 1500000 72", "pieces b open 1500000 72"),
+        source.asked,
+        "no span query: it scans a file without an index");
+  }
+
+  @Test
+  void aSegmentThatCannotBeCutGivesNoPieces() {
+    Insertions dense = new Insertions(10_000_000, 10 * DAY);
+    Planned source = new Planned(Map.of(), Map.of(A, dense, B, dense));
+    source.uncut.add(B);
+    ChunkPlan plan =
+        ChunkPlan.of(
+            source,
+            TimeRange.closed(0, 30 * DAY),
+            List.of(A, B),
+            null,
+            null,
+            BUDGET,
+            new StageTimer());
+    assertEquals(Optional.empty(), plan.pieces());
   }
 }

@@ -1,0 +1,62 @@
+package io.gpureport.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the tables of consecutive stored-order pieces, each in load order, into tables of whole
+ * snapshots in load order (docs/decisions/0002-engine.md, "Stored-order pieces"): the rows of a
+ * piece's newest timestamp are held back, since the next piece may hold more of that snapshot, and
+ * come first in the next table. A piece with a row older than the held snapshot shows that the rows
+ * are not stored in time order.
+ */
+public final class WholeSnapshots {
+  private SlotTable held;
+  private long heldTimestamp;
+
+  /**
+   * The rows of the held snapshot and of {@code piece} that no later piece can add to (possibly
+   * none), in load order: {@code piece} itself, rebuilt in place; empty when {@code piece} has a
+   * row older than the held snapshot, after which this object must not be used.
+   */
+  public Optional<SlotTable> next(SlotTable piece) {
+    int n = piece.rowCount();
+    if (n == 0) {
+      return Optional.of(piece);
+    }
+    long[] ts = piece.timestamps().asLongArray();
+    if (held != null && ts[0] < heldTimestamp) {
+      held = null;
+      return Optional.empty();
+    }
+    long newest = ts[n - 1];
+    int cut = n - 1;
+    while (cut > 0 && ts[cut - 1] == newest) {
+      cut--;
+    }
+    if (held != null && newest == heldTimestamp) {
+      // the whole piece continues the held snapshot
+      held = SlotTable.concatRows(rows(held, piece, 0, n));
+      return Optional.of(SlotTable.empty(piece.full()));
+    }
+    SlotTable tail =
+        SlotTable.concatRows(new ArrayList<>(List.of(new SlotTable.Rows(piece, cut, n))));
+    piece.keepAfter(held == null ? SlotTable.empty(piece.full()) : held, cut);
+    held = tail;
+    heldTimestamp = newest;
+    return Optional.of(piece);
+  }
+
+  /** The held snapshot, after the last piece (no rows when no piece had any). */
+  public SlotTable rest() {
+    SlotTable rest = held == null ? SlotTable.empty(false) : held;
+    held = null;
+    return rest;
+  }
+
+  private static List<SlotTable.Rows> rows(SlotTable held, SlotTable piece, int from, int to) {
+    return new ArrayList<>(
+        List.of(new SlotTable.Rows(held, 0, held.rowCount()), new SlotTable.Rows(piece, from, to)));
+  }
+}
