@@ -96,6 +96,7 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables {
    * excluded hosts, the filtering impact, the CHTC-owned hosts, the run time and when it was made.
    */
   record Context(
+      String rules,
       long dataStart,
       long dataEnd,
       List<ExclusionMap.Entry> exclusions,
@@ -104,6 +105,7 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables {
       double runtimeSeconds,
       LocalDateTime generatedAt) {
     public Context {
+      Objects.requireNonNull(rules, "rules");
       checkArgument(dataStart <= dataEnd, "dataStart %s > dataEnd %s", dataStart, dataEnd);
       exclusions = List.copyOf(exclusions);
       Objects.requireNonNull(filtering, "filtering");

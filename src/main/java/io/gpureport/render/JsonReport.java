@@ -30,7 +30,7 @@ public final class JsonReport {
     Report.Context c = r.context();
     w.beginObject();
     w.name("analysis").value(analysis(r));
-    w.name("rules").value("reference");
+    w.name("rules").value(c.rules());
     if (r instanceof Report.Monthly monthly) {
       Report.Month m = monthly.month();
       w.name("month").beginObject();

@@ -10,17 +10,17 @@ public final class SnapshotJson {
 
   private SnapshotJson() {}
 
-  /** Renders a non-empty result as JSON. */
-  public static String render(ModelSnapshot.Result r) {
+  /** Renders a non-empty result of the rule set named {@code rules} as JSON. */
+  public static String render(ModelSnapshot.Result r, String rules) {
     SnapshotJson j = new SnapshotJson();
-    j.write(r);
+    j.write(r, rules);
     return j.w.finish();
   }
 
-  private void write(ModelSnapshot.Result r) {
+  private void write(ModelSnapshot.Result r, String rules) {
     w.beginObject();
     w.name("analysis").value("gpu-model-snapshot");
-    w.name("rules").value("reference");
+    w.name("rules").value(rules);
     w.name("targetTime").value(Timestamps.formatSeconds(r.targetTime()));
     w.name("windowMinutes").value(r.windowMinutes());
     w.name("gpuModel").value(r.gpuModel());

@@ -5,7 +5,6 @@ import io.gpureport.aggregate.ReportFold;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.ClassifyRules;
 import io.gpureport.classify.RuleSet;
-import io.gpureport.classify.RuleSets;
 import io.gpureport.deliver.EmailSettings;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
@@ -105,7 +104,7 @@ public final class ReportJob {
   /** Runs a validated request; failures are thrown as {@link GpuReportException}. */
   public void run(ReportRequest req) {
     if (req.analysis() instanceof ReportRequest.GpuModelSnapshot snapshot) {
-      new SnapshotJob(out).run(req.source(), snapshot, req.output());
+      new SnapshotJob(out).run(req.source(), req.filters().rules(), snapshot, req.output());
       return;
     }
     long started = clock.millis();
@@ -129,7 +128,7 @@ public final class ReportJob {
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection =
         analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
-    ClassifyRules rules = rules(req, analysis.host());
+    Classification rules = rules(req, analysis.host());
     ReportFold fold = toNewest(req, source, projection, rules);
     int hoursBack = req.window().hoursBack();
     long end;
@@ -158,19 +157,20 @@ public final class ReportJob {
         window, timer.time("aggregate", f::timeSeries), context(req, f, started));
   }
 
-  /** The rule set (docs/metrics.md, "The rule set"); {@code --rules} is not wired yet. */
-  private static final RuleSet RULES = RuleSets.named("reference");
+  /** The rule set ({@code --rules}) and what it classifies rows with. */
+  private record Classification(RuleSet ruleSet, ClassifyRules inputs) {}
 
   /** The fold of a windowed analysis. */
   private static ReportFold newFold(ReportRequest req) {
     if (req.analysis() instanceof ReportRequest.Allocation allocation) {
       return allocation.groupByDevice()
           ? ReportFold.forDeviceAllocation(
-              RULES.classes(), allocation.allDevices(), req.window().hoursBack())
-          : ReportFold.forAllocationSummary(RULES.classes());
+              req.filters().rules().classes(), allocation.allDevices(), req.window().hoursBack())
+          : ReportFold.forAllocationSummary(req.filters().rules().classes());
     }
     return ReportFold.forTimeSeries(
-        RULES.classes(), ((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
+        req.filters().rules().classes(),
+        ((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
   }
 
   /**
@@ -186,7 +186,7 @@ public final class ReportJob {
       List<Segment> segments,
       Segment openEnd,
       Projection projection,
-      ClassifyRules rules,
+      Classification rules,
       ReportFold fold) {
     long chunkRows =
         fixedChunkRows != null
@@ -235,7 +235,7 @@ public final class ReportJob {
       TimeRange window,
       List<Piece> pieces,
       Projection projection,
-      ClassifyRules rules,
+      Classification rules,
       ReportFold fold) {
     WholeSnapshots snapshots = new WholeSnapshots();
     try (LoadProgress progress =
@@ -259,9 +259,10 @@ public final class ReportJob {
   }
 
   /** Classifies rows and adds them to the fold. */
-  private void add(SlotTable table, ClassifyRules rules, ReportFold fold) {
+  private void add(SlotTable table, Classification rules, ReportFold fold) {
     if (table.rowCount() > 0) {
-      ClassifiedRows rows = timer.time("classify", () -> RULES.classify(table, rules));
+      ClassifiedRows rows =
+          timer.time("classify", () -> rules.ruleSet().classify(table, rules.inputs()));
       timer.time(
           "aggregate",
           () -> {
@@ -282,7 +283,7 @@ public final class ReportJob {
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
   private ReportFold toNewest(
-      ReportRequest req, SlotSource source, Projection projection, ClassifyRules rules) {
+      ReportRequest req, SlotSource source, Projection projection, Classification rules) {
     if (req.window().endTime() != null) {
       return null;
     }
@@ -324,7 +325,7 @@ public final class ReportJob {
             null,
             Projection.ALLOCATION,
             rules(req, ""),
-            ReportFold.forMonthly(RULES.classes(), hours));
+            ReportFold.forMonthly(req.filters().rules().classes(), hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }
@@ -344,6 +345,7 @@ public final class ReportJob {
   private Report.Context context(ReportRequest req, ReportFold rows, long started) {
     long finished = clock.millis();
     return new Report.Context(
+        req.filters().rules().name(),
         rows.firstTimestamp(),
         rows.lastTimestamp(),
         req.filters().exclusions().entries(),
@@ -353,8 +355,9 @@ public final class ReportJob {
         LocalDateTime.now(clock).withNano(0));
   }
 
-  private static ClassifyRules rules(ReportRequest req, String host) {
-    return new ClassifyRules(req.filters().exclusions(), req.filters().chtcOwned(), host);
+  private static Classification rules(ReportRequest req, String host) {
+    ReportRequest.Filters f = req.filters();
+    return new Classification(f.rules(), new ClassifyRules(f.exclusions(), f.chtcOwned(), host));
   }
 
   private long defaultEnd(SlotSource source) {

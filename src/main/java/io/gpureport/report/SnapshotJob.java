@@ -1,7 +1,7 @@
 package io.gpureport.report;
 
 import io.gpureport.aggregate.ModelSnapshot;
-import io.gpureport.classify.RuleSets;
+import io.gpureport.classify.RuleSet;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.errors.NoDataException;
 import io.gpureport.load.Projection;
@@ -30,7 +30,10 @@ final class SnapshotJob {
   }
 
   void run(
-      ReportRequest.Source from, ReportRequest.GpuModelSnapshot req, ReportRequest.Output output) {
+      ReportRequest.Source from,
+      RuleSet rules,
+      ReportRequest.GpuModelSnapshot req,
+      ReportRequest.Output output) {
     // html and e-mail cannot be asked for: the command line rejects them (docs/metrics.md,
     // "Checks, messages and exit status"), and so does ReportRequest
     long target = req.snapshotTime();
@@ -38,8 +41,7 @@ final class SnapshotJob {
     TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
     SlotTable table = source.load(source.segmentsFor(range), range, Projection.FULL);
     ModelSnapshot.Result result =
-        ModelSnapshot.compute(
-            RuleSets.named("reference"), table, target, req.windowMinutes(), req.gpuModel());
+        ModelSnapshot.compute(rules, table, target, req.windowMinutes(), req.gpuModel());
     if (result.isEmpty()) {
       String around = " around " + Timestamps.formatSeconds(target);
       throw new NoDataException(
@@ -49,7 +51,7 @@ final class SnapshotJob {
     }
     String rendered =
         output.format() == ReportRequest.OutputFormat.JSON
-            ? SnapshotJson.render(result)
+            ? SnapshotJson.render(result, rules.name())
             : SnapshotText.render(result, req.snapshotTimeText());
     OutputTarget.write(rendered, output.file(), out);
   }

@@ -20,6 +20,7 @@ class ReportTest {
   private static final Report.Window WINDOW = new Report.Window(0, 10, 24);
   private static final Report.Context CONTEXT =
       new Report.Context(
+          "reference",
           0,
           10,
           List.of(),
@@ -46,6 +47,7 @@ class ReportTest {
             "data ending before it starts",
             () ->
                 new Report.Context(
+                    "reference",
                     10,
                     9,
                     List.of(),
@@ -67,7 +69,14 @@ class ReportTest {
             "generated time",
             () ->
                 new Report.Context(
-                    0, 10, List.of(), new Report.Filtering(0, 0), List.of(), 0, null)));
+                    "reference",
+                    0,
+                    10,
+                    List.of(),
+                    new Report.Filtering(0, 0),
+                    List.of(),
+                    0,
+                    null)));
   }
 
   private static Arguments named(String name, Executable construction) {

@@ -104,6 +104,7 @@ class ChartsTest {
   private static Report.Context context(ClassifiedRows rows) {
     long[] t = rows.timestamps();
     return new Report.Context(
+        "reference",
         t[0],
         t[t.length - 1],
         List.of(),
