@@ -85,19 +85,14 @@ final class SqliteSource implements SlotSource {
     if (rowids == null) {
       // an index on timestamp: time ranges, each an index range scan
       Span span = span(segment);
-      for (long from = window.start(); ; from += maxMicros) {
-        boolean last = window.end() - from <= maxMicros;
-        TimeRange range =
-            last
-                ? new TimeRange(from, window.end(), window.endInclusive())
-                : TimeRange.halfOpen(from, from + maxMicros);
-        if (span.mayHold(range, last && openEnd)) {
-          out.add(new FilePiece(segment, file, range, last && openEnd, false, 0, 0));
-        }
-        if (last) {
-          return Optional.of(out);
+      List<TimeRange> ranges = window.split(maxMicros);
+      for (int k = 0; k < ranges.size(); k++) {
+        boolean open = openEnd && k == ranges.size() - 1;
+        if (span.mayHold(ranges.get(k), open)) {
+          out.add(new FilePiece(segment, file, ranges.get(k), open, false, 0, 0));
         }
       }
+      return Optional.of(out);
     }
     if (rowids.length == 0) {
       return Optional.of(out);

@@ -1,5 +1,8 @@
 package io.gpureport.load;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A range of naive epoch microseconds; the start is inclusive, the end as given. */
 public record TimeRange(long start, long end, boolean endInclusive) {
   /** The closed window {@code [start, end]} (docs/metrics.md, "Window"). */
@@ -13,5 +16,23 @@ public record TimeRange(long start, long end, boolean endInclusive) {
    */
   public static TimeRange halfOpen(long start, long end) {
     return new TimeRange(start, end, false);
+  }
+
+  /**
+   * This range cut into consecutive half-open ranges of {@code length} microseconds from its start,
+   * the last one keeping this range's end (docs/decisions/0002-engine.md, "Chunks").
+   */
+  public List<TimeRange> split(long length) {
+    if (length < 1) {
+      throw new IllegalArgumentException("length must be positive: " + length);
+    }
+    List<TimeRange> out = new ArrayList<>();
+    for (long from = start; ; from += length) {
+      if (end - from <= length) {
+        out.add(new TimeRange(from, end, endInclusive));
+        return out;
+      }
+      out.add(halfOpen(from, from + length));
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.gpureport.load;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tech.tablesaw.api.LongColumn;
 
 /**
  * Turns the tables of consecutive stored-order pieces, each in load order, into tables of whole
@@ -25,19 +26,24 @@ public final class WholeSnapshots {
     if (n == 0) {
       return Optional.of(piece);
     }
-    long[] ts = piece.timestamps().asLongArray();
-    if (held != null && ts[0] < heldTimestamp) {
+    LongColumn ts = piece.timestamps(); // read in place: a piece has up to a million rows
+    if (held != null && ts.getLong(0) < heldTimestamp) {
       held = null;
       return Optional.empty();
     }
-    long newest = ts[n - 1];
+    long newest = ts.getLong(n - 1);
     int cut = n - 1;
-    while (cut > 0 && ts[cut - 1] == newest) {
+    while (cut > 0 && ts.getLong(cut - 1) == newest) {
       cut--;
     }
     if (held != null && newest == heldTimestamp) {
       // the whole piece continues the held snapshot
-      held = SlotTable.concatRows(rows(held, piece, 0, n));
+      held =
+          SlotTable.concatRows(
+              new ArrayList<>(
+                  List.of(
+                      new SlotTable.Rows(held, 0, held.rowCount()),
+                      new SlotTable.Rows(piece, 0, n))));
       return Optional.of(SlotTable.empty(piece.full()));
     }
     SlotTable tail =
@@ -53,10 +59,5 @@ public final class WholeSnapshots {
     SlotTable rest = held == null ? SlotTable.empty(false) : held;
     held = null;
     return rest;
-  }
-
-  private static List<SlotTable.Rows> rows(SlotTable held, SlotTable piece, int from, int to) {
-    return new ArrayList<>(
-        List.of(new SlotTable.Rows(held, 0, held.rowCount()), new SlotTable.Rows(piece, from, to)));
   }
 }
