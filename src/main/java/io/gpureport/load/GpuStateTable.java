@@ -1,6 +1,7 @@
 package io.gpureport.load;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +53,21 @@ public final class GpuStateTable {
   }
 
   private GpuStateTable() {}
+
+  /**
+   * Whether {@code gpu_state} has a column named {@code column}, ignoring ASCII case as SQLite
+   * matches names.
+   */
+  public static boolean hasColumn(Connection c, String column) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM pragma_table_info('gpu_state') WHERE name = ? COLLATE NOCASE")) {
+      ps.setString(1, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
 
   /** Whether {@code gpu_state} has an index whose first column is {@code timestamp}. */
   public static boolean hasTimestampIndex(Connection c) throws SQLException {

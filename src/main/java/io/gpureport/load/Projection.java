@@ -11,5 +11,31 @@ public enum Projection {
   /** ALLOCATION with the slot names themselves, for a {@code --host} filter. */
   ALLOCATION_WITH_NAMES,
   /** ALLOCATION plus GPUsAverageUsage and GlobalJobId. */
-  FULL
+  FULL,
+  /**
+   * For the {@code corrected} rules (CORRECTED.md, F8): ALLOCATION with the real Name and
+   * PrioritizedProjects, State "Drained" kept apart from "Other", and {@link SlotTable#PREVENT}
+   * with its per-row {@link SlotTable#preventRecorded() recorded} flag; no usage or job.
+   */
+  CORRECTED;
+
+  /** Whether Name is read as its text (else a placeholder). */
+  boolean realNames() {
+    return this != ALLOCATION;
+  }
+
+  /** Whether PrioritizedProjects is read as its text (else a placeholder). */
+  boolean realProjects() {
+    return this == FULL || this == CORRECTED;
+  }
+
+  /** Whether GPUsAverageUsage and GlobalJobId are read. */
+  boolean usage() {
+    return this == FULL;
+  }
+
+  /** Whether PreventJobsReason and its recorded flag are read, and State keeps "Drained". */
+  boolean prevent() {
+    return this == CORRECTED;
+  }
 }

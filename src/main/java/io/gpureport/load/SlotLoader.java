@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -63,7 +64,7 @@ public final class SlotLoader {
       List<Path> files, TimeRange range, Projection projection, Path openEndFile) {
     List<SlotTable> chunks = readAll(parts(files, range, openEndFile), projection);
     if (chunks.isEmpty()) {
-      return SlotTable.empty(projection == Projection.FULL);
+      return SlotTable.empty(projection);
     }
     return merge(chunks);
   }
@@ -86,7 +87,7 @@ public final class SlotLoader {
     }
     List<SlotTable> chunks = readAll(parts, projection);
     if (chunks.isEmpty()) {
-      return SlotTable.empty(projection == Projection.FULL);
+      return SlotTable.empty(projection);
     }
     return merge(chunks);
   }
@@ -172,8 +173,10 @@ public final class SlotLoader {
    * small integers, packed with the state and the storage class of the memory into one integer
    * ({@link Packed}): each column fetched costs a JNI call per row. Rows come in storage order and
    * {@link StableOrder} establishes (timestamp, rowid) order, so SQLite never sorts.
+   * PreventJobsReason is read, when the projection has it, from a file that {@code records} it,
+   * else NULL.
    */
-  private static String query(Columns cols, boolean endInclusive, boolean rowids) {
+  private static String query(Columns cols, boolean records, boolean endInclusive, boolean rowids) {
     StringBuilder select = new StringBuilder("SELECT timestamp");
     if (cols.name() > 0) {
       select.append(", Name");
@@ -188,6 +191,10 @@ public final class SlotLoader {
     select.append(", Machine, RemoteOwner");
     if (cols.usage() > 0) {
       select.append(", GPUsAverageUsage, GlobalJobId");
+    }
+    if (cols.prevent() > 0) {
+      // unquoted: a double-quoted name that is not a column would be read as a string literal
+      select.append(records ? ", " + SlotTable.PREVENT : ", NULL");
     }
     return select
         + " FROM gpu_state WHERE timestamp >= ? AND timestamp "
@@ -207,37 +214,39 @@ public final class SlotLoader {
       int machine,
       int owner,
       int usage,
-      int job) {
+      int job,
+      int prevent) {
     static Columns of(Projection projection) {
-      boolean full = projection == Projection.FULL;
-      int name = projection != Projection.ALLOCATION ? 2 : 0;
-      int gpu = (name > 0 ? name : 1) + 1;
-      int projects = full ? gpu + 4 : 0;
-      int machine = (full ? projects : gpu + 3) + 1;
+      int next = 2; // after timestamp
+      int name = projection.realNames() ? next++ : 0;
+      int gpu = next++;
+      int packed = next++;
+      int device = next++;
+      int memory = next++;
+      int projects = projection.realProjects() ? next++ : 0;
+      int machine = next++;
+      int owner = next++;
+      int usage = projection.usage() ? next++ : 0;
+      int job = projection.usage() ? next++ : 0;
+      int prevent = projection.prevent() ? next : 0;
       return new Columns(
-          name,
-          gpu,
-          gpu + 1,
-          gpu + 2,
-          gpu + 3,
-          projects,
-          machine,
-          machine + 1,
-          full ? machine + 2 : 0,
-          full ? machine + 3 : 0);
+          name, gpu, packed, device, memory, projects, machine, owner, usage, job, prevent);
     }
   }
 
   /**
-   * One integer per row: the state (bits 0-1: 0 other, 1 Claimed, 2 Unclaimed), the storage class
-   * of GPUs_GlobalMemoryMb (bits 2-3: 0 number, 1 NULL, 2 text, 3 other), and, when their text is
-   * not fetched, PrioritizedProjects (bits 4-5: 0 NULL, 1 empty, 2 other) and whether Name contains
-   * "backfill" (bits 6-7: 0 NULL, 1 no, 2 yes).
+   * One integer per row: the state (bits 0-1: 0 other, 1 Claimed, 2 Unclaimed, and 3 Drained when
+   * the projection reads PreventJobsReason, else other), the storage class of GPUs_GlobalMemoryMb
+   * (bits 2-3: 0 number, 1 NULL, 2 text, 3 other), and, when their text is not fetched,
+   * PrioritizedProjects (bits 4-5: 0 NULL, 1 empty, 2 other) and whether Name contains "backfill"
+   * (bits 6-7: 0 NULL, 1 no, 2 yes).
    */
   private static final class Packed {
     static String sql(Columns cols) {
       String sql =
-          "(CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2 ELSE 0 END"
+          "(CASE State WHEN 'Claimed' THEN 1 WHEN 'Unclaimed' THEN 2"
+              + (cols.prevent() > 0 ? " WHEN 'Drained' THEN 3" : "")
+              + " ELSE 0 END"
               + " + 4 * (CASE typeof(GPUs_GlobalMemoryMb) WHEN 'integer' THEN 0 WHEN 'real' THEN 0"
               + " WHEN 'null' THEN 1 WHEN 'text' THEN 2 ELSE 3 END)";
       if (cols.projects() == 0) {
@@ -270,9 +279,10 @@ public final class SlotLoader {
   }
 
   private SlotTable read(Part part, Projection projection) {
-    boolean full = projection == Projection.FULL;
+    boolean full = projection.usage();
+    boolean prevent = projection.prevent();
     Columns cols = Columns.of(projection);
-    SlotTable chunk = SlotTable.empty(full);
+    SlotTable chunk = SlotTable.empty(projection);
     SlotTable.Dictionaries d = chunk.dictionaries();
     LongColumn tsCol = chunk.timestamps();
     IntColumn nameCol = chunk.codes(SlotTable.NAME);
@@ -285,61 +295,67 @@ public final class SlotLoader {
     IntColumn ownerCol = chunk.codes(SlotTable.OWNER);
     DoubleColumn usageCol = full ? chunk.numbers(SlotTable.USAGE) : null;
     IntColumn jobCol = full ? chunk.codes(SlotTable.JOB) : null;
+    IntColumn preventCol = prevent ? chunk.codes(SlotTable.PREVENT) : null;
+    BooleanColumn recordedCol = prevent ? chunk.preventRecorded() : null;
     int[] nameCodes = {Dictionary.NULL, d.names().encode(""), d.names().encode("backfill")};
-    int[] stateCodes = {
-      d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")
-    };
+    int[] stateCodes = stateCodes(d.states(), prevent);
     int[] projectCodes = {Dictionary.NULL, d.projects().encode(""), d.projects().encode("*")};
-    try (Connection c = Databases.openReadOnly(part.file());
-        PreparedStatement ps =
-            c.prepareStatement(query(cols, part.range().endInclusive(), part.byRowid()))) {
-      ps.setString(1, Timestamps.formatStored(part.range().start()));
-      ps.setString(
-          2,
-          part.range().end() == Long.MAX_VALUE
-              ? "\uffff"
-              : Timestamps.formatStored(part.range().end()));
-      if (part.byRowid()) {
-        ps.setLong(3, part.rowidLo());
-        ps.setLong(4, part.rowidHi());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        byte[] lastText = null;
-        long lastTs = 0;
-        while (rs.next()) {
-          byte[] text = rs.getBytes(1);
-          if (!Arrays.equals(text, lastText)) {
-            String ts = text == null ? null : new String(text, StandardCharsets.UTF_8);
-            lastTs = Timestamps.parseStored(ts);
-            if (lastTs == Long.MIN_VALUE) {
-              throw new GpuReportException(
-                  "cannot read " + part.file() + ": malformed timestamp '" + ts + "'");
+    try (Connection c = Databases.openReadOnly(part.file())) {
+      boolean records = prevent && GpuStateTable.hasColumn(c, SlotTable.PREVENT);
+      try (PreparedStatement ps =
+          c.prepareStatement(query(cols, records, part.range().endInclusive(), part.byRowid()))) {
+        ps.setString(1, Timestamps.formatStored(part.range().start()));
+        ps.setString(
+            2,
+            part.range().end() == Long.MAX_VALUE
+                ? "\uffff"
+                : Timestamps.formatStored(part.range().end()));
+        if (part.byRowid()) {
+          ps.setLong(3, part.rowidLo());
+          ps.setLong(4, part.rowidHi());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          byte[] lastText = null;
+          long lastTs = 0;
+          while (rs.next()) {
+            byte[] text = rs.getBytes(1);
+            if (!Arrays.equals(text, lastText)) {
+              String ts = text == null ? null : new String(text, StandardCharsets.UTF_8);
+              lastTs = Timestamps.parseStored(ts);
+              if (lastTs == Long.MIN_VALUE) {
+                throw new GpuReportException(
+                    "cannot read " + part.file() + ": malformed timestamp '" + ts + "'");
+              }
+              lastText = text;
             }
-            lastText = text;
-          }
-          tsCol.append(lastTs);
-          if (tsCol.size() % PROGRESS_STEP == 0) {
-            progress.add(PROGRESS_STEP);
-          }
-          int packed = rs.getInt(cols.packed());
-          nameCol.append(
-              cols.name() > 0
-                  ? d.names().encode(rs.getBytes(cols.name()))
-                  : nameCodes[Packed.backfillName(packed)]);
-          gpuCol.append(d.gpus().encode(rs.getBytes(cols.gpu())));
-          stateCol.append(stateCodes[Packed.state(packed)]);
-          deviceCol.append(d.devices().encode(rs.getBytes(cols.device())));
-          memoryCol.append(memory(rs, cols.memory(), Packed.memoryKind(packed)));
-          projectsCol.append(
-              cols.projects() > 0
-                  ? d.projects().encode(rs.getBytes(cols.projects()))
-                  : projectCodes[Packed.projects(packed)]);
-          machineCol.append(d.machines().encode(rs.getBytes(cols.machine())));
-          ownerCol.append(d.owners().encode(rs.getBytes(cols.owner())));
-          if (full) {
-            double u = rs.getDouble(cols.usage());
-            usageCol.append(rs.wasNull() ? Double.NaN : u);
-            jobCol.append(d.jobs().encode(rs.getBytes(cols.job())));
+            tsCol.append(lastTs);
+            if (tsCol.size() % PROGRESS_STEP == 0) {
+              progress.add(PROGRESS_STEP);
+            }
+            int packed = rs.getInt(cols.packed());
+            nameCol.append(
+                cols.name() > 0
+                    ? d.names().encode(rs.getBytes(cols.name()))
+                    : nameCodes[Packed.backfillName(packed)]);
+            gpuCol.append(d.gpus().encode(rs.getBytes(cols.gpu())));
+            stateCol.append(stateCodes[Packed.state(packed)]);
+            deviceCol.append(d.devices().encode(rs.getBytes(cols.device())));
+            memoryCol.append(memory(rs, cols.memory(), Packed.memoryKind(packed)));
+            projectsCol.append(
+                cols.projects() > 0
+                    ? d.projects().encode(rs.getBytes(cols.projects()))
+                    : projectCodes[Packed.projects(packed)]);
+            machineCol.append(d.machines().encode(rs.getBytes(cols.machine())));
+            ownerCol.append(d.owners().encode(rs.getBytes(cols.owner())));
+            if (full) {
+              double u = rs.getDouble(cols.usage());
+              usageCol.append(rs.wasNull() ? Double.NaN : u);
+              jobCol.append(d.jobs().encode(rs.getBytes(cols.job())));
+            }
+            if (prevent) {
+              preventCol.append(d.reasons().encode(rs.getBytes(cols.prevent())));
+              recordedCol.append(records);
+            }
           }
         }
       }
@@ -347,6 +363,12 @@ public final class SlotLoader {
       throw Databases.unreadable(part.file(), e);
     }
     return chunk;
+  }
+
+  /** The state codes of {@link Packed#state}: Other, Claimed, Unclaimed and, if asked, Drained. */
+  private static int[] stateCodes(Dictionary states, boolean drained) {
+    int[] codes = {states.encode("Other"), states.encode("Claimed"), states.encode("Unclaimed")};
+    return drained ? new int[] {codes[0], codes[1], codes[2], states.encode("Drained")} : codes;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -13,9 +14,10 @@ import tech.tablesaw.columns.Column;
 /**
  * The loaded rows of a window in load order (docs/metrics.md, "Load order"), as Tablesaw columns:
  * text columns hold dictionary codes (-1 = NULL, so NULL and {@code ""} stay distinct), the
- * timestamp holds naive epoch microseconds, numeric columns hold doubles (NaN = no value). The
- * {@link Table} view is built on demand only: {@code Table}'s class initialiser scans the class
- * path (~0.5 s of CPU), which the report path does not need to pay.
+ * timestamp holds naive epoch microseconds, numeric columns hold doubles (NaN = no value), and a
+ * {@link Projection#CORRECTED} load has a boolean column, {@link #preventRecorded()}. The {@link
+ * Table} view is built on demand only: {@code Table}'s class initialiser scans the class path (~0.5
+ * s of CPU), which the report path does not need to pay.
  */
 public final class SlotTable {
   public static final String TIMESTAMP = "timestamp";
@@ -30,14 +32,20 @@ public final class SlotTable {
   public static final String OWNER = "RemoteOwner";
   public static final String JOB = "GlobalJobId";
 
+  /** The coded text column {@code PreventJobsReason}: NULL also where no file recorded it. */
+  public static final String PREVENT = "PreventJobsReason";
+
+  /** The name of the column of {@link #preventRecorded()} (not a stored column). */
+  public static final String PREVENT_RECORDED = "PreventJobsReason recorded";
+
   private static final List<String> CODED =
-      List.of(NAME, GPU, STATE, DEVICE, PROJECTS, MACHINE, OWNER, JOB);
+      List.of(NAME, GPU, STATE, DEVICE, PROJECTS, MACHINE, OWNER, JOB, PREVENT);
 
   private final Map<String, Column<?>> columns;
   private final Dictionaries dictionaries;
   private Table table;
 
-  /** The dictionaries of the coded text columns. */
+  /** The dictionaries of the coded text columns; {@code reasons} is PreventJobsReason's. */
   public record Dictionaries(
       Dictionary names,
       Dictionary gpus,
@@ -46,9 +54,11 @@ public final class SlotTable {
       Dictionary projects,
       Dictionary machines,
       Dictionary owners,
-      Dictionary jobs) {
+      Dictionary jobs,
+      Dictionary reasons) {
     static Dictionaries create() {
       return new Dictionaries(
+          new Dictionary(),
           new Dictionary(),
           new Dictionary(),
           new Dictionary(),
@@ -69,6 +79,7 @@ public final class SlotTable {
         case MACHINE -> machines;
         case OWNER -> owners;
         case JOB -> jobs;
+        case PREVENT -> reasons;
         default -> throw new IllegalArgumentException(column);
       };
     }
@@ -79,8 +90,8 @@ public final class SlotTable {
     this.dictionaries = dictionaries;
   }
 
-  /** An empty table with new dictionaries; usage and job columns only when {@code full}. */
-  static SlotTable empty(boolean full) {
+  /** An empty table with new dictionaries and the columns of {@code projection}. */
+  static SlotTable empty(Projection projection) {
     Map<String, Column<?>> c = new LinkedHashMap<>();
     c.put(TIMESTAMP, LongColumn.create(TIMESTAMP));
     for (String name : List.of(NAME, GPU, STATE, DEVICE)) {
@@ -90,10 +101,21 @@ public final class SlotTable {
     for (String name : List.of(PROJECTS, MACHINE, OWNER)) {
       c.put(name, IntColumn.create(name));
     }
-    if (full) {
+    if (projection.usage()) {
       c.put(USAGE, DoubleColumn.create(USAGE));
       c.put(JOB, IntColumn.create(JOB));
     }
+    if (projection.prevent()) {
+      c.put(PREVENT, IntColumn.create(PREVENT));
+      c.put(PREVENT_RECORDED, BooleanColumn.create(PREVENT_RECORDED));
+    }
+    return new SlotTable(c, Dictionaries.create());
+  }
+
+  /** An empty table with new dictionaries and the same columns as this one. */
+  SlotTable emptyLike() {
+    Map<String, Column<?>> c = new LinkedHashMap<>();
+    columns.forEach((name, col) -> c.put(name, col.emptyCopy()));
     return new SlotTable(c, Dictionaries.create());
   }
 
@@ -125,6 +147,25 @@ public final class SlotTable {
     return (DoubleColumn) columns.get(column);
   }
 
+  /** Whether the table has {@link #PREVENT} and {@link #preventRecorded()} (CORRECTED loads). */
+  public boolean hasPrevent() {
+    return columns.containsKey(PREVENT_RECORDED);
+  }
+
+  /**
+   * Per row, whether it was read from a file whose {@code gpu_state} has a PreventJobsReason column
+   * (CORRECTED.md, F8, "Recorded"); its {@link #PREVENT} is NULL when not. Only a {@link
+   * Projection#CORRECTED} load has it.
+   *
+   * @throws IllegalStateException when the table was loaded with another projection
+   */
+  public BooleanColumn preventRecorded() {
+    if (!hasPrevent()) {
+      throw new IllegalStateException("loaded without PreventJobsReason; use CORRECTED");
+    }
+    return (BooleanColumn) columns.get(PREVENT_RECORDED);
+  }
+
   /** The same rows in the given order. */
   SlotTable reordered(int[] order) {
     Map<String, Column<?>> c = new LinkedHashMap<>();
@@ -144,11 +185,6 @@ public final class SlotTable {
     }
     chunks.replaceAll(c -> null);
     return concatRows(rows);
-  }
-
-  /** Whether the table has the usage and job columns ({@link Projection#FULL}). */
-  boolean full() {
-    return columns.containsKey(USAGE);
   }
 
   /** Rows {@code [from, to)} of a table. */
@@ -176,18 +212,15 @@ public final class SlotTable {
     }
     Map<String, Column<?>> cols = new LinkedHashMap<>();
     for (String name : parts.get(0).table().columns.keySet()) {
-      Column<?> col =
-          name.equals(TIMESTAMP)
-              ? LongColumn.create(name, total)
-              : CODED.contains(name)
-                  ? IntColumn.create(name, total)
-                  : DoubleColumn.create(name, total);
-      cols.put(name, col);
+      cols.put(name, sized(name, total));
     }
     SlotTable out = new SlotTable(cols, Dictionaries.create());
     int offset = 0;
     for (int k = 0; k < parts.size(); k++) {
       Rows r = parts.get(k);
+      if (!r.table().columns.keySet().equals(cols.keySet())) {
+        throw new IllegalArgumentException("tables of different projections");
+      }
       out.copyFrom(r.table(), r.from(), r.to(), offset);
       offset += r.count();
       parts.set(k, null);
@@ -196,81 +229,80 @@ public final class SlotTable {
   }
 
   /**
-   * Makes this table the rows of {@code head} followed by its own rows {@code [0, to)}, in place,
-   * one column at a time, so that the memory needed beyond the two tables is one column; {@code
-   * head}'s text values are added to this table's dictionaries.
+   * Makes this table the rows of {@code head} (a table of the same columns) followed by its own
+   * rows {@code [0, to)}, in place, one column at a time, so that the memory needed beyond the two
+   * tables is one column; {@code head}'s text values are added to this table's dictionaries.
    */
   void keepAfter(SlotTable head, int to) {
     if (to < 0 || to > rowCount()) {
       throw new IndexOutOfBoundsException("rows [0, " + to + ") of " + rowCount());
     }
+    if (!head.columns.keySet().equals(columns.keySet())) {
+      throw new IllegalArgumentException("tables of different projections");
+    }
     int h = head.rowCount();
-    int total = h + to;
     for (String name : List.copyOf(columns.keySet())) {
-      Column<?> col;
-      if (name.equals(TIMESTAMP)) {
-        LongColumn dst = LongColumn.create(name, total);
-        LongColumn a = head.timestamps();
-        LongColumn b = timestamps();
-        for (int i = 0; i < h; i++) {
-          dst.set(i, a.getLong(i));
-        }
-        for (int i = 0; i < to; i++) {
-          dst.set(h + i, b.getLong(i));
-        }
-        col = dst;
-      } else if (CODED.contains(name)) {
-        int[] map = head.dictionaries.of(name).remapInto(dictionaries.of(name));
-        IntColumn dst = IntColumn.create(name, total);
-        IntColumn a = head.codes(name);
-        IntColumn b = codes(name);
-        for (int i = 0; i < h; i++) {
-          int code = a.getInt(i);
-          dst.set(i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
-        }
-        for (int i = 0; i < to; i++) {
-          dst.set(h + i, b.getInt(i));
-        }
-        col = dst;
-      } else {
-        DoubleColumn dst = DoubleColumn.create(name, total);
-        DoubleColumn a = head.numbers(name);
-        DoubleColumn b = numbers(name);
-        for (int i = 0; i < h; i++) {
-          dst.set(i, a.getDouble(i));
-        }
-        for (int i = 0; i < to; i++) {
-          dst.set(h + i, b.getDouble(i));
-        }
-        col = dst;
-      }
-      columns.put(name, col);
+      Column<?> dst = sized(name, h + to);
+      copy(name, head, 0, h, dst, 0, remap(head, name));
+      copy(name, this, 0, to, dst, h, null);
+      columns.put(name, dst);
     }
     table = null;
   }
 
   private void copyFrom(SlotTable other, int from, int to, int offset) {
-    LongColumn ts = timestamps();
-    LongColumn ots = other.timestamps();
-    int shift = offset - from;
-    for (int i = from; i < to; i++) {
-      ts.set(shift + i, ots.getLong(i));
-    }
     for (String name : columns.keySet()) {
-      if (CODED.contains(name)) {
-        int[] map = other.dictionaries.of(name).remapInto(dictionaries.of(name));
-        IntColumn src = other.codes(name);
-        IntColumn dst = codes(name);
-        for (int i = from; i < to; i++) {
-          int code = src.getInt(i);
-          dst.set(shift + i, code == Dictionary.NULL ? Dictionary.NULL : map[code]);
-        }
-      } else if (!name.equals(TIMESTAMP)) {
-        DoubleColumn src = other.numbers(name);
-        DoubleColumn dst = numbers(name);
-        for (int i = from; i < to; i++) {
-          dst.set(shift + i, src.getDouble(i));
-        }
+      copy(name, other, from, to, columns.get(name), offset, remap(other, name));
+    }
+  }
+
+  /** A column of {@code size} rows, to be set, of the type of column {@code name}. */
+  private static Column<?> sized(String name, int size) {
+    if (name.equals(TIMESTAMP)) {
+      return LongColumn.create(name, size);
+    }
+    if (name.equals(PREVENT_RECORDED)) {
+      return BooleanColumn.create(name, size);
+    }
+    return CODED.contains(name) ? IntColumn.create(name, size) : DoubleColumn.create(name, size);
+  }
+
+  /** The codes of {@code other}'s values of text column {@code name} here; null if not text. */
+  private int[] remap(SlotTable other, String name) {
+    return CODED.contains(name)
+        ? other.dictionaries.of(name).remapInto(dictionaries.of(name))
+        : null;
+  }
+
+  /**
+   * Sets rows {@code [offset, ...)} of {@code dst} to rows {@code [from, to)} of {@code src}'s
+   * column {@code name}, text codes through {@code map} (null: unchanged).
+   */
+  private static void copy(
+      String name, SlotTable src, int from, int to, Column<?> dst, int offset, int[] map) {
+    int shift = offset - from;
+    Column<?> column = src.columns.get(name);
+    if (dst instanceof LongColumn d) {
+      LongColumn s = (LongColumn) column;
+      for (int i = from; i < to; i++) {
+        d.set(shift + i, s.getLong(i));
+      }
+    } else if (dst instanceof IntColumn d) {
+      IntColumn s = (IntColumn) column;
+      for (int i = from; i < to; i++) {
+        int code = s.getInt(i);
+        d.set(shift + i, map == null || code == Dictionary.NULL ? code : map[code]);
+      }
+    } else if (dst instanceof BooleanColumn d) {
+      BooleanColumn s = (BooleanColumn) column;
+      for (int i = from; i < to; i++) {
+        d.set(shift + i, s.getByte(i));
+      }
+    } else {
+      DoubleColumn d = (DoubleColumn) dst;
+      DoubleColumn s = (DoubleColumn) column;
+      for (int i = from; i < to; i++) {
+        d.set(shift + i, s.getDouble(i));
       }
     }
   }

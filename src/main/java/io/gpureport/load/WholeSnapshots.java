@@ -15,6 +15,7 @@ import tech.tablesaw.api.LongColumn;
 public final class WholeSnapshots {
   private SlotTable held;
   private long heldTimestamp;
+  private SlotTable shape;
 
   /**
    * The rows of the held snapshot and of {@code piece} that no later piece can add to (possibly
@@ -22,6 +23,9 @@ public final class WholeSnapshots {
    * row older than the held snapshot, after which this object must not be used.
    */
   public Optional<SlotTable> next(SlotTable piece) {
+    if (shape == null) {
+      shape = piece.emptyLike();
+    }
     int n = piece.rowCount();
     if (n == 0) {
       return Optional.of(piece);
@@ -44,19 +48,25 @@ public final class WholeSnapshots {
                   List.of(
                       new SlotTable.Rows(held, 0, held.rowCount()),
                       new SlotTable.Rows(piece, 0, n))));
-      return Optional.of(SlotTable.empty(piece.full()));
+      return Optional.of(piece.emptyLike());
     }
     SlotTable tail =
         SlotTable.concatRows(new ArrayList<>(List.of(new SlotTable.Rows(piece, cut, n))));
-    piece.keepAfter(held == null ? SlotTable.empty(piece.full()) : held, cut);
+    piece.keepAfter(held == null ? piece.emptyLike() : held, cut);
     held = tail;
     heldTimestamp = newest;
     return Optional.of(piece);
   }
 
-  /** The held snapshot, after the last piece (no rows when no piece had any). */
+  /**
+   * The held snapshot, after the last piece: no rows when no piece had any, with the columns of the
+   * pieces (of {@link Projection#ALLOCATION} when there was no piece).
+   */
   public SlotTable rest() {
-    SlotTable rest = held == null ? SlotTable.empty(false) : held;
+    SlotTable rest =
+        held != null
+            ? held
+            : shape != null ? shape.emptyLike() : SlotTable.empty(Projection.ALLOCATION);
     held = null;
     return rest;
   }

@@ -19,7 +19,7 @@ public final class InMemorySlots {
 
   /** A table of {@code slots} in this order, all stamped {@code timestamp}. */
   public static SlotTable table(long timestamp, List<Slot> slots) {
-    SlotTable t = SlotTable.empty(false);
+    SlotTable t = SlotTable.empty(Projection.ALLOCATION);
     SlotTable.Dictionaries d = t.dictionaries();
     for (Slot s : slots) {
       t.timestamps().append(timestamp);

@@ -172,8 +172,9 @@ class SlotLoaderTest {
   }
 
   /**
-   * A file of varied rows stored out of time order, some of them outside {@link #WINDOW}. Memory
-   * has no declared type, so that numeric text stays text.
+   * A file of varied rows stored out of time order, some of them outside {@link #WINDOW}, with the
+   * collector's PreventJobsReason column. Memory has no declared type, so that numeric text stays
+   * text.
    */
   private Path variedRows() throws SQLException {
     Path f = dir.resolve("gpu_state_2025-10.db");
@@ -183,11 +184,12 @@ class SlotLoaderTest {
           "CREATE TABLE gpu_state (Name TEXT, AssignedGPUs TEXT, AvailableGPUs TEXT,"
               + " State TEXT, GPUs_DeviceName TEXT, GPUs_GlobalMemoryMb, PrioritizedProjects TEXT,"
               + " GPUsAverageUsage FLOAT, Machine TEXT, RemoteOwner TEXT, GlobalJobId TEXT,"
-              + " timestamp TEXT)");
+              + " timestamp TEXT, PreventJobsReason TEXT, Disk BIGINT)");
     }
     Random random = new Random(7);
     String[] names = {null, "slot1@h", "backfill2@h", "slot1_1@backfillhost"};
-    String[] states = {null, "Claimed", "Unclaimed", "Owner"};
+    String[] states = {null, "Claimed", "Unclaimed", "Owner", "Drained"};
+    String[] reasons = {null, "", "Node maintenance"};
     Object[] memories = {null, 81920, 46068.5, "143771", " 4.5e4 ", "lots", new byte[] {1, 2}};
     String[] projects = {null, "", "ProjA"};
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
@@ -195,8 +197,8 @@ class SlotLoaderTest {
             c.prepareStatement(
                 "INSERT INTO gpu_state (Name, AssignedGPUs,"
                     + " State, GPUs_DeviceName, GPUs_GlobalMemoryMb, PrioritizedProjects, GPUsAverageUsage,"
-                    + " Machine, RemoteOwner, GlobalJobId, timestamp)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " Machine, RemoteOwner, GlobalJobId, timestamp, PreventJobsReason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       c.setAutoCommit(false);
       for (int i = 0; i < 3000; i++) {
         ps.setString(1, names[random.nextInt(names.length)]);
@@ -214,6 +216,7 @@ class SlotLoaderTest {
             String.format(
                 "2025-10-%02d %02d:%02d:00.000000",
                 1 + random.nextInt(2), random.nextInt(24), random.nextInt(60)));
+        ps.setString(12, reasons[random.nextInt(reasons.length)]);
         ps.executeUpdate();
       }
       c.commit();
@@ -225,7 +228,10 @@ class SlotLoaderTest {
       TimeRange.closed(
           Timestamps.parseUser("2025-10-01 06:00:00"), Timestamps.parseUser("2025-10-02 06:00:00"));
 
-  /** Every column of a load, decoded, one line per row; usage and job only when loaded. */
+  /**
+   * Every column of a load, decoded, one line per row; usage and job, PreventJobsReason and its
+   * recorded flag only when loaded.
+   */
   private static List<String> decoded(SlotTable t, Projection projection) {
     SlotTable.Dictionaries d = t.dictionaries();
     List<String> out = new ArrayList<>();
@@ -255,15 +261,22 @@ class SlotLoaderTest {
                 + "|"
                 + d.jobs().value(t.codes(SlotTable.JOB).getInt(i));
       }
+      if (projection == Projection.CORRECTED) {
+        row +=
+            "|"
+                + d.reasons().value(t.codes(SlotTable.PREVENT).getInt(i))
+                + "|"
+                + t.preventRecorded().get(i);
+      }
       out.add(row);
     }
     return out;
   }
 
   /**
-   * The same lines by plain SQL: State is Claimed, Unclaimed or Other; memory is a number when
-   * stored as one or as numeric text (§3.3), else NaN; without the real text, Name is "backfill" or
-   * "" and PrioritizedProjects "" or "*" (NULL stays NULL).
+   * The same lines by plain SQL: State is Claimed, Unclaimed or Other (or Drained, for CORRECTED);
+   * memory is a number when stored as one or as numeric text (§3.3), else NaN; without the real
+   * text, Name is "backfill" or "" and PrioritizedProjects "" or "*" (NULL stays NULL).
    */
   private static List<String> bySql(Path f, Projection projection) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -272,7 +285,8 @@ class SlotLoaderTest {
             c.prepareStatement(
                 "SELECT timestamp, Name, AssignedGPUs, State,"
                     + " GPUs_DeviceName, GPUs_GlobalMemoryMb, typeof(GPUs_GlobalMemoryMb),"
-                    + " PrioritizedProjects, Machine, RemoteOwner, GPUsAverageUsage, GlobalJobId"
+                    + " PrioritizedProjects, Machine, RemoteOwner, GPUsAverageUsage, GlobalJobId,"
+                    + " PreventJobsReason"
                     + " FROM gpu_state WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp, rowid")) {
       ps.setString(1, Timestamps.formatStored(WINDOW.start()));
       ps.setString(2, Timestamps.formatStored(WINDOW.end()));
@@ -298,7 +312,11 @@ class SlotLoaderTest {
             + "|"
             + rs.getString(3)
             + "|"
-            + ("Claimed".equals(state) || "Unclaimed".equals(state) ? state : "Other")
+            + ("Claimed".equals(state)
+                    || "Unclaimed".equals(state)
+                    || projection == Projection.CORRECTED && "Drained".equals(state)
+                ? state
+                : "Other")
             + "|"
             + rs.getString(5)
             + "|"
@@ -308,7 +326,9 @@ class SlotLoaderTest {
               default -> Double.NaN;
             }
             + "|"
-            + (projection == Projection.FULL || projects == null
+            + (projection == Projection.FULL
+                    || projection == Projection.CORRECTED
+                    || projects == null
                 ? projects
                 : projects.isEmpty() ? "" : "*")
             + "|"
@@ -318,6 +338,9 @@ class SlotLoaderTest {
     if (projection == Projection.FULL) {
       double usage = rs.getDouble(11);
       row += "|" + (rs.wasNull() ? Double.NaN : usage) + "|" + rs.getString(12);
+    }
+    if (projection == Projection.CORRECTED) {
+      row += "|" + rs.getString(13) + "|true";
     }
     return row;
   }

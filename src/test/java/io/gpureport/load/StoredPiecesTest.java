@@ -217,7 +217,7 @@ class StoredPiecesTest {
 
   /** A table of the given timestamps, each row with GPU id "t" + its timestamp. */
   private static SlotTable table(long... ts) {
-    SlotTable t = SlotTable.empty(false);
+    SlotTable t = SlotTable.empty(Projection.ALLOCATION);
     for (long x : ts) {
       t.timestamps().append(x);
       for (String c :
