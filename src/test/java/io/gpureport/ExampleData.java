@@ -22,6 +22,17 @@ public final class ExampleData {
     return dir;
   }
 
+  /**
+   * Copies the configuration files and builds {@code gpu_state_2025-11.db} of the corrected rules'
+   * worked example (CORRECTED Appendix A: the two collector columns of F8) in {@code dir}.
+   */
+  public static Path buildCorrected(Path dir) throws IOException, SQLException {
+    copy("masked_hosts.yaml", dir);
+    copy("chtc_owned_hosts.txt", dir);
+    executeScript(dir.resolve("gpu_state_2025-11.db"), resource("gpu_state_2025-11-corrected.sql"));
+    return dir;
+  }
+
   /** Adds the December file of the monthly setup (the T2 rows re-stamped). */
   public static void addDecemberFile(Path dir) throws IOException, SQLException {
     Path dec = dir.resolve("gpu_state_2025-12.db");

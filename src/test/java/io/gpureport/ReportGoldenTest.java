@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every folder of {@code golden/} is a case of the worked example: its {@code args} (one argument a
  * line) run against the example data must print its {@code expected.txt}, {@code expected.json}
- * (compared as values) or {@code expected.html} (byte-exact, without charts).
+ * (compared as values) or {@code expected.html} (byte-exact, without charts). Folders named {@code
+ * corrected-*} run against the corrected rules' worked example (CORRECTED Appendix A).
  */
 class ReportGoldenTest {
   @TempDir Path dir;
@@ -55,7 +56,11 @@ class ReportGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportMatchesGolden(String caseName) throws Exception {
-    ExampleData.build(dir);
+    if (caseName.startsWith("corrected")) {
+      ExampleData.buildCorrected(dir);
+    } else {
+      ExampleData.build(dir);
+    }
     if (caseName.startsWith("monthly")) {
       ExampleData.addDecemberFile(dir);
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Window} ({@link Windowed}), or {@link Monthly}; their shared parts are the {@link Context}. The
  * reports with device tables are also {@link DeviceTables}.
  */
-public sealed interface Report permits Report.Windowed, Report.DeviceTables {
+public sealed interface Report permits Report.Windowed, Report.DeviceTables, Report.Corrected {
 
   /** The parts every kind of report has. */
   Context context();
@@ -20,7 +20,8 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables {
   List<Double> subjectPercents();
 
   /** A report over a window of hours back from its end: allocation or time series. */
-  sealed interface Windowed extends Report permits Allocation, AllocationSummary, Series {
+  sealed interface Windowed extends Report
+      permits Allocation, AllocationSummary, Series, CorrectedAllocation {
     /** The window of the report. */
     Window window();
   }
@@ -29,6 +30,37 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables {
   sealed interface DeviceTables extends Report permits Allocation, Monthly {
     /** The device-path allocation. */
     DeviceAllocation device();
+  }
+
+  /** A report v2 of the rule set corrected: allocation or monthly (docs/metrics.md). */
+  sealed interface Corrected extends Report permits CorrectedAllocation, CorrectedMonthly {
+    /** The report v2's tables and sections. */
+    CorrectedReport result();
+
+    @Override
+    default List<Double> subjectPercents() {
+      return result().subjectPercents();
+    }
+  }
+
+  /** The allocation report v2 over a window (both paths: by device or the summary). */
+  record CorrectedAllocation(Window window, CorrectedReport result, Context context)
+      implements Windowed, Corrected {
+    public CorrectedAllocation {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(context, "context");
+    }
+  }
+
+  /** The monthly report v2: the report v2 over the previous calendar month (C15). */
+  record CorrectedMonthly(Month month, CorrectedReport result, Context context)
+      implements Corrected {
+    public CorrectedMonthly {
+      Objects.requireNonNull(month, "month");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(context, "context");
+    }
   }
 
   /** The allocation report with the device tables (docs/metrics.md, "Allocation report"). */

@@ -18,7 +18,7 @@ import java.util.function.IntPredicate;
  * orders, and the global codes of GPU ids, devices and owners (each chunk's codes are its own). The
  * classes are the rule set's catalogue; every chunk must be classified with it.
  */
-public final class ReportFold {
+public final class ReportFold implements WindowFold {
   static final int ALLOCATION_BUCKET_MINUTES = 15;
 
   private final Dictionary gpus = new Dictionary();
@@ -42,10 +42,7 @@ public final class ReportFold {
   private final StateSplit.Series series;
   private final int seriesMinutes;
 
-  private long rows;
-  private long excluded;
-  private long first;
-  private long last;
+  private final RowsSeen seen = new RowsSeen();
 
   private ReportFold(
       ClassCatalogue classes,
@@ -116,12 +113,12 @@ public final class ReportFold {
     return new ReportFold(classes, false, false, 0, false, bucketMinutes);
   }
 
-  /** A new fold of the same analysis, with nothing added: to start a window again. */
+  @Override
   public ReportFold emptyCopy() {
     return new ReportFold(classes, device, allDevices, hours, backfill, seriesMinutes);
   }
 
-  /** Adds the next chunk of the window (rows after every row added before). */
+  @Override
   public void add(ClassifiedRows chunk) {
     if (!classes.equals(chunk.classes().catalogue())) {
       throw new IllegalArgumentException("chunk classified with another rule set's classes");
@@ -131,12 +128,7 @@ public final class ReportFold {
     }
     ClassifiedRows r = global(chunk);
     long[] ts = r.timestamps();
-    if (rows == 0) {
-      first = ts[0];
-    }
-    last = ts[ts.length - 1];
-    rows += r.size();
-    excluded += r.rowsExcluded();
+    seen.add(r);
     int[] bucket = allocationBuckets.add(ts);
     if (split != null) {
       split.add(r, splitBuckets == allocationBuckets ? bucket : splitBuckets.add(ts));
@@ -170,10 +162,11 @@ public final class ReportFold {
         owners,
         gpus,
         c.rowsExcluded(),
-        c.classes());
+        c.classes(),
+        c.loaded());
   }
 
-  private static int[] recode(int[] codes, Dictionary from, Dictionary to) {
+  static int[] recode(int[] codes, Dictionary from, Dictionary to) {
     int[] map = new int[from.size()];
     for (int k = 0; k < map.length; k++) {
       map[k] = to.encode(from.value(k));
@@ -212,27 +205,12 @@ public final class ReportFold {
     }
   }
 
-  /** Rows added. */
-  public long rows() {
-    return rows;
+  @Override
+  public RowsSeen seen() {
+    return seen;
   }
 
-  /** Rows added that an exclusion matched. */
-  public long rowsExcluded() {
-    return excluded;
-  }
-
-  /** The first row's timestamp (load order); only with rows. */
-  public long firstTimestamp() {
-    return first;
-  }
-
-  /** The last row's timestamp (load order); only with rows. */
-  public long lastTimestamp() {
-    return last;
-  }
-
-  /** The number of distinct 15-minute buckets of the rows added. */
+  @Override
   public int bucketCount() {
     return allocationBuckets.count();
   }

@@ -1,11 +1,13 @@
 package io.gpureport.classify;
 
 import io.gpureport.load.Dictionary;
+import io.gpureport.load.SlotTable;
 
 /**
  * The loaded rows in load order with everything the metrics test per row: flags ({@link RowFlags}),
  * state, memory category, the codes of GPU id, device and owner (-1 = NULL) in their dictionaries,
- * and the classes and rank a rule set decided ({@link RowClasses}).
+ * the classes and rank a rule set decided ({@link RowClasses}), and the loaded rows themselves, for
+ * the columns a rule set reads beyond these.
  */
 public record ClassifiedRows(
     long[] timestamps,
@@ -19,11 +21,15 @@ public record ClassifiedRows(
     Dictionary ownerNames,
     Dictionary gpuNames,
     long rowsExcluded,
-    RowClasses classes) {
+    RowClasses classes,
+    SlotTable loaded) {
 
   public ClassifiedRows {
     if (classes.reporting().length != timestamps.length) {
       throw new IllegalArgumentException("classes and rows of different lengths");
+    }
+    if (loaded.rowCount() != timestamps.length) {
+      throw new IllegalArgumentException("loaded and classified rows of different lengths");
     }
   }
 

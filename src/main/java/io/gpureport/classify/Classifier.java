@@ -114,10 +114,11 @@ final class Classifier {
         d.owners(),
         d.gpus(),
         excluded,
-        new RowClasses(classes, reporting, primary, legacy, rank));
+        new RowClasses(classes, reporting, primary, legacy, rank),
+        table);
   }
 
-  private static int lookup(int[] byCode, int code, int whenNull) {
+  static int lookup(int[] byCode, int code, int whenNull) {
     return code == Dictionary.NULL ? whenNull : byCode[code];
   }
 
@@ -134,7 +135,7 @@ final class Classifier {
     return out;
   }
 
-  private static int[] machineFlags(Dictionary machines, ClassifyRules rules) {
+  static int[] machineFlags(Dictionary machines, ClassifyRules rules) {
     Pattern host = rules.hostOnMachine();
     int[] out = new int[machines.size()];
     for (int i = 0; i < out.length; i++) {

@@ -32,7 +32,18 @@ public final class DeviceModels {
           Map.entry("Quadro RTX 6000", "Quadro RTX 6000"),
           Map.entry("Tesla P100-PCIE-16GB", "Tesla P100 16GB"));
 
+  private static final Pattern OLD_MODEL_WORDS =
+      Pattern.compile("\\b(GTX 1080|P100|Quadro|A30|A40)\\b");
+
   private DeviceModels() {}
+
+  /**
+   * The one old-model filter of the rule set corrected (C10): case-sensitive regex find on whole
+   * words; NULL names are not old.
+   */
+  public static boolean isOld(String raw) {
+    return raw != null && OLD_MODEL_WORDS.matcher(raw).find();
+  }
 
   /** The display name of a raw device name; unknown names are shown raw. */
   public static String displayName(String raw) {

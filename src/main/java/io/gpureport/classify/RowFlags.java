@@ -26,5 +26,22 @@ public final class RowFlags {
   /** PrioritizedProjects is exactly {@code ""}. */
   public static final int PP_EMPTY = 64;
 
+  /**
+   * PrioritizedProjects is blank: NULL, or only characters up to U+0020 (rule set corrected, C3).
+   */
+  public static final int PP_BLANK = 128;
+
+  /** {@code Name} contains {@code interactive} (rule set corrected, C4). */
+  public static final int INTERACTIVE = 256;
+
+  /** PreventJobsReason is not blank (rule set corrected, C9). */
+  public static final int PREVENT_SET = 512;
+
+  /** The row's file records PreventJobsReason (rule set corrected, F8). */
+  public static final int PREVENT_RECORDED = 1024;
+
+  /** The device name is old by the one model filter of the rule set corrected (C10). */
+  public static final int OLD_DEVICE = 2048;
+
   private RowFlags() {}
 }

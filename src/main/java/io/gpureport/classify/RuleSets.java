@@ -2,9 +2,12 @@ package io.gpureport.classify;
 
 import java.util.List;
 
-/** The rule sets by name (docs/metrics.md, "The rule set"); only {@code reference} for now. */
+/**
+ * The rule sets by name (docs/metrics.md, "The rule set"): {@code reference} and {@code corrected}.
+ */
 public final class RuleSets {
-  private static final List<RuleSet> ALL = List.of(ReferenceRules.INSTANCE);
+  private static final List<RuleSet> ALL =
+      List.of(ReferenceRules.INSTANCE, CorrectedRules.INSTANCE);
 
   private RuleSets() {}
 

@@ -9,6 +9,9 @@ public final class SlotState {
   public static final byte CLAIMED = 1;
   public static final byte UNCLAIMED = 2;
 
+  /** Only in the rule set corrected, which counts drained GPUs apart (C6); else {@link #OTHER}. */
+  public static final byte DRAINED = 3;
+
   private SlotState() {}
 
   /** Exact, case-sensitive comparison with {@code Claimed} / {@code Unclaimed}. */
@@ -17,5 +20,10 @@ public final class SlotState {
       return CLAIMED;
     }
     return "Unclaimed".equals(state) ? UNCLAIMED : OTHER;
+  }
+
+  /** {@link #of} with {@code Drained} kept apart as {@link #DRAINED} (rule set corrected, C6). */
+  public static byte withDrained(String state) {
+    return "Drained".equals(state) ? DRAINED : of(state);
   }
 }

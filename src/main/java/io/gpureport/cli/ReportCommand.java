@@ -1,5 +1,6 @@
 package io.gpureport.cli;
 
+import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
@@ -13,6 +14,8 @@ import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
 import io.gpureport.report.ReportRequest.OutputFormat;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -236,8 +239,25 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "reference",
       converter = RulesConverter.class,
-      description = "Rule set; reference is the only one for now (default: ${DEFAULT-VALUE}).")
+      description =
+          "Rule set: reference (the legacy reporter's numbers) or corrected (report v2)"
+              + " (default: ${DEFAULT-VALUE}).")
   String rules;
+
+  @Option(
+      names = "--host-table",
+      paramLabel = "MODE",
+      description =
+          "Hosts by GPU type with --rules corrected: off, summary or full (default: summary).")
+  String hostTable;
+
+  @Option(
+      names = "--flagship-models",
+      paramLabel = "LIST",
+      description =
+          "Comma-separated substrings of the Flagship devices, with --rules corrected"
+              + " (default: H100,H200,A100-SXM4-80GB,A100 80GB).")
+  String flagshipModels;
 
   @Option(
       names = "--verbose",
@@ -355,10 +375,45 @@ public final class ReportCommand implements Callable<Integer> {
             : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")),
         new ReportRequest.Window(hoursBack, end),
         analysis(snapshot),
-        new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc),
+        new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc, reportV2()),
         new ReportRequest.Output(outputFormat, outputFile, !noCharts),
         email == null ? new ReportRequest.NoEmail() : new ReportRequest.Email(email),
         verbose);
+  }
+
+  /**
+   * The report v2's options; they need {@code --rules corrected} (docs/metrics.md, "Rule set
+   * corrected").
+   */
+  private ReportRequest.ReportV2 reportV2() {
+    boolean corrected = "corrected".equals(rules);
+    if (!corrected && hostTable != null) {
+      throw new UsageException("--host-table requires --rules corrected");
+    }
+    if (!corrected && flagshipModels != null) {
+      throw new UsageException("--flagship-models requires --rules corrected");
+    }
+    CorrectedReport.HostTableMode mode = CorrectedReport.HostTableMode.SUMMARY;
+    if (hostTable != null) {
+      mode =
+          switch (hostTable) {
+            case "off" -> CorrectedReport.HostTableMode.OFF;
+            case "summary" -> CorrectedReport.HostTableMode.SUMMARY;
+            case "full" -> CorrectedReport.HostTableMode.FULL;
+            default ->
+                throw new UsageException(
+                    "invalid --host-table '" + hostTable + "': expected off, summary or full");
+          };
+    }
+    List<String> flagship = ReportRequest.ReportV2.DEFAULT_FLAGSHIP;
+    if (flagshipModels != null) {
+      flagship =
+          Arrays.stream(flagshipModels.split(",", -1))
+              .map(String::trim)
+              .filter(m -> !m.isEmpty())
+              .toList();
+    }
+    return new ReportRequest.ReportV2(mode, flagship);
   }
 
   /** The analysis with its options; {@code snapshot} is the parsed {@code --snapshot-time}. */
@@ -366,7 +421,7 @@ public final class ReportCommand implements Callable<Integer> {
     return switch (analysisType) {
       case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, host);
       case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host);
-      case MONTHLY -> new ReportRequest.Monthly();
+      case MONTHLY -> new ReportRequest.Monthly(allDevices, host);
       case GPU_MODEL_SNAPSHOT ->
           new ReportRequest.GpuModelSnapshot(gpuModel, snapshot, snapshotTime, windowMinutes);
     };
@@ -496,7 +551,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  /** Accepts the only rule set, reference. */
+  /** Accepts the names of the rule sets. */
   static final class RulesConverter implements ITypeConverter<String> {
     @Override
     public String convert(String v) {

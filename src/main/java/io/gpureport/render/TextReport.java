@@ -20,10 +20,18 @@ public final class TextReport {
 
   private final StringBuilder out = new StringBuilder(8192);
 
-  private TextReport() {}
+  TextReport() {}
+
+  /** The text so far. */
+  String text() {
+    return out.toString();
+  }
 
   /** Renders a report as text. */
   public static String render(Report r) {
+    if (r instanceof Report.Corrected c) {
+      return CorrectedText.render(c);
+    }
     TextReport t = new TextReport();
     t.write(r);
     return t.out.toString();
@@ -31,9 +39,7 @@ public final class TextReport {
 
   private void write(Report r) {
     if (r instanceof Report.Monthly m) {
-      header(
-          "CHTC MONTHLY GPU REPORT - " + m.month().label().toUpperCase(Locale.ROOT),
-          m.month().label());
+      header(monthlyTitle(m.month().label()), m.month().label());
       deviceBlocks(m.device());
     } else if (r instanceof Report.Windowed w) {
       header(TITLE, period(w.window().hoursBack()));
@@ -57,11 +63,25 @@ public final class TextReport {
   }
 
   private void header(String title, String period) {
+    header(title, period, "");
+  }
+
+  /** The header; {@code rulesLine} (the report v2's {@code Rules: …}) after the period if set. */
+  void header(String title, String period, String rulesLine) {
     int pad = 70 - title.length();
     String centred =
         " ".repeat(Math.max(0, pad / 2)) + title + " ".repeat(Math.max(0, pad - pad / 2));
     line("").line(rule('=', 70)).line(centred).line(rule('=', 70));
-    line("Period: " + period).line(rule('=', 70));
+    line("Period: " + period);
+    if (!rulesLine.isEmpty()) {
+      line(rulesLine);
+    }
+    line(rule('=', 70));
+  }
+
+  /** The monthly report's title. */
+  static String monthlyTitle(String label) {
+    return "CHTC MONTHLY GPU REPORT - " + label.toUpperCase(Locale.ROOT);
   }
 
   private void deviceBlocks(DeviceAllocation d) {
@@ -161,7 +181,7 @@ public final class TextReport {
     }
   }
 
-  private void trailer(Report r) {
+  void trailer(Report r) {
     Report.Context c = r.context();
     boolean excludedPrinted = !c.exclusions().isEmpty();
     if (excludedPrinted) {
@@ -180,6 +200,8 @@ public final class TextReport {
     }
     line("").line(rule('=', 70));
     if (r instanceof Report.Monthly m) {
+      line("Data Period: " + m.month().label());
+    } else if (r instanceof Report.CorrectedMonthly m) {
       line("Data Period: " + m.month().label());
     } else {
       line(
@@ -213,7 +235,7 @@ public final class TextReport {
     return String.valueOf(c).repeat(n);
   }
 
-  private TextReport line(String s) {
+  TextReport line(String s) {
     out.append(s).append('\n');
     return this;
   }

@@ -1,7 +1,9 @@
 package io.gpureport.report;
 
+import io.gpureport.aggregate.CorrectedFold;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
+import io.gpureport.aggregate.WindowFold;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.ClassifyRules;
 import io.gpureport.classify.RuleSet;
@@ -127,9 +129,11 @@ public final class ReportJob {
   private Report windowed(
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection =
-        analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
+        corrected(req)
+            ? Projection.CORRECTED
+            : analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
     Classification rules = rules(req, analysis.host());
-    ReportFold fold = toNewest(req, source, projection, rules);
+    WindowFold fold = toNewest(req, source, projection, rules);
     int hoursBack = req.window().hoursBack();
     long end;
     if (fold != null) {
@@ -145,7 +149,14 @@ public final class ReportJob {
     }
     long start = minusHours(end, hoursBack);
     Report.Window window = new Report.Window(start, end, hoursBack);
-    ReportFold f = fold;
+    if (fold instanceof CorrectedFold corrected) {
+      return analysis instanceof ReportRequest.Timeseries
+          ? new Report.Series(
+              window, timer.time("aggregate", corrected::timeSeries), context(req, fold, started))
+          : new Report.CorrectedAllocation(
+              window, timer.time("aggregate", corrected::finish), context(req, fold, started));
+    }
+    ReportFold f = (ReportFold) fold;
     if (analysis instanceof ReportRequest.Allocation allocation) {
       return allocation.groupByDevice()
           ? new Report.Allocation(
@@ -160,8 +171,31 @@ public final class ReportJob {
   /** The rule set ({@code --rules}) and what it classifies rows with. */
   private record Classification(RuleSet ruleSet, ClassifyRules inputs) {}
 
+  /** Whether the request's rule set is corrected, whose report is the report v2. */
+  private static boolean corrected(ReportRequest req) {
+    return req.filters().rules().name().equals("corrected");
+  }
+
+  /** The report v2's fold (docs/metrics.md, "Rule set corrected"). */
+  private static CorrectedFold correctedFold(
+      ReportRequest req, boolean groupByDevice, boolean allDevices) {
+    ReportRequest.ReportV2 v2 = req.filters().v2();
+    return new CorrectedFold(
+        req.filters().rules().classes(),
+        new CorrectedFold.Options(
+            groupByDevice, allDevices, v2.hostTable(), v2.flagshipModels(), 0));
+  }
+
   /** The fold of a windowed analysis. */
-  private static ReportFold newFold(ReportRequest req) {
+  private static WindowFold newFold(ReportRequest req) {
+    if (corrected(req) && req.analysis() instanceof ReportRequest.Allocation allocation) {
+      return correctedFold(req, allocation.groupByDevice(), allocation.allDevices());
+    }
+    if (corrected(req) && req.analysis() instanceof ReportRequest.Timeseries series) {
+      return new CorrectedFold(
+          req.filters().rules().classes(),
+          CorrectedFold.Options.timeSeries(series.bucketMinutes()));
+    }
     if (req.analysis() instanceof ReportRequest.Allocation allocation) {
       return allocation.groupByDevice()
           ? ReportFold.forDeviceAllocation(
@@ -180,21 +214,21 @@ public final class ReportJob {
    * one chunk's or piece's rows are in memory at a time. The window's {@code segments} are read,
    * {@code openEnd} (if any) without upper bound in the last chunk.
    */
-  private ReportFold fold(
+  private WindowFold fold(
       SlotSource source,
       TimeRange window,
       List<Segment> segments,
       Segment openEnd,
       Projection projection,
       Classification rules,
-      ReportFold fold) {
+      WindowFold fold) {
     long chunkRows =
         fixedChunkRows != null
             ? fixedChunkRows
             : ChunkPlan.chunkRows(Runtime.getRuntime().maxMemory());
     ChunkPlan plan =
         ChunkPlan.of(source, window, segments, openEnd, fixedChunkMicros, chunkRows, timer);
-    ReportFold target = fold;
+    WindowFold target = fold;
     if (!plan.single() && fixedChunkMicros == null) {
       Optional<List<Piece>> pieces = plan.pieces();
       if (pieces.isPresent()) {
@@ -236,7 +270,7 @@ public final class ReportJob {
       List<Piece> pieces,
       Projection projection,
       Classification rules,
-      ReportFold fold) {
+      WindowFold fold) {
     WholeSnapshots snapshots = new WholeSnapshots();
     try (LoadProgress progress =
         LoadProgress.window(err, interactive, window.end() - window.start())) {
@@ -259,7 +293,7 @@ public final class ReportJob {
   }
 
   /** Classifies rows and adds them to the fold. */
-  private void add(SlotTable table, Classification rules, ReportFold fold) {
+  private void add(SlotTable table, Classification rules, WindowFold fold) {
     if (table.rowCount() > 0) {
       ClassifiedRows rows =
           timer.time("classify", () -> rules.ruleSet().classify(table, rules.inputs()));
@@ -282,7 +316,7 @@ public final class ReportJob {
    * is the newest (rows stored in time order: always, for collector files), the fold is exactly the
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
-  private ReportFold toNewest(
+  private WindowFold toNewest(
       ReportRequest req, SlotSource source, Projection projection, Classification rules) {
     if (req.window().endTime() != null) {
       return null;
@@ -297,7 +331,7 @@ public final class ReportJob {
     if (!segments.contains(last.get().segment())) {
       return null;
     }
-    ReportFold fold =
+    WindowFold fold =
         fold(source, range, segments, last.get().segment(), projection, rules, newFold(req));
     boolean exact = fold.rows() > 0 && fold.lastTimestamp() == candidate;
     return exact ? fold : null;
@@ -317,23 +351,32 @@ public final class ReportJob {
         "Period: " + Timestamps.formatSeconds(first) + " to " + Timestamps.formatSeconds(last));
     err.println("Total hours in month: " + hours);
     TimeRange range = TimeRange.closed(first, next);
-    ReportFold fold =
+    ReportRequest.Monthly analysis = (ReportRequest.Monthly) req.analysis();
+    boolean v2 = corrected(req);
+    WindowFold fold =
         fold(
             source,
             range,
             source.segmentsFor(range),
             null,
-            Projection.ALLOCATION,
-            rules(req, ""),
-            ReportFold.forMonthly(req.filters().rules().classes(), hours));
+            v2 ? Projection.CORRECTED : Projection.ALLOCATION,
+            rules(req, v2 ? analysis.host() : ""),
+            v2
+                ? correctedFold(req, true, analysis.allDevices())
+                : ReportFold.forMonthly(req.filters().rules().classes(), hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }
     err.println(
         "Coverage: " + fold.bucketCount() + " of " + hours * 4 + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
+    if (fold instanceof CorrectedFold corrected) {
+      return new Report.CorrectedMonthly(
+          m, timer.time("aggregate", corrected::finish), context(req, fold, started));
+    }
+    ReportFold f = (ReportFold) fold;
     return new Report.Monthly(
-        m, timer.time("aggregate", fold::deviceAllocation), context(req, fold, started));
+        m, timer.time("aggregate", f::deviceAllocation), context(req, fold, started));
   }
 
   /** {@code November 2025}. */
@@ -342,7 +385,7 @@ public final class ReportJob {
   }
 
   /** The shared parts of the report, its run time measured now. */
-  private Report.Context context(ReportRequest req, ReportFold rows, long started) {
+  private Report.Context context(ReportRequest req, WindowFold rows, long started) {
     long finished = clock.millis();
     return new Report.Context(
         req.filters().rules().name(),

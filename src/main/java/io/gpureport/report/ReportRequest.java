@@ -1,10 +1,12 @@
 package io.gpureport.report;
 
+import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSet;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -93,8 +95,15 @@ public record ReportRequest(
     }
   }
 
-  /** {@code monthly}: the month before the window's end, by device. */
-  public record Monthly() implements Analysis {}
+  /**
+   * {@code monthly}: the month before the window's end, by device; the rule set corrected honours
+   * {@code allDevices} and {@code host} (C15), reference ignores them (L20).
+   */
+  public record Monthly(boolean allDevices, String host) implements Analysis {
+    public Monthly {
+      Objects.requireNonNull(host, "host");
+    }
+  }
 
   /**
    * {@code gpu-model-snapshot}: the GPU models around {@code snapshotTime} (epoch microseconds; as
@@ -114,11 +123,37 @@ public record ReportRequest(
    * How rows are classified: the rule set ({@code --rules}), the hosts left out ({@code
    * --exclude-hosts…}) and the CHTC-owned hosts.
    */
-  public record Filters(RuleSet rules, ExclusionMap exclusions, ChtcOwnedHosts chtcOwned) {
+  public record Filters(
+      RuleSet rules, ExclusionMap exclusions, ChtcOwnedHosts chtcOwned, ReportV2 v2) {
     public Filters {
       Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(exclusions, "exclusions");
       Objects.requireNonNull(chtcOwned, "chtcOwned");
+      Objects.requireNonNull(v2, "v2");
+    }
+
+    /** The rule set with the report v2's defaults. */
+    public Filters(RuleSet rules, ExclusionMap exclusions, ChtcOwnedHosts chtcOwned) {
+      this(rules, exclusions, chtcOwned, ReportV2.DEFAULT);
+    }
+  }
+
+  /**
+   * The options of the report v2 of the rule set corrected (docs/metrics.md, "Rule set corrected"):
+   * the host table ({@code --host-table}) and the Flagship tier's models ({@code
+   * --flagship-models}); unused by reference.
+   */
+  public record ReportV2(CorrectedReport.HostTableMode hostTable, List<String> flagshipModels) {
+    /** {@code --flagship-models}' default. */
+    public static final List<String> DEFAULT_FLAGSHIP =
+        List.of("H100", "H200", "A100-SXM4-80GB", "A100 80GB");
+
+    public static final ReportV2 DEFAULT =
+        new ReportV2(CorrectedReport.HostTableMode.SUMMARY, DEFAULT_FLAGSHIP);
+
+    public ReportV2 {
+      Objects.requireNonNull(hostTable, "hostTable");
+      flagshipModels = List.copyOf(flagshipModels);
     }
   }
 

@@ -181,11 +181,12 @@ class ReferenceRulesTest {
   @Test
   void ruleSetsByName() {
     assertEquals("reference", RuleSets.named("reference").name());
-    assertEquals(List.of("reference"), RuleSets.names());
+    assertEquals("corrected", RuleSets.named("corrected").name());
+    assertEquals(List.of("reference", "corrected"), RuleSets.names());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RuleSets.named("corrected"));
-    assertTrue(e.getMessage().contains("'corrected'"), e.getMessage());
-    assertTrue(e.getMessage().contains("known: reference"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RuleSets.named("fixed"));
+    assertTrue(e.getMessage().contains("'fixed'"), e.getMessage());
+    assertTrue(e.getMessage().contains("known: reference, corrected"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RuleSets.named("Reference"));
   }
 }

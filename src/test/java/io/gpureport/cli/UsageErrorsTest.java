@@ -36,7 +36,15 @@ class UsageErrorsTest {
         Arguments.of(List.of("--analysis-type", "daily"), "--analysis-type"),
         Arguments.of(List.of("--output-format", "xml"), "--output-format"),
         Arguments.of(List.of("--smtp-starttls", "maybe"), "--smtp-starttls"),
-        Arguments.of(List.of("--rules", "corrected"), "--rules"),
+        Arguments.of(List.of("--rules", "fixed"), "--rules"),
+        Arguments.of(
+            List.of("--host-table", "full"), "Error: --host-table requires --rules corrected"),
+        Arguments.of(
+            List.of("--flagship-models", "H100"),
+            "Error: --flagship-models requires --rules corrected"),
+        Arguments.of(
+            List.of("--rules", "corrected", "--host-table", "all"),
+            "Error: invalid --host-table 'all': expected off, summary or full"),
         Arguments.of(
             List.of("--end-time", "2025-11-03"),
             "Error: Invalid end_time format. Use YYYY-MM-DD HH:MM:SS"),

@@ -110,7 +110,8 @@ class ReportRequestTest {
         named(
             "monthly by e-mail",
             () ->
-                new ReportRequest(DIR, DAY, new ReportRequest.Monthly(), NONE, TEXT, EMAIL, false)),
+                new ReportRequest(
+                    DIR, DAY, new ReportRequest.Monthly(false, ""), NONE, TEXT, EMAIL, false)),
         named(
             "snapshot as text",
             () -> new ReportRequest(DIR, DAY, SNAPSHOT, NONE, TEXT, written, false)));

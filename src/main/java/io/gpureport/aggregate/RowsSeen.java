@@ -1,0 +1,41 @@
+package io.gpureport.aggregate;
+
+import io.gpureport.classify.ClassifiedRows;
+
+/** What a fold has seen of a window's rows: counts and the first and last timestamps. */
+public final class RowsSeen {
+  private long rows;
+  private long excluded;
+  private long first;
+  private long last;
+
+  /** Counts a chunk of rows (after every row counted before). */
+  void add(ClassifiedRows chunk) {
+    long[] ts = chunk.timestamps();
+    if (ts.length == 0) {
+      return;
+    }
+    if (rows == 0) {
+      first = ts[0];
+    }
+    last = ts[ts.length - 1];
+    rows += ts.length;
+    excluded += chunk.rowsExcluded();
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  long excluded() {
+    return excluded;
+  }
+
+  long first() {
+    return first;
+  }
+
+  long last() {
+    return last;
+  }
+}
