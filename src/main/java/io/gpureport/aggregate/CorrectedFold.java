@@ -94,6 +94,12 @@ public final class CorrectedFold implements WindowFold {
   private final ClassCatalogue classes;
   private final CorrectedSeries series;
 
+  private final IntArrayList groupBuffer = new IntArrayList(5);
+  private final int[] profile = new int[GroupSets.PROFILE];
+  private final int[][] deviceGroups = new int[CLASSES][0];
+  private int[] keyHostDevice = new int[0];
+  private int[] keyHostGroup = new int[0];
+  private byte[] tiers = new byte[0];
   private int[] keptRow = new int[0];
   private int[] keptSnapshot = new int[0];
   private int[] keptClass = new int[0];
@@ -231,14 +237,15 @@ public final class CorrectedFold implements WindowFold {
     if (series != null) {
       series.add(cls < 2 ? CorrectedSeries.PRIORITY : CorrectedSeries.SHARED, k, bits);
     }
-    sets.add(cls, k, bits);
-    sets.add(cls < 2 ? PRIORITIZED_PRIMARY : flagship(c, device) ? FLAGSHIP : STANDARD, k, bits);
-    sets.add(TOTAL, k, bits);
-    sets.add(cls < 2 ? PRIORITIZED_TOTAL : OPEN_TOTAL, k, bits);
-    sets.add(MEMORY + c.rows.memory()[i], k, bits);
-    sets.add(
-        sets.group(descriptor(DEVICE, cls, device + 1), GroupSets.CLASS_PRIMARY, cls), k, bits);
-    addHost(device, c.machine[i], k, bits);
+    int[] g = profile;
+    g[0] = cls;
+    g[1] = cls < 2 ? PRIORITIZED_PRIMARY : flagship(c, device) ? FLAGSHIP : STANDARD;
+    g[2] = TOTAL;
+    g[3] = cls < 2 ? PRIORITIZED_TOTAL : OPEN_TOTAL;
+    g[4] = MEMORY + c.rows.memory()[i];
+    g[5] = deviceGroup(cls, device);
+    g[6] = hostGroup(device, c.machine[i], k);
+    sets.addProfile(k, g, bits);
     if ((bits & GroupSets.CLAIMED) != 0 && (f & RowFlags.HOST_MACHINE) != 0 && c.h200(i)) {
       sets.add(user(H200_USER, cls, c.owner[i]), k, GroupSets.CLAIMED);
     }
@@ -270,33 +277,53 @@ public final class CorrectedFold implements WindowFold {
     }
     int primary = keptSnapshot[k] == snapshot ? keptClass[k] : -1;
     if (primary >= 0) {
-      for (int g : backfillGroups(c, i, primary + 3, claimed)) {
-        sets.add(g, k, bits);
+      IntArrayList groups = backfillGroups(c, i, primary + 3, claimed);
+      for (int j = 0; j < groups.size(); j++) {
+        sets.add(groups.getInt(j), k, bits);
       }
       return;
     }
     int prioritizedClass = (f & RowFlags.CHTC) != 0 ? 4 : 3;
     for (int cls : new int[] {prioritizedClass, BACKFILL_OPEN}) {
-      for (int g : backfillGroups(c, i, cls, claimed)) {
-        sets.addPending(g, k, bits, machine);
+      IntArrayList groups = backfillGroups(c, i, cls, claimed);
+      for (int j = 0; j < groups.size(); j++) {
+        sets.addPending(groups.getInt(j), k, bits, machine);
       }
     }
   }
 
-  private int[] backfillGroups(Chunk c, int i, int cls, boolean claimed) {
-    IntArrayList g = new IntArrayList(5);
+  /** The groups of a backfill row of class {@code cls} (C5), in a reused buffer. */
+  private IntArrayList backfillGroups(Chunk c, int i, int cls, boolean claimed) {
+    IntArrayList g = groupBuffer;
+    g.clear();
     g.add(cls);
     if (cls < BACKFILL_OPEN) {
       g.add(PRIORITIZED_SECONDARY);
     }
-    g.add(sets.group(descriptor(DEVICE, cls, c.device[i] + 1), GroupSets.CLASS_BACKFILL, cls));
+    g.add(deviceGroup(cls, c.device[i]));
     if (claimed && (c.flags[i] & RowFlags.HOST_MACHINE) != 0) {
       g.add(user(BACKFILL_USER, cls, c.owner[i]));
       if (c.h200(i)) {
         g.add(user(H200_USER, cls, c.owner[i]));
       }
     }
-    return g.toIntArray();
+    return g;
+  }
+
+  /** The group of (class, device), registered on first use; ids cached per class and device. */
+  private int deviceGroup(int cls, int device) {
+    int[] byDevice = deviceGroups[cls];
+    if (device + 1 >= byDevice.length) {
+      byDevice =
+          deviceGroups[cls] = Arrays.copyOf(byDevice, Math.max(device + 2, byDevice.length * 2));
+    }
+    int g = byDevice[device + 1] - 1;
+    if (g < 0) {
+      byte rule = cls < 3 ? GroupSets.CLASS_PRIMARY : GroupSets.CLASS_BACKFILL;
+      g = sets.group(descriptor(DEVICE, cls, device + 1), rule, cls);
+      byDevice[device + 1] = g + 1;
+    }
+    return g;
   }
 
   private int user(int table, int cls, int owner) {
@@ -305,9 +332,26 @@ public final class CorrectedFold implements WindowFold {
 
   /** F7: the host row of (device, machine), and the key among its GPUs over the window. */
   private void addHost(int device, int machine, int k, byte bits) {
-    int g = sets.group(descriptor(HOST, device + 1, machine + 1), GroupSets.BUSY, -1);
-    sets.add(g, k, bits);
-    hostKeys.add(((long) g << 32) | k);
+    sets.add(hostGroup(device, machine, k), k, bits);
+  }
+
+  /** The host row's group of a key on (device, machine), recording the key among its GPUs. */
+  private int hostGroup(int device, int machine, int k) {
+    if (k >= keyHostDevice.length) {
+      int size = Math.max(k + 1, keyHostDevice.length * 2);
+      keyHostDevice = Arrays.copyOf(keyHostDevice, size);
+      keyHostGroup = Arrays.copyOf(keyHostGroup, size);
+    }
+    int g;
+    if (keyHostDevice[k] == device + 2) {
+      g = keyHostGroup[k];
+    } else {
+      g = sets.group(descriptor(HOST, device + 1, machine + 1), GroupSets.BUSY, -1);
+      keyHostDevice[k] = device + 2;
+      keyHostGroup[k] = g;
+      hostKeys.add(((long) g << 32) | k);
+    }
+    return g;
   }
 
   /** The distinct keys of a host row over the window (F7 {@code gpus}). */
@@ -321,17 +365,19 @@ public final class CorrectedFold implements WindowFold {
     return hostGpus.get(group);
   }
 
+  /** F3: the device's raw name contains a flagship model; decided once per device. */
   private boolean flagship(Chunk c, int device) {
-    String name = device < 0 ? null : devices.value(device);
-    if (name == null) {
+    if (device < 0) {
       return false;
     }
-    for (String model : options.flagshipModels()) {
-      if (name.contains(model)) {
-        return true;
-      }
+    if (device >= tiers.length) {
+      tiers = Arrays.copyOf(tiers, Math.max(device + 1, tiers.length * 2));
     }
-    return false;
+    if (tiers[device] == 0) {
+      String name = devices.value(device);
+      tiers[device] = options.flagshipModels().stream().anyMatch(name::contains) ? (byte) 1 : 2;
+    }
+    return tiers[device] == 1;
   }
 
   private static byte bits(Chunk c, int i) {
@@ -362,6 +408,11 @@ public final class CorrectedFold implements WindowFold {
       keptSnapshot = Arrays.copyOf(keptSnapshot, size);
       keptClass = Arrays.copyOf(keptClass, size);
     }
+  }
+
+  /** The machine (global code + 1, 0 = NULL) of a key. */
+  int keyMachine(int k) {
+    return keyMachine.getInt(k);
   }
 
   /** The global key id of (machine, GPU id), both global codes. */
@@ -419,6 +470,10 @@ public final class CorrectedFold implements WindowFold {
     final int[] nameOrder;
     final int[] names;
     final SlotTable table;
+    final int[] projects;
+    final int[] reasons;
+    private final LongOpenHashSet seenProjects = new LongOpenHashSet();
+    private final LongOpenHashSet seenReasons = new LongOpenHashSet();
 
     Chunk(ClassifiedRows r) {
       this.rows = r;
@@ -449,6 +504,8 @@ public final class CorrectedFold implements WindowFold {
         key[i] = g[i] < 0 ? -1 : key(machine[i], gpuMap[g[i]]);
       }
       names = table.codes(SlotTable.NAME).asIntArray();
+      projects = table.codes(SlotTable.PROJECTS).asIntArray();
+      reasons = table.codes(SlotTable.PREVENT).asIntArray();
       nameOrder = order(d.names());
     }
 
@@ -465,7 +522,23 @@ public final class CorrectedFold implements WindowFold {
 
     /** The machine (global code + 1, 0 = NULL) of a key. */
     int keyMachine(int k) {
-      return keyMachine.getInt(k);
+      return CorrectedFold.this.keyMachine(k);
+    }
+
+    /** Row i's trimmed PrioritizedProjects the first time the chunk shows it on machine m. */
+    String newProject(int m, int i) {
+      int code = projects[i];
+      return seenProjects.add(((long) m << 32) | code)
+          ? table.dictionaries().projects().value(code).trim()
+          : null;
+    }
+
+    /** Row i's trimmed PreventJobsReason the first time the chunk shows it on machine m. */
+    String newReason(int m, int i) {
+      int code = reasons[i];
+      return seenReasons.add(((long) m << 32) | code)
+          ? table.dictionaries().reasons().value(code).trim()
+          : null;
     }
 
     boolean h200(int i) {

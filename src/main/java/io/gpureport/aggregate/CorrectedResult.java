@@ -19,7 +19,6 @@ import io.gpureport.aggregate.CorrectedReport.ZeroMachine;
 import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.DeviceModels;
 import io.gpureport.classify.MemoryCategory;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -281,40 +280,49 @@ final class CorrectedResult {
 
   /** F6. */
   private CorrectedReport.ZeroActive zeroActive() {
+    Map<Integer, int[]> gpus = new TreeMap<>(); // per machine: keys, active keys
+    for (int k = tallies.inScope.nextSetBit(0); k >= 0; k = tallies.inScope.nextSetBit(k + 1)) {
+      int[] g = gpus.computeIfAbsent(fold.keyMachine(k), m -> new int[2]);
+      g[0]++;
+      g[1] += tallies.active.get(k) ? 1 : 0;
+    }
+    Map<Integer, Map<Integer, Integer>> devices = new TreeMap<>(); // machine -> device+1 -> keys
+    for (long pair : tallies.keyDevices) {
+      int m = fold.keyMachine((int) (pair >>> 32));
+      if (gpus.containsKey(m) && gpus.get(m)[1] == 0) {
+        devices.computeIfAbsent(m, x -> new TreeMap<>()).merge((int) pair, 1, Integer::sum);
+      }
+    }
     Map<Long, Integer> backfill = groupsOf(CorrectedFold.MACHINE_BACKFILL);
     List<ZeroMachine> out = new ArrayList<>();
-    for (var e : tallies.machines.int2ObjectEntrySet()) {
-      WindowTallies.MachineTally t = e.getValue();
-      if (t.keys.isEmpty() || !t.active.isEmpty()) {
+    for (Map.Entry<Integer, int[]> e : gpus.entrySet()) {
+      if (e.getValue()[1] > 0) {
         continue;
       }
-      int m = e.getIntKey();
-      Optional<String> device = gpuType(t);
+      int m = e.getKey();
+      Optional<String> device = gpuType(devices.getOrDefault(m, Map.of()));
       Integer g = backfill.get((long) m << 28);
       double backfillAvg = g == null ? 0 : (double) sets.sums(g).available() / n;
+      WindowTallies.MachineTally t = tallies.machines.get(m);
+      List<String> projects = t == null ? List.of() : List.copyOf(t.projects);
       out.add(
           new ZeroMachine(
-              machine(m),
-              device,
-              displayName(device),
-              t.keys.size(),
-              backfillAvg,
-              List.copyOf(t.projects)));
+              machine(m), device, displayName(device), e.getValue()[0], backfillAvg, projects));
     }
     out.sort(Comparator.comparing(ZeroMachine::machine, CorrectedResult::nameOrder));
     return new CorrectedReport.ZeroActive(out);
   }
 
   /** The device with the most keys, ties to the smallest raw name; NULL only when all are. */
-  private Optional<String> gpuType(WindowTallies.MachineTally t) {
+  private Optional<String> gpuType(Map<Integer, Integer> keysByDevice) {
     Optional<String> best = Optional.empty();
     int most = -1;
-    for (Map.Entry<Integer, IntOpenHashSet> e : t.deviceKeys.entrySet()) {
-      if (e.getKey() < 0) {
+    for (Map.Entry<Integer, Integer> e : keysByDevice.entrySet()) {
+      Optional<String> d = device(e.getKey());
+      if (d.isEmpty()) {
         continue;
       }
-      Optional<String> d = Optional.of(fold.devices.value(e.getKey()));
-      int size = e.getValue().size();
+      int size = e.getValue();
       if (size > most || (size == most && deviceOrder(d, best) < 0)) {
         best = d;
         most = size;
@@ -375,7 +383,7 @@ final class CorrectedResult {
     long micros = 0;
     int intervals = 0;
     for (WindowTallies.Drain d : tallies.drains.values()) {
-      long length = d.micros + (d.last == d.start ? WindowTallies.SINGLE_MICROS : d.last - d.start);
+      long length = d.micros + d.length();
       long[] h = byHost.computeIfAbsent(d.machine, m -> new long[3]);
       h[0]++;
       h[1] += d.intervals;

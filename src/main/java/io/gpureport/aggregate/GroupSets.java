@@ -7,7 +7,6 @@ import it.unimi.dsi.fastutil.longs.Long2ByteMap;
 import it.unimi.dsi.fastutil.longs.Long2ByteOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * The per-bucket GPU-key sets of every group of the rule set corrected and their integer sums over
@@ -36,10 +35,9 @@ final class GroupSets {
   private final Long2IntOpenHashMap ids = new Long2IntOpenHashMap();
   private final ByteArrayList rules = new ByteArrayList();
   private final IntArrayList classes = new IntArrayList();
-  private final LongArrayList allocated = new LongArrayList();
-  private final LongArrayList drained = new LongArrayList();
-  private final LongArrayList available = new LongArrayList();
-  private final LongArrayList prevented = new LongArrayList();
+
+  /** Per group: allocated, drained, available and prevented sums at 4g … 4g + 3. */
+  private long[] sums = new long[64];
 
   private final Long2ByteOpenHashMap open = new Long2ByteOpenHashMap();
   private final Long2ByteOpenHashMap pending = new Long2ByteOpenHashMap();
@@ -50,6 +48,21 @@ final class GroupSets {
    * Per (machine, group) of pending keys: the sums to add if the machine's class is the group's.
    */
   private final Long2ObjectOpenHashMap<long[]> pendingSums = new Long2ObjectOpenHashMap<>();
+
+  /** The number of groups a kept primary row belongs to ({@link #addProfile}). */
+  static final int PROFILE = 7;
+
+  /**
+   * The fast path for kept primary rows: per key its groups and bits in the open bucket, in arrays
+   * (a key usually has one snapshot a bucket); a key whose groups change within a bucket moves to
+   * the map.
+   */
+  private int[] profileGroups = new int[0];
+
+  private byte[] profileBits = new byte[0];
+  private int[] profileBucket = new int[0];
+  private final IntArrayList profiled = new IntArrayList();
+  private int bucket = 1;
 
   GroupSets() {
     ids.defaultReturnValue(-1);
@@ -67,10 +80,9 @@ final class GroupSets {
       ids.put(descriptor, id);
       rules.add(rule);
       classes.add(cls);
-      allocated.add(0);
-      drained.add(0);
-      available.add(0);
-      prevented.add(0);
+      if (sums.length < 4 * rules.size()) {
+        sums = java.util.Arrays.copyOf(sums, sums.length * 2);
+      }
     }
     return id;
   }
@@ -93,8 +105,41 @@ final class GroupSets {
   /** Adds a key with the bits of one row to a group's set in the open bucket. */
   void add(int group, int key, byte bits) {
     long k = entry(group, key);
-    byte old = open.get(k);
-    open.put(k, old < 0 ? bits : (byte) (old | bits));
+    byte old = open.put(k, bits);
+    if (old > 0 && (old | bits) != bits) {
+      open.put(k, (byte) (old | bits));
+    }
+  }
+
+  /** Adds a key to the {@value #PROFILE} groups of a kept primary row in the open bucket. */
+  void addProfile(int key, int[] groups, byte bits) {
+    if (key >= profileBucket.length) {
+      int size = Math.max(key + 1, profileBucket.length * 2);
+      profileBucket = java.util.Arrays.copyOf(profileBucket, size);
+      profileBits = java.util.Arrays.copyOf(profileBits, size);
+      profileGroups = java.util.Arrays.copyOf(profileGroups, size * PROFILE);
+    }
+    int at = key * PROFILE;
+    if (profileBucket[key] == bucket) {
+      if (java.util.Arrays.equals(profileGroups, at, at + PROFILE, groups, 0, PROFILE)) {
+        profileBits[key] |= bits;
+        return;
+      }
+      profileBucket[key] = -bucket; // groups changed within the bucket: the map from now on
+      for (int i = 0; i < PROFILE; i++) {
+        add(profileGroups[at + i], key, profileBits[key]);
+      }
+    }
+    if (profileBucket[key] == -bucket) {
+      for (int i = 0; i < PROFILE; i++) {
+        add(groups[i], key, bits);
+      }
+      return;
+    }
+    profileBucket[key] = bucket;
+    profileBits[key] = bits;
+    System.arraycopy(groups, 0, profileGroups, at, PROFILE);
+    profiled.add(key);
   }
 
   /** Adds a key whose backfill class is decided by its {@code machine} at the window's end. */
@@ -111,12 +156,22 @@ final class GroupSets {
 
   /** Counts the open bucket's sets into the sums and starts an empty bucket. */
   void closeBucket() {
+    for (int j = 0; j < profiled.size(); j++) {
+      int key = profiled.getInt(j);
+      if (profileBucket[key] == bucket) {
+        boolean inK = claimedBackfill.contains(key);
+        for (int i = key * PROFILE; i < key * PROFILE + PROFILE; i++) {
+          int g = profileGroups[i];
+          count(g, rules.getByte(g), profileBits[key], inK);
+        }
+      }
+    }
+    profiled.clear();
+    bucket++;
     for (Long2ByteMap.Entry e : open.long2ByteEntrySet()) {
       long k = e.getLongKey();
       int g = (int) (k >>> 32);
-      int key = (int) k;
-      long[] c = counts(rules.getByte(g), e.getByteValue(), claimedBackfill.contains(key));
-      addTo(g, c, 1);
+      count(g, rules.getByte(g), e.getByteValue(), claimedBackfill.contains((int) k));
     }
     for (Long2ByteMap.Entry e : pending.long2ByteEntrySet()) {
       long k = e.getLongKey();
@@ -166,18 +221,31 @@ final class GroupSets {
     if (group < 0) {
       return CorrectedReport.Sums.ZERO;
     }
-    return new CorrectedReport.Sums(
-        allocated.getLong(group),
-        drained.getLong(group),
-        available.getLong(group),
-        prevented.getLong(group));
+    int i = 4 * group;
+    return new CorrectedReport.Sums(sums[i], sums[i + 1], sums[i + 2], sums[i + 3]);
   }
 
   private void addTo(int g, long[] c, int sign) {
-    allocated.set(g, allocated.getLong(g) + sign * c[0]);
-    drained.set(g, drained.getLong(g) + sign * c[1]);
-    available.set(g, available.getLong(g) + sign * c[2]);
-    prevented.set(g, prevented.getLong(g) + sign * c[3]);
+    for (int i = 0; i < 4; i++) {
+      sums[4 * g + i] += sign * c[i];
+    }
+  }
+
+  /** Adds one key's counts to its group's sums by the group's rule (§3.1), allocation-free. */
+  private void count(int g, byte rule, byte bits, boolean inK) {
+    boolean c = (bits & CLAIMED) != 0;
+    boolean d = (bits & DRAINED) != 0;
+    boolean j = (bits & PREVENT) != 0;
+    boolean allocated = rule == BUSY ? c || inK : c;
+    int i = 4 * g;
+    sums[i + 2]++;
+    if (allocated) {
+      sums[i]++;
+    } else if (d && rule != COUNT) {
+      sums[i + 1]++;
+    } else if (j && (rule == BUSY || rule == CLASS_PRIMARY && !inK)) {
+      sums[i + 3]++;
+    }
   }
 
   /** One key's counts (allocated, drained, available, prevented) by a rule (§3.1). */

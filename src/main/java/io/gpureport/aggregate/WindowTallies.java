@@ -2,28 +2,26 @@ package io.gpureport.aggregate;
 
 import io.gpureport.classify.RowFlags;
 import io.gpureport.classify.SlotState;
-import io.gpureport.load.SlotTable;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The window-level state of the report v2's host sections (docs/metrics.md, "Rule set corrected",
- * F4–F6): per machine its prevented and zero-active facts, per GPU key its draining intervals, and
- * the device names the model filter removed. Small: per machine and per key, never per row.
+ * F4–F6): per GPU key whether it was in scope, active and on which devices, and its draining
+ * intervals; per machine its projects and prevented facts; the device names the model filter
+ * removed. Per key and per machine, never per row.
  */
 final class WindowTallies {
   static final long GAP_MICROS = 20L * 60 * 1_000_000;
   static final long SINGLE_MICROS = 15L * 60 * 1_000_000;
 
-  /** One machine's facts, by global machine code + 1 (0 = NULL). */
+  /** One machine's projects and PreventJobsReason facts, by global machine code + 1. */
   static final class MachineTally {
-    final IntOpenHashSet keys = new IntOpenHashSet();
-    final IntOpenHashSet active = new IntOpenHashSet();
-    final Map<Integer, IntOpenHashSet> deviceKeys = new TreeMap<>();
     final TreeSet<String> projects = new TreeSet<>(CorrectedFold::codePointOrder);
     final IntOpenHashSet preventKeys = new IntOpenHashSet();
     final TreeSet<String> reasons = new TreeSet<>(CorrectedFold::codePointOrder);
@@ -48,16 +46,16 @@ final class WindowTallies {
 
     void add(long ts) {
       if (ts - last > GAP_MICROS) {
-        close();
+        micros += length();
         intervals++;
         start = ts;
       }
       last = ts;
     }
 
-    /** Adds the open interval's length: first to last, or 15 minutes for one timestamp. */
-    void close() {
-      micros += last == start ? SINGLE_MICROS : last - start;
+    /** The open interval's length: first to last, or 15 minutes for one timestamp. */
+    long length() {
+      return last == start ? SINGLE_MICROS : last - start;
     }
   }
 
@@ -67,30 +65,43 @@ final class WindowTallies {
   final BitSet removedDevices = new BitSet();
   final BitSet excludedMachines = new BitSet();
 
-  private final IntOpenHashSet drained = new IntOpenHashSet();
+  /** F6: keys with a kept primary row in scope, and those of them ever Claimed. */
+  final BitSet inScope = new BitSet();
+
+  final BitSet active = new BitSet();
+
+  /** F6: the (key, device + 1) pairs of kept primary rows in scope. */
+  final LongOpenHashSet keyDevices = new LongOpenHashSet();
+
+  private int[] lastDevice = new int[0];
+  private final IntArrayList drained = new IntArrayList();
   private final IntOpenHashSet claimed = new IntOpenHashSet();
 
   MachineTally machine(int m) {
     return machines.computeIfAbsent(m, x -> new MachineTally());
   }
 
-  /** A kept primary row in scope (F6): the machine's GPUs, active GPUs and devices. */
+  /** A kept primary row in scope (F6): the key is the machine's, active when Claimed. */
   void keptInScope(CorrectedFold.Chunk c, int i, int k) {
-    MachineTally t = machine(c.machine[i] + 1);
-    t.keys.add(k);
+    inScope.set(k);
     if (c.rows.states()[i] == SlotState.CLAIMED) {
-      t.active.add(k);
+      active.set(k);
     }
-    t.deviceKeys.computeIfAbsent(c.device[i], d -> new IntOpenHashSet()).add(k);
+    if (k >= lastDevice.length) {
+      int old = lastDevice.length;
+      lastDevice = Arrays.copyOf(lastDevice, Math.max(k + 1, old * 2));
+      Arrays.fill(lastDevice, old, lastDevice.length, Integer.MIN_VALUE);
+    }
+    int d = c.device[i] + 1;
+    if (lastDevice[k] != d) {
+      lastDevice[k] = d;
+      keyDevices.add(((long) k << 32) | d);
+    }
   }
 
   /** The pre-dedup scope rows of one snapshot (F4, F5, F6's projects) and removed devices. */
   void snapshot(CorrectedFold.Chunk c, int from, int to, long ts, int bucket, boolean allDevices) {
-    SlotTable.Dictionaries d = c.table.dictionaries();
-    int[] projects = c.table.codes(SlotTable.PROJECTS).asIntArray();
-    int[] reasons = c.table.codes(SlotTable.PREVENT).asIntArray();
     drained.clear();
-    claimed.clear();
     for (int i = from; i < to; i++) {
       int f = c.flags[i];
       if ((f & RowFlags.EXCLUDED) != 0) {
@@ -105,32 +116,58 @@ final class WindowTallies {
         removedDevices.set(c.device[i] + 1);
         continue;
       }
-      MachineTally t = machine(c.machine[i] + 1);
+      int m = c.machine[i] + 1;
       if ((f & RowFlags.PP_BLANK) == 0) {
-        t.projects.add(d.projects().value(projects[i]).trim());
+        String project = c.newProject(m, i);
+        if (project != null) {
+          machine(m).projects.add(project);
+        }
       }
       if ((f & RowFlags.PREVENT_SET) != 0) {
-        t.preventKeys.add(k);
-        preventKeys.add(k);
-        t.reasons.add(d.reasons().value(reasons[i]).trim());
-        t.preventLastSeen = Math.max(t.preventLastSeen, ts);
-        t.preventLastBucket = bucket;
+        prevented(c, i, k, m, ts, bucket);
       }
-      byte st = c.rows.states()[i];
-      if (st == SlotState.DRAINED) {
+      if (c.rows.states()[i] == SlotState.DRAINED) {
         drained.add(k);
-      } else if (st == SlotState.CLAIMED) {
-        claimed.add(k);
+      }
+    }
+    if (!drained.isEmpty()) {
+      drains(c, from, to, ts, allDevices);
+    }
+  }
+
+  private void prevented(CorrectedFold.Chunk c, int i, int k, int m, long ts, int bucket) {
+    MachineTally t = machine(m);
+    t.preventKeys.add(k);
+    preventKeys.add(k);
+    String reason = c.newReason(m, i);
+    if (reason != null) {
+      t.reasons.add(reason);
+    }
+    t.preventLastSeen = Math.max(t.preventLastSeen, ts);
+    t.preventLastBucket = bucket;
+  }
+
+  /** F5: the snapshot's drained keys that are not also Claimed in it. */
+  private void drains(CorrectedFold.Chunk c, int from, int to, long ts, boolean allDevices) {
+    claimed.clear();
+    for (int i = from; i < to; i++) {
+      int f = c.flags[i];
+      boolean inScope =
+          (f & (RowFlags.EXCLUDED | RowFlags.HOST_NAME)) == RowFlags.HOST_NAME
+              && (allDevices || (f & RowFlags.OLD_DEVICE) == 0);
+      if (inScope && c.key[i] >= 0 && c.rows.states()[i] == SlotState.CLAIMED) {
+        claimed.add(c.key[i]);
       }
     }
     for (int k : drained) {
-      if (!claimed.contains(k)) {
-        Drain dr = drains.get(k);
-        if (dr == null) {
-          drains.put(k, new Drain(c.keyMachine(k), ts));
-        } else {
-          dr.add(ts);
-        }
+      if (claimed.contains(k)) {
+        continue;
+      }
+      Drain d = drains.get(k);
+      if (d == null) {
+        drains.put(k, new Drain(c.keyMachine(k), ts));
+      } else if (d.last != ts) {
+        d.add(ts);
       }
     }
   }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 
 /**
  * The rule set {@code corrected} (docs/metrics.md, "Rule set corrected"): per row the facts of
@@ -95,13 +94,13 @@ final class CorrectedRules implements RuleSet {
     }
     int emptyGpu = d.gpus().find("");
     int n = table.rowCount();
-    IntColumn names = table.codes(SlotTable.NAME);
-    IntColumn machines = table.codes(SlotTable.MACHINE);
-    IntColumn projects = table.codes(SlotTable.PROJECTS);
-    IntColumn reasons = table.codes(SlotTable.PREVENT);
-    IntColumn devices = table.codes(SlotTable.DEVICE);
-    IntColumn states = table.codes(SlotTable.STATE);
-    IntColumn gpuCodes = table.codes(SlotTable.GPU);
+    int[] names = table.codes(SlotTable.NAME).asIntArray();
+    int[] machines = table.codes(SlotTable.MACHINE).asIntArray();
+    int[] projects = table.codes(SlotTable.PROJECTS).asIntArray();
+    int[] reasons = table.codes(SlotTable.PREVENT).asIntArray();
+    int[] devices = table.codes(SlotTable.DEVICE).asIntArray();
+    int[] states = table.codes(SlotTable.STATE).asIntArray();
+    int[] gpuCodes = table.codes(SlotTable.GPU).asIntArray();
     DoubleColumn memory = table.numbers(SlotTable.MEMORY);
     BooleanColumn recorded = table.preventRecorded();
     int[] flags = new int[n];
@@ -115,11 +114,11 @@ final class CorrectedRules implements RuleSet {
     int noHost = rules.hostOnMachine() == null ? RowFlags.HOST_MACHINE | RowFlags.HOST_NAME : 0;
     for (int i = 0; i < n; i++) {
       int f = noHost;
-      f |= Classifier.lookup(nameFlags, names.getInt(i), 0);
-      f |= Classifier.lookup(machineFlags, machines.getInt(i), 0);
-      f |= Classifier.lookup(ppFlags, projects.getInt(i), RowFlags.PP_BLANK);
-      f |= Classifier.lookup(reasonFlags, reasons.getInt(i), 0);
-      f |= Classifier.lookup(deviceFlags, devices.getInt(i), 0);
+      f |= Classifier.lookup(nameFlags, names[i], 0);
+      f |= Classifier.lookup(machineFlags, machines[i], 0);
+      f |= Classifier.lookup(ppFlags, projects[i], RowFlags.PP_BLANK);
+      f |= Classifier.lookup(reasonFlags, reasons[i], 0);
+      f |= Classifier.lookup(deviceFlags, devices[i], 0);
       if (recorded.getByte(i) == 1) {
         f |= RowFlags.PREVENT_RECORDED;
       }
@@ -127,10 +126,10 @@ final class CorrectedRules implements RuleSet {
       if ((f & RowFlags.EXCLUDED) != 0) {
         excluded++;
       }
-      int s = states.getInt(i);
+      int s = states[i];
       byte st = s == Dictionary.NULL ? SlotState.OTHER : stateCodes[s];
       state[i] = st;
-      int g = gpuCodes.getInt(i);
+      int g = gpuCodes[i];
       gpus[i] = g == emptyGpu ? Dictionary.NULL : g; // C2: an empty id is no GPU
       int c = primaryClass(f);
       reporting[i] = (byte) c;
@@ -144,7 +143,7 @@ final class CorrectedRules implements RuleSet {
         state,
         mem,
         gpus,
-        devices.asIntArray(),
+        devices,
         table.codes(SlotTable.OWNER).asIntArray(),
         d.devices(),
         d.owners(),

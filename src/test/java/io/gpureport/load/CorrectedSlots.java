@@ -47,7 +47,7 @@ public final class CorrectedSlots {
 
   /** The state as the corrected projection loads it: four values. */
   private static String state(String s) {
-    return List.of("Claimed", "Unclaimed", "Drained").contains(s) ? s : "Other";
+    return s != null && List.of("Claimed", "Unclaimed", "Drained").contains(s) ? s : "Other";
   }
 
   private static int code(Dictionary d, String value) {
