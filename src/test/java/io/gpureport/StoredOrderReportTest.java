@@ -76,7 +76,34 @@ class StoredOrderReportTest {
           List.of("--end-time", "2025-11-02 00:00:00", "--analysis-type", "monthly"),
           List.of("--end-time", "2025-11-02 21:07:00", "--hours-back", "100", "--host", "gpu4000"),
           // no end time: the newest data's path (open end in the newest file)
-          List.of("--hours-back", "100"));
+          List.of("--hours-back", "100"),
+          // the rule set corrected folds the same chunks and pieces (docs/decisions/0003)
+          List.of(
+              "--end-time",
+              "2025-11-02 21:07:00",
+              "--hours-back",
+              "100",
+              "--rules",
+              "corrected",
+              "--host-table",
+              "full"),
+          List.of("--hours-back", "100", "--rules", "corrected", "--no-group-by-device"),
+          List.of(
+              "--end-time",
+              "2025-11-02 00:00:00",
+              "--analysis-type",
+              "monthly",
+              "--rules",
+              "corrected"),
+          List.of(
+              "--hours-back",
+              "100",
+              "--rules",
+              "corrected",
+              "--analysis-type",
+              "timeseries",
+              "--bucket-minutes",
+              "45"));
 
   private static String report(Path data, List<String> chunking, String format, List<String> c) {
     List<String> args = new ArrayList<>(List.of("report", "--data-dir", data.toString()));
