@@ -54,7 +54,7 @@ public final class CorrectedFold implements WindowFold {
 
   /**
    * What the report v2 shows besides the rules: paths and options of the request; {@code
-   * seriesMinutes} > 0 also folds the time series of C16 at buckets that wide.
+   * seriesMinutes} > 0 folds only the time series of C16, at buckets that wide.
    */
   public record Options(
       boolean groupByDevice,
@@ -199,7 +199,9 @@ public final class CorrectedFold implements WindowFold {
         backfill(c, i, k, bucket);
       }
     }
-    tallies.snapshot(c, from, to, ts, bucket, options.allDevices());
+    if (series == null) {
+      tallies.snapshot(c, from, to, ts, bucket, options.allDevices());
+    }
   }
 
   /** Whether a row passes the row filters of step 6 ({@code --host}, the model filter). */
@@ -230,12 +232,15 @@ public final class CorrectedFold implements WindowFold {
       }
       return;
     }
+    if (series != null) { // the time series of C16 only
+      if (cls >= 0) {
+        series.add(cls < 2 ? CorrectedSeries.PRIORITY : CorrectedSeries.SHARED, k, bits);
+      }
+      return;
+    }
     tallies.keptInScope(c, i, k);
     if (cls < 0) {
       return;
-    }
-    if (series != null) {
-      series.add(cls < 2 ? CorrectedSeries.PRIORITY : CorrectedSeries.SHARED, k, bits);
     }
     int[] g = profile;
     g[0] = cls;
@@ -267,6 +272,7 @@ public final class CorrectedFold implements WindowFold {
     }
     if (series != null) {
       series.add(CorrectedSeries.BACKFILL, k, bits); // {4, 5, 6}: whatever C5 decides
+      return;
     }
     int machine = c.machine[i] + 1;
     if (claimed) {
