@@ -52,7 +52,7 @@ public final class JsonReport {
     Report.Context c = r.context();
     w.name("analysis").value(analysis(r));
     w.name("rules").value(c.rules());
-    Report.Month m = month(r);
+    Report.Month m = r.reportedMonth().orElse(null);
     if (m != null) {
       w.name("month").beginObject();
       w.name("label").value(m.label());
@@ -88,17 +88,9 @@ public final class JsonReport {
     w.endObject();
   }
 
-  /** The reported month of a monthly report (either rule set), or null. */
-  private static Report.Month month(Report r) {
-    if (r instanceof Report.Monthly m) {
-      return m.month();
-    }
-    return r instanceof Report.CorrectedMonthly m ? m.month() : null;
-  }
-
   /** The {@code analysis} value: the {@code --analysis-type} that made the report. */
   private static String analysis(Report r) {
-    if (month(r) != null) {
+    if (r.reportedMonth().isPresent()) {
       return "monthly";
     }
     return r instanceof Report.Series ? "timeseries" : "allocation";
