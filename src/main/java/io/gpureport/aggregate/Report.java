@@ -4,6 +4,7 @@ import io.gpureport.config.ExclusionMap;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a report renders, computed once: text, HTML, JSON and the e-mail all read this. One of
@@ -18,6 +19,11 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables, Rep
 
   /** The percentages of the e-mail subject (docs/metrics.md, "Subject"). */
   List<Double> subjectPercents();
+
+  /** The reported month of a monthly report (either rule set); empty for the other kinds. */
+  default Optional<Month> reportedMonth() {
+    return Optional.empty();
+  }
 
   /** A report over a window of hours back from its end: allocation or time series. */
   sealed interface Windowed extends Report
@@ -60,6 +66,11 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables, Rep
       Objects.requireNonNull(month, "month");
       Objects.requireNonNull(result, "result");
       Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public Optional<Month> reportedMonth() {
+      return Optional.of(month);
     }
   }
 
@@ -120,6 +131,11 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables, Rep
     @Override
     public List<Double> subjectPercents() {
       return device.subjectPercents();
+    }
+
+    @Override
+    public Optional<Month> reportedMonth() {
+      return Optional.of(month);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gpureport.render;
 
 import static io.gpureport.render.ChartStyle.WIDTH;
 
+import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.aggregate.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,21 @@ final class Charts {
 
   private Charts() {}
 
+  /**
+   * The device chart's panels: the reference device tables, or the device tables v2 (one panel per
+   * class, its qualified label); none for the allocation summary and the time series.
+   */
+  static List<DeviceChart.Panel> devicePanels(Report r) {
+    if (r instanceof Report.DeviceTables withDevices) {
+      return DeviceChart.panels(withDevices.device());
+    }
+    if (r instanceof Report.Corrected corrected
+        && corrected.result().tables() instanceof CorrectedReport.ByDevice d) {
+      return DeviceChart.panels(d);
+    }
+    return List.of();
+  }
+
   /** The charts of a report in page order; empty for the non-device allocation summary. */
   static List<ChartImage> of(Report r) {
     List<ChartImage> out = new ArrayList<>();
@@ -37,18 +53,17 @@ final class Charts {
               height,
               ChartPng.of(OverTimeChart.lineChart(data), WIDTH, height)));
     }
-    if (r instanceof Report.DeviceTables withDevices) {
-      DeviceChart.DevicePanels devices = DeviceChart.panels(withDevices);
-      if (devices != null) {
-        out.add(
-            new ChartImage(
-                DEVICES,
-                devices.title(),
-                DeviceChart.alt(withDevices.device()),
-                WIDTH,
-                devices.height(),
-                devices.png()));
-      }
+    List<DeviceChart.Panel> panels = devicePanels(r);
+    DeviceChart.DevicePanels devices = DeviceChart.panels(panels, r.reportedMonth().isPresent());
+    if (devices != null) {
+      out.add(
+          new ChartImage(
+              DEVICES,
+              devices.title(),
+              DeviceChart.alt(panels),
+              WIDTH,
+              devices.height(),
+              devices.png()));
     }
     return out;
   }

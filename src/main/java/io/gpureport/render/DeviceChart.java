@@ -11,11 +11,10 @@ import static io.gpureport.render.ChartStyle.TITLE;
 import static io.gpureport.render.ChartStyle.UNALLOCATED_FILL;
 import static io.gpureport.render.ChartStyle.WIDTH;
 
+import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.aggregate.DeviceAllocation;
 import io.gpureport.aggregate.DeviceTable;
-import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.Stat;
-import io.gpureport.classify.ReportingClass;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -69,9 +68,18 @@ final class DeviceChart {
 
   private DeviceChart() {}
 
+  /** One bar: a device row's label and numbers, as its table prints them. */
+  record Bar(String label, double allocated, double available, double percent) {}
+
+  /** One panel: a class's name and its device rows. */
+  record Panel(String name, List<Bar> bars) {
+    Panel {
+      bars = List.copyOf(bars);
+    }
+  }
+
   /** The device chart: one small panel per class, drawn into one image. */
-  record DevicePanels(
-      String title, List<ReportingClass> classes, List<JFreeChart> panels, int[] heights) {
+  record DevicePanels(String title, List<String> names, List<JFreeChart> panels, int[] heights) {
     int height() {
       return Arrays.stream(heights).sum();
     }
@@ -95,32 +103,61 @@ final class DeviceChart {
     }
   }
 
-  /** The per-class device panels of a device-path report, or null when there is no device. */
-  static DevicePanels panels(Report.DeviceTables r) {
-    DeviceAllocation d = r.device();
-    if (d.devices().isEmpty()) {
+  /** The panels of the reference device tables. */
+  static List<Panel> panels(DeviceAllocation d) {
+    List<Panel> out = new ArrayList<>();
+    for (DeviceTable t : d.devices()) {
+      List<Bar> bars = new ArrayList<>();
+      for (DeviceTable.Entry e : t.devices()) {
+        Stat s = e.stat();
+        bars.add(
+            new Bar(e.displayName(), s.allocatedAvg(), s.availableAvg(), s.allocatedPercent()));
+      }
+      out.add(new Panel(t.slotClass().displayName(), bars));
+    }
+    return out;
+  }
+
+  /** The panels of the device tables v2: one per class, named by its qualified label. */
+  static List<Panel> panels(CorrectedReport.ByDevice d) {
+    List<Panel> out = new ArrayList<>();
+    for (CorrectedReport.DeviceClass c : d.deviceTypes()) {
+      List<Bar> bars = new ArrayList<>();
+      for (CorrectedReport.DeviceRow e : c.devices()) {
+        CorrectedReport.Stat s = e.stat();
+        bars.add(
+            new Bar(e.displayName(), s.allocatedAvg(), s.availableAvg(), s.allocatedPercent()));
+      }
+      out.add(new Panel(c.label(), bars));
+    }
+    return out;
+  }
+
+  /** The device panels of {@code data}, or null when there is no panel. */
+  static DevicePanels panels(List<Panel> data, boolean monthly) {
+    if (data.isEmpty()) {
       return null;
     }
     double max = 0;
-    for (DeviceTable t : d.devices()) {
-      for (DeviceTable.Entry e : t.devices()) {
-        max = Math.max(max, e.stat().availableAvg());
+    for (Panel p : data) {
+      for (Bar b : p.bars()) {
+        max = Math.max(max, b.available());
       }
     }
     String title = "Allocated vs. available GPUs by device type";
     String subtitle =
         "Average GPUs over the "
-            + (r instanceof Report.Monthly ? "month" : "period")
+            + (monthly ? "month" : "period")
             + " (the Usage by Device Type tables): bar length = available, dark part = allocated;"
             + " labels: allocated of available (Allocated %).";
     List<JFreeChart> panels = new ArrayList<>();
-    List<ReportingClass> classes = new ArrayList<>();
-    int[] heights = new int[d.devices().size()];
-    for (int i = 0; i < d.devices().size(); i++) {
-      DeviceTable t = d.devices().get(i);
+    List<String> names = new ArrayList<>();
+    int[] heights = new int[data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      Panel p = data.get(i);
       boolean firstPanel = i == 0;
-      boolean lastPanel = i == d.devices().size() - 1;
-      JFreeChart panel = devicePanel(t, max, lastPanel);
+      boolean lastPanel = i == data.size() - 1;
+      JFreeChart panel = devicePanel(p, max, lastPanel);
       if (firstPanel) {
         TextTitle main = new TextTitle(title, TITLE);
         main.setPaint(INK);
@@ -135,13 +172,13 @@ final class DeviceChart {
       }
       heights[i] =
           PANEL_BASE
-              + BAR_ROW * t.devices().size()
+              + BAR_ROW * p.bars().size()
               + (firstPanel ? HEADER : 0)
               + (lastPanel ? FOOTER : 0);
       panels.add(panel);
-      classes.add(t.slotClass());
+      names.add(p.name());
     }
-    return new DevicePanels(title, classes, panels, heights);
+    return new DevicePanels(title, names, panels, heights);
   }
 
   /** A device key: the display name, unique by its position (two raw names may share one). */
@@ -157,14 +194,14 @@ final class DeviceChart {
     }
   }
 
-  private static JFreeChart devicePanel(DeviceTable t, double max, boolean withAxisLabel) {
+  private static JFreeChart devicePanel(Panel p, double max, boolean withAxisLabel) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
-    List<DeviceTable.Entry> entries = t.devices();
+    List<Bar> entries = p.bars();
     for (int k = 0; k < entries.size(); k++) {
-      DeviceTable.Entry e = entries.get(k);
-      DeviceKey key = new DeviceKey(k, e.displayName());
-      ds.addValue(e.stat().allocatedAvg(), ALLOCATED, key);
-      ds.addValue(Math.max(0, e.stat().availableAvg() - e.stat().allocatedAvg()), UNALLOCATED, key);
+      Bar e = entries.get(k);
+      DeviceKey key = new DeviceKey(k, e.label());
+      ds.addValue(e.allocated(), ALLOCATED, key);
+      ds.addValue(Math.max(0, e.available() - e.allocated()), UNALLOCATED, key);
     }
     CategoryAxis devices = new CategoryAxis(null);
     devices.setTickLabelFont(TICK);
@@ -213,7 +250,7 @@ final class DeviceChart {
     panel.setAntiAlias(true);
     panel.setTextAntiAlias(true);
     panel.setPadding(new RectangleInsets(4, 10, 2, 16));
-    TextTitle name = new TextTitle(t.slotClass().displayName(), PANEL);
+    TextTitle name = new TextTitle(p.name(), PANEL);
     name.setPaint(INK);
     name.setHorizontalAlignment(HorizontalAlignment.LEFT);
     name.setPadding(new RectangleInsets(8, 2, 2, 2));
@@ -222,8 +259,7 @@ final class DeviceChart {
   }
 
   /** {@code <allocated> of <available> (<Allocated %>)}: the device table's row, as printed. */
-  private record EntryLabels(List<DeviceTable.Entry> entries)
-      implements CategoryItemLabelGenerator {
+  private record EntryLabels(List<Bar> entries) implements CategoryItemLabelGenerator {
     @Override
     public String generateRowLabel(CategoryDataset dataset, int row) {
       return dataset.getRowKey(row).toString();
@@ -236,12 +272,12 @@ final class DeviceChart {
 
     @Override
     public String generateLabel(CategoryDataset dataset, int row, int column) {
-      Stat s = entries.get(((DeviceKey) dataset.getColumnKey(column)).position()).stat();
-      return Numbers.f1(s.allocatedAvg())
+      Bar b = entries.get(((DeviceKey) dataset.getColumnKey(column)).position());
+      return Numbers.f1(b.allocated())
           + " of "
-          + Numbers.f1(s.availableAvg())
+          + Numbers.f1(b.available())
           + " ("
-          + Numbers.f1(s.allocatedPercent())
+          + Numbers.f1(b.percent())
           + "%)";
     }
   }
@@ -262,19 +298,14 @@ final class DeviceChart {
   }
 
   /** The text alternative: each class's devices, allocated of available. */
-  static String alt(DeviceAllocation d) {
+  static String alt(List<Panel> panels) {
     List<String> parts = new ArrayList<>();
-    for (DeviceTable t : d.devices()) {
+    for (Panel p : panels) {
       List<String> devs = new ArrayList<>();
-      for (DeviceTable.Entry e : t.devices()) {
-        devs.add(
-            e.displayName()
-                + " "
-                + Numbers.f1(e.stat().allocatedAvg())
-                + " of "
-                + Numbers.f1(e.stat().availableAvg()));
+      for (Bar b : p.bars()) {
+        devs.add(b.label() + " " + Numbers.f1(b.allocated()) + " of " + Numbers.f1(b.available()));
       }
-      parts.add(t.slotClass().displayName() + ": " + String.join(", ", devs));
+      parts.add(p.name() + ": " + String.join(", ", devs));
     }
     return "Bar chart: allocated vs. available GPUs (average) by device type. "
         + String.join("; ", parts)

@@ -37,6 +37,26 @@ public final class HtmlModel {
       Chart deviceChart) {}
 
   /**
+   * What every page has around its sections: the title band ({@code title}, {@code heading}, {@code
+   * period}) and, after them, the excluded hosts, the CHTC-owned machines, the data period and the
+   * footer ({@code runtime}, {@code generated}).
+   */
+  public record Frame(
+      String title,
+      String heading,
+      String period,
+      List<Exclusion> exclusions,
+      List<String> chtcOwnedHosts,
+      String dataPeriod,
+      String runtime,
+      String generated) {
+    public Frame {
+      exclusions = List.copyOf(exclusions);
+      chtcOwnedHosts = List.copyOf(chtcOwnedHosts);
+    }
+  }
+
+  /**
    * A chart image: {@code src} is a {@code data:image/png;base64,} URI (the HTML file) or a {@code
    * cid:} URL (the e-mail); {@code heading} is the section heading before it, or null for none.
    */

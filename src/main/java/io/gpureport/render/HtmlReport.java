@@ -51,12 +51,12 @@ public final class HtmlReport {
 
   /** Renders a report as a complete HTML5 page without charts. */
   public static String render(Report r) {
-    return process(TEMPLATE, model(r, List.of(), false));
+    return page(r, List.of(), false);
   }
 
   /** Renders a report as a complete HTML5 page, its charts embedded as {@code data:} URIs. */
   public static String render(Report r, List<ChartImage> charts) {
-    return process(TEMPLATE, model(r, charts, false));
+    return page(r, charts, false);
   }
 
   /**
@@ -64,7 +64,15 @@ public final class HtmlReport {
    * image parts ({@link ChartImage#contentId()}) that the message carries beside it.
    */
   public static String renderForEmail(Report r, List<ChartImage> charts) {
-    return process(TEMPLATE, model(r, charts, true));
+    return page(r, charts, true);
+  }
+
+  /** The page of a report: the report v2 of the rule set corrected has a template of its own. */
+  private static String page(Report r, List<ChartImage> charts, boolean contentIds) {
+    if (r instanceof Report.Corrected corrected) {
+      return process(CorrectedHtml.TEMPLATE, CorrectedHtml.model(corrected, charts, contentIds));
+    }
+    return process(TEMPLATE, model(r, charts, contentIds));
   }
 
   /**
@@ -98,27 +106,7 @@ public final class HtmlReport {
 
   /** Builds the view model of a report with its charts as data URIs or {@code cid:} URLs. */
   static Page model(Report r, List<ChartImage> charts, boolean contentIds) {
-    Report.Context c = r.context();
-    String title;
-    String heading;
-    String period;
-    String dataPeriod;
-    if (r instanceof Report.Monthly m) {
-      title = "CHTC Monthly GPU Report - " + m.month().label();
-      heading = "CHTC MONTHLY GPU REPORT - " + m.month().label().toUpperCase(Locale.ROOT);
-      period = m.month().hours() + " hours";
-      dataPeriod =
-          Timestamps.formatSeconds(m.month().start())
-              + " to "
-              + Timestamps.formatSeconds(m.month().end());
-    } else {
-      title = "CHTC GPU Allocation Report";
-      heading = "CHTC GPU ALLOCATION REPORT";
-      period = TextReport.period(((Report.Windowed) r).window().hoursBack());
-      dataPeriod =
-          Timestamps.formatSeconds(c.dataStart()) + " to " + Timestamps.formatSeconds(c.dataEnd());
-    }
-
+    HtmlModel.Frame f = frame(r);
     // The page's nullable sections: the template prints the ones that are set.
     StatTable real = null;
     StatTable memory = null;
@@ -151,14 +139,10 @@ public final class HtmlReport {
       timeSeries = timeSeries(s.timeSeries());
     }
 
-    List<Exclusion> exclusions = new ArrayList<>();
-    for (ExclusionMap.Entry e : c.exclusions()) {
-      exclusions.add(new Exclusion(e.pattern(), e.reason()));
-    }
     return new Page(
-        title,
-        heading,
-        period,
+        f.title(),
+        f.heading(),
+        f.period(),
         real,
         memory,
         backfill,
@@ -167,14 +151,53 @@ public final class HtmlReport {
         devices,
         summary,
         timeSeries,
-        exclusions,
+        f.exclusions(),
         Methodology.bundled(),
-        List.copyOf(c.chtcOwnedHosts()),
-        dataPeriod,
-        runtime(c.runtimeSeconds()),
-        generated(c.generatedAt()),
+        f.chtcOwnedHosts(),
+        f.dataPeriod(),
+        f.runtime(),
+        f.generated(),
         chart(charts, Charts.OVER_TIME, overTimeHeading(r), contentIds),
         chart(charts, Charts.DEVICES, null, contentIds));
+  }
+
+  /**
+   * The page around the sections: title, heading and period (monthly: the month's), the excluded
+   * hosts, the CHTC-owned machines, the data period (monthly: the whole month) and the footer.
+   */
+  static HtmlModel.Frame frame(Report r) {
+    Report.Context c = r.context();
+    String title;
+    String heading;
+    String period;
+    String dataPeriod;
+    Report.Month month = r.reportedMonth().orElse(null);
+    if (month != null) {
+      title = "CHTC Monthly GPU Report - " + month.label();
+      heading = "CHTC MONTHLY GPU REPORT - " + month.label().toUpperCase(Locale.ROOT);
+      period = month.hours() + " hours";
+      dataPeriod =
+          Timestamps.formatSeconds(month.start()) + " to " + Timestamps.formatSeconds(month.end());
+    } else {
+      title = "CHTC GPU Allocation Report";
+      heading = "CHTC GPU ALLOCATION REPORT";
+      period = TextReport.period(((Report.Windowed) r).window().hoursBack());
+      dataPeriod =
+          Timestamps.formatSeconds(c.dataStart()) + " to " + Timestamps.formatSeconds(c.dataEnd());
+    }
+    List<Exclusion> exclusions = new ArrayList<>();
+    for (ExclusionMap.Entry e : c.exclusions()) {
+      exclusions.add(new Exclusion(e.pattern(), e.reason()));
+    }
+    return new HtmlModel.Frame(
+        title,
+        heading,
+        period,
+        exclusions,
+        c.chtcOwnedHosts(),
+        dataPeriod,
+        runtime(c.runtimeSeconds()),
+        generated(c.generatedAt()));
   }
 
   /** The heading of the over-time chart: none for the time series, whose chart comes first. */
@@ -185,7 +208,8 @@ public final class HtmlReport {
     return r instanceof Report.Series ? null : "Allocation over Time";
   }
 
-  private static HtmlModel.Chart chart(
+  /** The chart {@code id} of {@code charts} as the page shows it, or null when it is not drawn. */
+  static HtmlModel.Chart chart(
       List<ChartImage> charts, String id, String heading, boolean contentIds) {
     for (ChartImage c : charts) {
       if (c.id().equals(id)) {

@@ -19,20 +19,41 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  /** Renders a report as JSON. */
+  /** Renders a report as JSON; a report v2 of the rule set corrected as the JSON v2. */
   public static String render(Report r) {
+    if (r instanceof Report.Corrected corrected) {
+      return CorrectedJson.render(corrected);
+    }
     JsonReport j = new JsonReport();
     j.write(r);
     return j.w.finish();
   }
 
   private void write(Report r) {
-    Report.Context c = r.context();
     w.beginObject();
+    head(w, r);
+    if (r instanceof Report.DeviceTables d) {
+      device(d.device());
+    } else if (r instanceof Report.AllocationSummary s) {
+      w.name("allocationSummary").beginArray();
+      for (ClassStat cs : s.classes()) {
+        classStat(cs);
+      }
+      w.endArray();
+    } else if (r instanceof Report.Series s) {
+      timeSeries(s.timeSeries());
+    }
+    tail(w, r.context());
+    w.endObject();
+  }
+
+  /** The keys every report starts with: analysis, rules, window or month, dataPeriod. */
+  static void head(JsonWriter w, Report r) {
+    Report.Context c = r.context();
     w.name("analysis").value(analysis(r));
     w.name("rules").value(c.rules());
-    if (r instanceof Report.Monthly monthly) {
-      Report.Month m = monthly.month();
+    Report.Month m = r.reportedMonth().orElse(null);
+    if (m != null) {
       w.name("month").beginObject();
       w.name("label").value(m.label());
       w.name("start").value(Timestamps.formatSeconds(m.start()));
@@ -51,17 +72,10 @@ public final class JsonReport {
     w.name("start").value(Timestamps.formatSeconds(c.dataStart()));
     w.name("end").value(Timestamps.formatSeconds(c.dataEnd()));
     w.endObject();
-    if (r instanceof Report.DeviceTables d) {
-      device(d.device());
-    } else if (r instanceof Report.AllocationSummary s) {
-      w.name("allocationSummary").beginArray();
-      for (ClassStat cs : s.classes()) {
-        classStat(cs);
-      }
-      w.endArray();
-    } else if (r instanceof Report.Series s) {
-      timeSeries(s.timeSeries());
-    }
+  }
+
+  /** The keys every report ends with: excludedHosts and filtering. */
+  static void tail(JsonWriter w, Report.Context c) {
     w.name("excludedHosts").beginArray();
     for (ExclusionMap.Entry e : c.exclusions()) {
       w.beginObject().name("pattern").value(e.pattern()).name("reason").value(e.reason());
@@ -72,12 +86,11 @@ public final class JsonReport {
     w.name("rowsExcluded").value(c.filtering().rowsExcluded());
     w.name("rowsAnalyzed").value(c.filtering().rowsAnalyzed());
     w.endObject();
-    w.endObject();
   }
 
   /** The {@code analysis} value: the {@code --analysis-type} that made the report. */
   private static String analysis(Report r) {
-    if (r instanceof Report.Monthly) {
+    if (r.reportedMonth().isPresent()) {
       return "monthly";
     }
     return r instanceof Report.Series ? "timeseries" : "allocation";

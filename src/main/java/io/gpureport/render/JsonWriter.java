@@ -55,6 +55,12 @@ final class JsonWriter {
     return this;
   }
 
+  JsonWriter value(boolean b) {
+    separate();
+    out.append(b);
+    return this;
+  }
+
   JsonWriter nullValue() {
     separate();
     out.append("null");

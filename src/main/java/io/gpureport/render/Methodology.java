@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The methodology text and its small Markdown subset (docs/metrics.md, "Methodology box").
@@ -21,7 +23,8 @@ import java.util.List;
  */
 public final class Methodology {
   private static final String RESOURCE = "/methodology.md";
-  private static volatile List<Block> bundled;
+  private static final String CORRECTED = "/methodology-corrected.md";
+  private static final Map<String, List<Block>> BUNDLED = new ConcurrentHashMap<>();
 
   private Methodology() {}
 
@@ -42,20 +45,20 @@ public final class Methodology {
     }
   }
 
-  /** The bundled methodology text, converted once. */
+  /** The bundled methodology text of the rule set reference, converted once. */
   public static List<Block> bundled() {
-    List<Block> b = bundled;
-    if (b == null) {
-      b = convert(load());
-      bundled = b;
-    }
-    return b;
+    return BUNDLED.computeIfAbsent(RESOURCE, r -> convert(load(r)));
   }
 
-  private static String load() {
-    try (InputStream in = Methodology.class.getResourceAsStream(RESOURCE)) {
+  /** The bundled methodology text of the rule set corrected (CORRECTED §7.4), converted once. */
+  public static List<Block> corrected() {
+    return BUNDLED.computeIfAbsent(CORRECTED, r -> convert(load(r)));
+  }
+
+  private static String load(String resource) {
+    try (InputStream in = Methodology.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new GpuReportException("the bundled methodology text " + RESOURCE + " is missing");
+        throw new GpuReportException("the bundled methodology text " + resource + " is missing");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -434,7 +434,7 @@ public final class ReportJob {
               settings.subjectPrefix(),
               LocalDate.now(clock),
               req.window().hoursBack(),
-              report instanceof Report.Monthly monthly ? monthly.month().label() : null,
+              report.reportedMonth().map(Report.Month::label).orElse(null),
               report.subjectPercents());
       if (settings.debug()) {
         err.println("DEBUG: Email subject would be: " + subject);

@@ -330,12 +330,12 @@ class ChartsTest {
   @Test
   void deviceChartPlotsTheDeviceTables() {
     Report.Allocation r = generatedAllocation();
-    DeviceChart.DevicePanels panels = DeviceChart.panels(r);
+    DeviceChart.DevicePanels panels = DeviceChart.panels(Charts.devicePanels(r), false);
     List<DeviceTable> tables = r.device().devices();
     assertEquals(tables.size(), panels.panels().size());
     for (int i = 0; i < tables.size(); i++) {
       DeviceTable t = tables.get(i);
-      assertEquals(t.slotClass(), panels.classes().get(i));
+      assertEquals(t.slotClass().displayName(), panels.names().get(i));
       CategoryDataset ds = ((CategoryPlot) panels.panels().get(i).getPlot()).getDataset();
       assertEquals(t.devices().size(), ds.getColumnCount());
       for (int k = 0; k < t.devices().size(); k++) {

@@ -95,4 +95,17 @@ class MethodologyTest {
         show(blocks.get(blocks.size() - 1)));
     assertTrue(blocks.stream().noneMatch(b -> show(b).contains("**")), "every ** is paired");
   }
+
+  @Test
+  void correctedTextIsTheCorrectedMethodology() {
+    List<Block> blocks = Methodology.corrected();
+    assertEquals("h2:Methodology (corrected rules)", show(blocks.get(0)));
+    assertEquals(
+        "p:A machine is CHTC-owned when its name appears exactly in the CHTC-owned list. The list in"
+            + " effect for this report follows.",
+        show(blocks.get(blocks.size() - 1)));
+    assertTrue(blocks.stream().anyMatch(b -> show(b).equals("h3:Open Capacity tiers")));
+    assertTrue(blocks.stream().noneMatch(b -> show(b).contains("**")), "every ** is paired");
+    assertEquals(blocks, Methodology.corrected(), "converted once");
+  }
 }
