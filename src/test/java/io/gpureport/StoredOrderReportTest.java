@@ -87,23 +87,13 @@ class StoredOrderReportTest {
               "corrected",
               "--host-table",
               "full"),
-          List.of("--hours-back", "100", "--rules", "corrected", "--no-group-by-device"),
           List.of(
               "--end-time",
               "2025-11-02 00:00:00",
               "--analysis-type",
               "monthly",
               "--rules",
-              "corrected"),
-          List.of(
-              "--hours-back",
-              "100",
-              "--rules",
-              "corrected",
-              "--analysis-type",
-              "timeseries",
-              "--bucket-minutes",
-              "45"));
+              "corrected"));
 
   private static String report(Path data, List<String> chunking, String format, List<String> c) {
     List<String> args = new ArrayList<>(List.of("report", "--data-dir", data.toString()));
