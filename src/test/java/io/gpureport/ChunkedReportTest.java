@@ -78,7 +78,24 @@ class ChunkedReportTest {
           List.of("--end-time", "2025-11-02 00:00:00", "--analysis-type", "monthly"),
           List.of("--end-time", "2025-11-01 03:07:00", "--hours-back", "8", "--host", "gpu4000"),
           // no end time: the newest data's path (one scan, open end in the newest file)
-          List.of("--hours-back", "8"));
+          List.of("--hours-back", "8"),
+          List.of(
+              "--end-time",
+              "2025-11-01 03:07:00",
+              "--hours-back",
+              "8",
+              "--rules",
+              "corrected",
+              "--explain-rules"),
+          List.of(
+              "--end-time",
+              "2025-11-02 00:00:00",
+              "--analysis-type",
+              "monthly",
+              "--rules",
+              "corrected",
+              "--explain-rules",
+              "--all-devices"));
 
   @ParameterizedTest
   @ValueSource(strings = {"60", "22", "7"})
@@ -87,7 +104,9 @@ class ChunkedReportTest {
       if (chunk.equals("7") && c.contains("monthly")) {
         continue; // two days of data in 7-minute chunks: covered by the 22-minute run
       }
-      for (String format : List.of("text", "json")) {
+      // the rule effects (--explain-rules) are text only
+      for (String format :
+          c.contains("--explain-rules") ? List.of("text") : List.of("text", "json")) {
         CliResult whole = report(ONE_CHUNK, format, c);
         CliResult chunked = report(chunk, format, c);
         assertEquals(whole.out(), chunked.out(), c + " " + format);

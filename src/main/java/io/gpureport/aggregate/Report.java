@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * Everything a report renders, computed once: text, HTML, JSON and the e-mail all read this. One of
  * the report kinds: {@link Allocation}, {@link AllocationSummary} and {@link Series} over a {@link
- * Window} ({@link Windowed}), or {@link Monthly}; their shared parts are the {@link Context}. The
- * reports with device tables are also {@link DeviceTables}.
+ * Window} ({@link Windowed}), or {@link Monthly}; the report v2 ({@link Corrected}); the rule
+ * effects of {@code --explain-rules} ({@link Explained}); their shared parts are the {@link
+ * Context}. The reports with device tables are also {@link DeviceTables}.
  */
-public sealed interface Report permits Report.Windowed, Report.DeviceTables, Report.Corrected {
+public sealed interface Report
+    permits Report.Windowed, Report.DeviceTables, Report.Corrected, Report.Explained {
 
   /** The parts every kind of report has. */
   Context context();
@@ -71,6 +73,40 @@ public sealed interface Report permits Report.Windowed, Report.DeviceTables, Rep
     @Override
     public Optional<Month> reportedMonth() {
       return Optional.of(month);
+    }
+  }
+
+  /**
+   * The rule-effects report of {@code --explain-rules} (CORRECTED.md §10), over a window or a
+   * month; text only, never e-mailed.
+   */
+  sealed interface Explained extends Report permits ExplainedAllocation, ExplainedMonthly {
+    /** The eight rows under the reference and under each corrected rule. */
+    RuleEffects effects();
+
+    /** None: the rule effects are not e-mailed. */
+    @Override
+    default List<Double> subjectPercents() {
+      return List.of();
+    }
+  }
+
+  /** The rule effects over the window of an allocation report. */
+  record ExplainedAllocation(Window window, RuleEffects effects, Context context)
+      implements Explained {
+    public ExplainedAllocation {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(effects, "effects");
+      Objects.requireNonNull(context, "context");
+    }
+  }
+
+  /** The rule effects over the month of a monthly report (C15). */
+  record ExplainedMonthly(Month month, RuleEffects effects, Context context) implements Explained {
+    public ExplainedMonthly {
+      Objects.requireNonNull(month, "month");
+      Objects.requireNonNull(effects, "effects");
+      Objects.requireNonNull(context, "context");
     }
   }
 

@@ -5,9 +5,10 @@ import io.gpureport.classify.ClassifiedRows;
 /**
  * One analysis of a window as a fold over its classified chunks, added in time order with no
  * snapshot split between two (docs/decisions/0002-engine.md): the reference rules' {@link
- * ReportFold} or the corrected rules' {@link CorrectedFold}.
+ * ReportFold}, the corrected rules' {@link CorrectedFold}, or the rule effects of {@code
+ * --explain-rules} ({@link RuleEffectsFold}).
  */
-public sealed interface WindowFold permits ReportFold, CorrectedFold {
+public sealed interface WindowFold permits ReportFold, CorrectedFold, RuleEffectsFold {
   /** Adds the next chunk of the window (rows after every row added before). */
   void add(ClassifiedRows chunk);
 

@@ -260,6 +260,14 @@ public final class ReportCommand implements Callable<Integer> {
   String flagshipModels;
 
   @Option(
+      names = "--explain-rules",
+      description =
+          "With --rules corrected: instead of the report, how each corrected rule alone moves"
+              + " the Real and Backfill Slots rows of the reference (text, allocation or"
+              + " monthly).")
+  boolean explainRules;
+
+  @Option(
       names = "--verbose",
       description = "Stack traces for errors and extra status lines on stderr.")
   boolean verbose;
@@ -393,6 +401,17 @@ public final class ReportCommand implements Callable<Integer> {
     if (!corrected && flagshipModels != null) {
       throw new UsageException("--flagship-models requires --rules corrected");
     }
+    if (!corrected && explainRules) {
+      throw new UsageException("--explain-rules requires --rules corrected");
+    }
+    boolean deviceAllocation = analysisType == AnalysisType.ALLOCATION && groupByDevice;
+    if (explainRules
+        && (outputFormat != OutputFormat.TEXT
+            || emailTo != null
+            || !(deviceAllocation || analysisType == AnalysisType.MONTHLY))) {
+      throw new UsageException(
+          "--explain-rules prints a text report for the allocation or monthly analysis only");
+    }
     CorrectedReport.HostTableMode mode = CorrectedReport.HostTableMode.SUMMARY;
     if (hostTable != null) {
       mode =
@@ -413,7 +432,7 @@ public final class ReportCommand implements Callable<Integer> {
               .filter(m -> !m.isEmpty())
               .toList();
     }
-    return new ReportRequest.ReportV2(mode, flagship);
+    return new ReportRequest.ReportV2(mode, flagship, explainRules);
   }
 
   /** The analysis with its options; {@code snapshot} is the parsed {@code --snapshot-time}. */

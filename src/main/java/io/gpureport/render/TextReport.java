@@ -32,6 +32,9 @@ public final class TextReport {
     if (r instanceof Report.Corrected c) {
       return CorrectedText.render(c);
     }
+    if (r instanceof Report.Explained e) {
+      return RuleEffectsText.render(e);
+    }
     TextReport t = new TextReport();
     t.write(r);
     return t.out.toString();
@@ -202,6 +205,8 @@ public final class TextReport {
     if (r instanceof Report.Monthly m) {
       line("Data Period: " + m.month().label());
     } else if (r instanceof Report.CorrectedMonthly m) {
+      line("Data Period: " + m.month().label());
+    } else if (r instanceof Report.ExplainedMonthly m) {
       line("Data Period: " + m.month().label());
     } else {
       line(

@@ -3,6 +3,7 @@ package io.gpureport.report;
 import io.gpureport.aggregate.CorrectedFold;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
+import io.gpureport.aggregate.RuleEffectsFold;
 import io.gpureport.aggregate.WindowFold;
 import io.gpureport.classify.ClassifiedRows;
 import io.gpureport.classify.ClassifyRules;
@@ -149,6 +150,11 @@ public final class ReportJob {
     }
     long start = minusHours(end, hoursBack);
     Report.Window window = new Report.Window(start, end, hoursBack);
+    if (fold instanceof RuleEffectsFold effects) {
+      RuleEffectsFold exact = exact(source, TimeRange.closed(start, end), rules, effects);
+      return new Report.ExplainedAllocation(
+          window, timer.time("aggregate", exact::finish), context(req, exact, started));
+    }
     if (fold instanceof CorrectedFold corrected) {
       return analysis instanceof ReportRequest.Timeseries
           ? new Report.Series(
@@ -186,8 +192,37 @@ public final class ReportJob {
             groupByDevice, allDevices, v2.hostTable(), v2.flagshipModels(), 0));
   }
 
+  /** Whether the request asks for the rule effects of {@code --explain-rules}. */
+  private static boolean explain(ReportRequest req) {
+    return req.filters().v2().explainRules();
+  }
+
+  /**
+   * The rule effects folded over {@code range} again when the first fold says its C5 numbers need
+   * the window's prioritized machines ({@link RuleEffectsFold#secondPass}), else {@code fold}.
+   */
+  private RuleEffectsFold exact(
+      SlotSource source, TimeRange range, Classification rules, RuleEffectsFold fold) {
+    Optional<RuleEffectsFold> again = fold.secondPass();
+    if (again.isEmpty()) {
+      return fold;
+    }
+    return (RuleEffectsFold)
+        fold(
+            source,
+            range,
+            source.segmentsFor(range),
+            null,
+            Projection.CORRECTED,
+            rules,
+            again.get());
+  }
+
   /** The fold of a windowed analysis. */
   private static WindowFold newFold(ReportRequest req) {
+    if (explain(req) && req.analysis() instanceof ReportRequest.Allocation allocation) {
+      return new RuleEffectsFold(allocation.allDevices());
+    }
     if (corrected(req) && req.analysis() instanceof ReportRequest.Allocation allocation) {
       return correctedFold(req, allocation.groupByDevice(), allocation.allDevices());
     }
@@ -362,7 +397,9 @@ public final class ReportJob {
             v2 ? Projection.CORRECTED : Projection.ALLOCATION,
             rules(req, v2 ? analysis.host() : ""),
             v2
-                ? correctedFold(req, true, analysis.allDevices())
+                ? explain(req)
+                    ? new RuleEffectsFold(analysis.allDevices())
+                    : correctedFold(req, true, analysis.allDevices())
                 : ReportFold.forMonthly(req.filters().rules().classes(), hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
@@ -370,6 +407,11 @@ public final class ReportJob {
     err.println(
         "Coverage: " + fold.bucketCount() + " of " + hours * 4 + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
+    if (fold instanceof RuleEffectsFold effects) {
+      RuleEffectsFold exact = exact(source, range, rules(req, analysis.host()), effects);
+      return new Report.ExplainedMonthly(
+          m, timer.time("aggregate", exact::finish), context(req, exact, started));
+    }
     if (fold instanceof CorrectedFold corrected) {
       return new Report.CorrectedMonthly(
           m, timer.time("aggregate", corrected::finish), context(req, fold, started));

@@ -34,6 +34,15 @@ public record ReportRequest(
     boolean snapshot = analysis instanceof GpuModelSnapshot;
     checkArgument(!snapshot || output.format() != OutputFormat.HTML, "snapshot as html");
     checkArgument(!snapshot || delivery instanceof NoEmail, "snapshot by e-mail");
+    if (filters.v2().explainRules()) {
+      checkArgument(filters.rules().name().equals("corrected"), "rule effects of reference");
+      checkArgument(output.format() == OutputFormat.TEXT, "rule effects not as text");
+      checkArgument(delivery instanceof NoEmail, "rule effects by e-mail");
+      checkArgument(
+          analysis instanceof Monthly || analysis instanceof Allocation a && a.groupByDevice(),
+          "rule effects of %s",
+          analysis);
+    }
   }
 
   /**
@@ -140,10 +149,12 @@ public record ReportRequest(
 
   /**
    * The options of the report v2 of the rule set corrected (docs/metrics.md, "Rule set corrected"):
-   * the host table ({@code --host-table}) and the Flagship tier's models ({@code
-   * --flagship-models}); unused by reference.
+   * the host table ({@code --host-table}), the Flagship tier's models ({@code --flagship-models}),
+   * and {@code explainRules}: the rule-effects report instead of the report ({@code
+   * --explain-rules}, CORRECTED.md §10); unused by reference.
    */
-  public record ReportV2(CorrectedReport.HostTableMode hostTable, List<String> flagshipModels) {
+  public record ReportV2(
+      CorrectedReport.HostTableMode hostTable, List<String> flagshipModels, boolean explainRules) {
     /** {@code --flagship-models}' default. */
     public static final List<String> DEFAULT_FLAGSHIP =
         List.of("H100", "H200", "A100-SXM4-80GB", "A100 80GB");
@@ -154,6 +165,11 @@ public record ReportRequest(
     public ReportV2 {
       Objects.requireNonNull(hostTable, "hostTable");
       flagshipModels = List.copyOf(flagshipModels);
+    }
+
+    /** The report v2 itself, not the rule effects. */
+    public ReportV2(CorrectedReport.HostTableMode hostTable, List<String> flagshipModels) {
+      this(hostTable, flagshipModels, false);
     }
   }
 

@@ -46,6 +46,18 @@ class UsageErrorsTest {
             List.of("--rules", "corrected", "--host-table", "all"),
             "Error: invalid --host-table 'all': expected off, summary or full"),
         Arguments.of(
+            List.of("--explain-rules"), "Error: --explain-rules requires --rules corrected"),
+        Arguments.of(
+            List.of("--rules", "reference", "--explain-rules", "--analysis-type", "monthly"),
+            "Error: --explain-rules requires --rules corrected"),
+        explainOnlyAsText("--output-format", "html"),
+        explainOnlyAsText("--output-format", "json"),
+        explainOnlyAsText("--email-to", "ops@example.org", "--email-from", "a@example.org"),
+        explainOnlyAsText("--no-group-by-device"),
+        explainOnlyAsText("--analysis-type", "timeseries"),
+        explainOnlyAsText(
+            "--analysis-type", "gpu-model-snapshot", "--snapshot-time", "2025-11-03 10:12:00"),
+        Arguments.of(
             List.of("--end-time", "2025-11-03"),
             "Error: Invalid end_time format. Use YYYY-MM-DD HH:MM:SS"),
         Arguments.of(
@@ -107,6 +119,15 @@ class UsageErrorsTest {
                 "--email-to", "\"Doe, John\" <jd@example.org>", "--email-from", "a@example.org"),
             "--email-to"),
         Arguments.of(List.of("--bogus"), "--bogus"));
+  }
+
+  /** {@code --rules corrected --explain-rules} with options it cannot go with (CORRECTED §1.2). */
+  private static Arguments explainOnlyAsText(String... options) {
+    List<String> args = new ArrayList<>(List.of("--rules", "corrected", "--explain-rules"));
+    args.addAll(List.of(options));
+    return Arguments.of(
+        args,
+        "Error: --explain-rules prints a text report for the allocation or monthly analysis only");
   }
 
   @ParameterizedTest(name = "{0}")
