@@ -86,4 +86,13 @@ class CorrectedReportTest {
     String allDevices = report("--analysis-type", "monthly", "--all-devices").out();
     assertTrue(allDevices.contains("\nREAL SLOTS:\n"), allDevices);
   }
+
+  @Test
+  void timeSeriesKeepsOldModelsOnlyWithAllDevices() throws Exception {
+    ExampleData.buildCorrected(dir); // oldgpu1's A40 is Shared: Unclaimed at T1, Claimed at T2
+    String filtered = report("--analysis-type", "timeseries").out();
+    String all = report("--analysis-type", "timeseries", "--all-devices").out();
+    assertTrue(filtered.contains("  Shared: 25.0% (1.0/4.0 GPUs)\n"), filtered);
+    assertTrue(all.contains("  Shared: 30.0% (1.5/5.0 GPUs)\n"), all);
+  }
 }

@@ -70,9 +70,9 @@ public final class CorrectedFold implements WindowFold {
       }
     }
 
-    /** The time series of C16 at {@code minutes}-wide buckets (only the model filter applies). */
-    public static Options timeSeries(int minutes) {
-      return new Options(false, false, CorrectedReport.HostTableMode.OFF, List.of(), minutes);
+    /** The time series of C16 at {@code minutes}-wide buckets, old models kept with allDevices. */
+    public static Options timeSeries(int minutes, boolean allDevices) {
+      return new Options(false, allDevices, CorrectedReport.HostTableMode.OFF, List.of(), minutes);
     }
   }
 

@@ -69,13 +69,25 @@ final class IgnoredOptions {
 
   private IgnoredOptions() {}
 
-  /** One {@code Warning: …} line per kind of ignored option, in command-line order. */
-  static List<String> warnings(ParseResult parsed, AnalysisType analysis) {
+  /**
+   * What the rule set corrected uses beyond reference: {@code --host} and {@code --all-devices} in
+   * monthly (C15), and its one model filter everywhere (C10), so {@code --all-devices} too.
+   */
+  private static final List<String> USED_BY_CORRECTED = List.of("--host", "--all-devices");
+
+  /**
+   * One {@code Warning: …} line per kind of ignored option, in command-line order; {@code
+   * corrected}: under the rule set corrected.
+   */
+  static List<String> warnings(ParseResult parsed, AnalysisType analysis, boolean corrected) {
     boolean withoutDeviceTables =
         analysis == AnalysisType.ALLOCATION
             && !parsed.matchedOptionValue("--group-by-device", true);
     List<String> ignored =
-        withoutDeviceTables ? UNUSED_WITHOUT_DEVICE_TABLES : UNUSED.get(analysis);
+        new ArrayList<>(withoutDeviceTables ? UNUSED_WITHOUT_DEVICE_TABLES : UNUSED.get(analysis));
+    if (corrected && analysis != AnalysisType.GPU_MODEL_SNAPSHOT) {
+      ignored.removeAll(USED_BY_CORRECTED);
+    }
     List<String> unused = new ArrayList<>();
     List<String> emailOnly = new ArrayList<>();
     boolean emails = parsed.hasMatchedOption("--email-to");

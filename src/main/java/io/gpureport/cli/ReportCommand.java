@@ -302,7 +302,8 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
-    IgnoredOptions.warnings(spec.commandLine().getParseResult(), analysisType)
+    IgnoredOptions.warnings(
+            spec.commandLine().getParseResult(), analysisType, "corrected".equals(rules))
         .forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
@@ -439,7 +440,7 @@ public final class ReportCommand implements Callable<Integer> {
   private ReportRequest.Analysis analysis(Long snapshot) {
     return switch (analysisType) {
       case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, host);
-      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host);
+      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host, allDevices);
       case MONTHLY -> new ReportRequest.Monthly(allDevices, host);
       case GPU_MODEL_SNAPSHOT ->
           new ReportRequest.GpuModelSnapshot(gpuModel, snapshot, snapshotTime, windowMinutes);

@@ -229,7 +229,7 @@ public final class ReportJob {
     if (corrected(req) && req.analysis() instanceof ReportRequest.Timeseries series) {
       return new CorrectedFold(
           req.filters().rules().classes(),
-          CorrectedFold.Options.timeSeries(series.bucketMinutes()));
+          CorrectedFold.Options.timeSeries(series.bucketMinutes(), series.allDevices()));
     }
     if (req.analysis() instanceof ReportRequest.Allocation allocation) {
       return allocation.groupByDevice()

@@ -96,11 +96,19 @@ public record ReportRequest(
     }
   }
 
-  /** {@code timeseries}: buckets of {@code bucketMinutes}, slots matching {@code host}. */
-  public record Timeseries(int bucketMinutes, String host) implements Windowed {
+  /**
+   * {@code timeseries}: buckets of {@code bucketMinutes}, slots matching {@code host}; {@code
+   * allDevices} turns off the rule set corrected's model filter (C10; reference has none here).
+   */
+  public record Timeseries(int bucketMinutes, String host, boolean allDevices) implements Windowed {
     public Timeseries {
       checkArgument(bucketMinutes >= 1, "bucketMinutes < 1: %s", bucketMinutes);
       Objects.requireNonNull(host, "host");
+    }
+
+    /** Without {@code --all-devices}. */
+    public Timeseries(int bucketMinutes, String host) {
+      this(bucketMinutes, host, false);
     }
   }
 

@@ -381,7 +381,8 @@ class CorrectedRulesTest {
   @ParameterizedTest(name = "C16 time series summary is a ratio of sums ({0})")
   @MethodSource("seriesCases")
   void timeSeriesSummary(String expected, List<Slot> slots) {
-    CorrectedFold fold = new CorrectedFold(RULES.classes(), CorrectedFold.Options.timeSeries(15));
+    CorrectedFold fold =
+        new CorrectedFold(RULES.classes(), CorrectedFold.Options.timeSeries(15, false));
     fold.add(
         RULES.classify(
             CorrectedSlots.table(slots.stream().map(Slot::row).toList(), true),

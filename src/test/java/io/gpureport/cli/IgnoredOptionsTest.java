@@ -64,7 +64,12 @@ class IgnoredOptionsTest {
             + " | Warning: --all-devices is ignored by the allocation analysis"
             + " with --no-group-by-device",
         "--email-from a@example.org --smtp-server mail.example.org"
-            + " | Warning: --email-from and --smtp-server have no effect without --email-to"
+            + " | Warning: --email-from and --smtp-server have no effect without --email-to",
+        // the rule set corrected honours --host in monthly (C15) and its model filter everywhere
+        "--rules corrected --analysis-type monthly --host resgpu --all-devices --hours-back 48"
+            + " | Warning: --hours-back is ignored by the monthly analysis",
+        "--rules corrected --analysis-type timeseries --all-devices --window-minutes 3"
+            + " | Warning: --window-minutes is ignored by the timeseries analysis"
       })
   void anUnusedOptionIsNamed(String args, String warning) {
     CliResult r = report(args);
