@@ -129,10 +129,7 @@ public final class ReportJob {
 
   private Report windowed(
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
-    Projection projection =
-        corrected(req)
-            ? Projection.CORRECTED
-            : analysis.host().isEmpty() ? Projection.ALLOCATION : Projection.ALLOCATION_WITH_NAMES;
+    Projection projection = Folds.projection(req, analysis.host());
     Classification rules = rules(req, analysis.host());
     WindowFold fold = toNewest(req, source, projection, rules);
     int hoursBack = req.window().hoursBack();
@@ -143,7 +140,15 @@ public final class ReportJob {
       Long endTime = req.window().endTime();
       end = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
       TimeRange range = TimeRange.closed(minusHours(end, hoursBack), end);
-      fold = fold(source, range, source.segmentsFor(range), null, projection, rules, newFold(req));
+      fold =
+          fold(
+              source,
+              range,
+              source.segmentsFor(range),
+              null,
+              projection,
+              rules,
+              Folds.forWindow(req));
     }
     if (fold.rows() == 0) {
       throw new NoDataException("No data found in the specified time range.");
@@ -177,26 +182,6 @@ public final class ReportJob {
   /** The rule set ({@code --rules}) and what it classifies rows with. */
   private record Classification(RuleSet ruleSet, ClassifyRules inputs) {}
 
-  /** Whether the request's rule set is corrected, whose report is the report v2. */
-  private static boolean corrected(ReportRequest req) {
-    return req.filters().rules().name().equals("corrected");
-  }
-
-  /** The report v2's fold (docs/metrics.md, "Rule set corrected"). */
-  private static CorrectedFold correctedFold(
-      ReportRequest req, boolean groupByDevice, boolean allDevices) {
-    ReportRequest.ReportV2 v2 = req.filters().v2();
-    return new CorrectedFold(
-        req.filters().rules().classes(),
-        new CorrectedFold.Options(
-            groupByDevice, allDevices, v2.hostTable(), v2.flagshipModels(), 0));
-  }
-
-  /** Whether the request asks for the rule effects of {@code --explain-rules}. */
-  private static boolean explain(ReportRequest req) {
-    return req.filters().v2().explainRules();
-  }
-
   /**
    * The rule effects folded over {@code range} again when the first fold says its C5 numbers need
    * the window's prioritized machines ({@link RuleEffectsFold#secondPass}), else {@code fold}.
@@ -216,30 +201,6 @@ public final class ReportJob {
             Projection.CORRECTED,
             rules,
             again.get());
-  }
-
-  /** The fold of a windowed analysis. */
-  private static WindowFold newFold(ReportRequest req) {
-    if (explain(req) && req.analysis() instanceof ReportRequest.Allocation allocation) {
-      return new RuleEffectsFold(allocation.allDevices());
-    }
-    if (corrected(req) && req.analysis() instanceof ReportRequest.Allocation allocation) {
-      return correctedFold(req, allocation.groupByDevice(), allocation.allDevices());
-    }
-    if (corrected(req) && req.analysis() instanceof ReportRequest.Timeseries series) {
-      return new CorrectedFold(
-          req.filters().rules().classes(),
-          CorrectedFold.Options.timeSeries(series.bucketMinutes(), series.allDevices()));
-    }
-    if (req.analysis() instanceof ReportRequest.Allocation allocation) {
-      return allocation.groupByDevice()
-          ? ReportFold.forDeviceAllocation(
-              req.filters().rules().classes(), allocation.allDevices(), req.window().hoursBack())
-          : ReportFold.forAllocationSummary(req.filters().rules().classes());
-    }
-    return ReportFold.forTimeSeries(
-        req.filters().rules().classes(),
-        ((ReportRequest.Timeseries) req.analysis()).bucketMinutes());
   }
 
   /**
@@ -367,7 +328,8 @@ public final class ReportJob {
       return null;
     }
     WindowFold fold =
-        fold(source, range, segments, last.get().segment(), projection, rules, newFold(req));
+        fold(
+            source, range, segments, last.get().segment(), projection, rules, Folds.forWindow(req));
     boolean exact = fold.rows() > 0 && fold.lastTimestamp() == candidate;
     return exact ? fold : null;
   }
@@ -387,7 +349,7 @@ public final class ReportJob {
     err.println("Total hours in month: " + hours);
     TimeRange range = TimeRange.closed(first, next);
     ReportRequest.Monthly analysis = (ReportRequest.Monthly) req.analysis();
-    boolean v2 = corrected(req);
+    boolean v2 = Folds.corrected(req); // the monthly report v2 honours --host (C15)
     WindowFold fold =
         fold(
             source,
@@ -396,11 +358,7 @@ public final class ReportJob {
             null,
             v2 ? Projection.CORRECTED : Projection.ALLOCATION,
             rules(req, v2 ? analysis.host() : ""),
-            v2
-                ? explain(req)
-                    ? new RuleEffectsFold(analysis.allDevices())
-                    : correctedFold(req, true, analysis.allDevices())
-                : ReportFold.forMonthly(req.filters().rules().classes(), hours));
+            Folds.forMonth(req, hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }
