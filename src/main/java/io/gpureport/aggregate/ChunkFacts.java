@@ -5,7 +5,6 @@ import io.gpureport.classify.RowFlags;
 import io.gpureport.classify.SlotState;
 import io.gpureport.load.Dictionary;
 import io.gpureport.load.SlotTable;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -32,22 +31,15 @@ final class ChunkFacts {
     final Dictionary machines = new Dictionary();
     final Dictionary gpus = new Dictionary();
     final Dictionary devices = new Dictionary();
-    private final Long2IntOpenHashMap keys = new Long2IntOpenHashMap();
+    private final GpuKeys keys = new GpuKeys();
 
     Codes() {
       gpus.encode("");
-      keys.defaultReturnValue(-1);
     }
 
     /** The key id of (machine, GPU id), both codes here, machine -1 for NULL. */
     int key(int machine, int gpu) {
-      long k = ((long) (machine + 1) << 32) | gpu;
-      int id = keys.get(k);
-      if (id < 0) {
-        id = keys.size();
-        keys.put(k, id);
-      }
-      return id;
+      return keys.id(machine, gpu);
     }
   }
 

@@ -8,7 +8,6 @@ import io.gpureport.load.Dictionary;
 import io.gpureport.load.SlotTable;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -83,8 +82,7 @@ public final class CorrectedFold implements WindowFold {
   final Dictionary machines = new Dictionary();
   final Dictionary devices = new Dictionary();
   final Dictionary owners = new Dictionary();
-  private final Long2IntOpenHashMap keyIds = new Long2IntOpenHashMap();
-  private final IntArrayList keyMachine = new IntArrayList();
+  private final GpuKeys keys = new GpuKeys();
   private final BitSet prioritized = new BitSet();
   private final BitSet chtc = new BitSet();
   private final Dictionary gpuIds = new Dictionary();
@@ -114,7 +112,6 @@ public final class CorrectedFold implements WindowFold {
     this.options = Objects.requireNonNull(options, "options");
     this.series =
         options.seriesMinutes() > 0 ? new CorrectedSeries(classes, options.seriesMinutes()) : null;
-    keyIds.defaultReturnValue(-1);
     for (int c = 0; c < CLASSES; c++) {
       sets.group(fixed(c), c < 3 ? GroupSets.CLASS_PRIMARY : GroupSets.CLASS_BACKFILL, c);
     }
@@ -407,7 +404,7 @@ public final class CorrectedFold implements WindowFold {
   }
 
   private void ensureKeys() {
-    int n = keyMachine.size();
+    int n = keys.size();
     if (keptRow.length < n) {
       int size = Math.max(n, keptRow.length * 2);
       keptRow = Arrays.copyOf(keptRow, size);
@@ -418,19 +415,7 @@ public final class CorrectedFold implements WindowFold {
 
   /** The machine (global code + 1, 0 = NULL) of a key. */
   int keyMachine(int k) {
-    return keyMachine.getInt(k);
-  }
-
-  /** The global key id of (machine, GPU id), both global codes. */
-  int key(int machine, int gpu) {
-    long k = ((long) (machine + 1) << 32) | gpu;
-    int id = keyIds.get(k);
-    if (id < 0) {
-      id = keyMachine.size();
-      keyIds.put(k, id);
-      keyMachine.add(machine + 1);
-    }
-    return id;
+    return keys.machine(k);
   }
 
   @Override
@@ -507,7 +492,7 @@ public final class CorrectedFold implements WindowFold {
       int[] g = r.gpus();
       key = new int[g.length];
       for (int i = 0; i < g.length; i++) {
-        key[i] = g[i] < 0 ? -1 : key(machine[i], gpuMap[g[i]]);
+        key[i] = g[i] < 0 ? -1 : keys.id(machine[i], gpuMap[g[i]]);
       }
       names = table.codes(SlotTable.NAME).asIntArray();
       projects = table.codes(SlotTable.PROJECTS).asIntArray();
