@@ -16,6 +16,8 @@ final class JobSimulator {
   enum HostState {
     NORMAL,
     DRAINED,
+    /** Reserved (e.g. for benchmarking): PreventJobsReason set, running jobs go on, none start. */
+    RESERVED,
     OWNER
   }
 
@@ -39,6 +41,8 @@ final class JobSimulator {
   private final int[][] backfillSlot;
   private final int[] drainStart;
   private final int[] drainEnd;
+  private final int[] reserveStart;
+  private final int[] reserveEnd;
 
   JobSimulator(PoolModel pool, UserDirectory users, Random rng, LocalDateTime origin) {
     this.hosts = pool.hosts();
@@ -62,6 +66,10 @@ final class JobSimulator {
     this.drainEnd = new int[n];
     java.util.Arrays.fill(drainStart, Integer.MIN_VALUE);
     java.util.Arrays.fill(drainEnd, Integer.MIN_VALUE);
+    this.reserveStart = new int[n];
+    this.reserveEnd = new int[n];
+    java.util.Arrays.fill(reserveStart, Integer.MIN_VALUE);
+    java.util.Arrays.fill(reserveEnd, Integer.MIN_VALUE);
   }
 
   /** The start time of step {@code step} (step 0 is the origin; warm-up steps are negative). */
@@ -85,7 +93,10 @@ final class JobSimulator {
     if (hosts.get(h).ownerOnly()) {
       return HostState.OWNER;
     }
-    return step >= drainStart[h] && step < drainEnd[h] ? HostState.DRAINED : HostState.NORMAL;
+    if (step >= drainStart[h] && step < drainEnd[h]) {
+      return HostState.DRAINED;
+    }
+    return step >= reserveStart[h] && step < reserveEnd[h] ? HostState.RESERVED : HostState.NORMAL;
   }
 
   /** The primary job on GPU {@code g} of host {@code h}, or null. */
@@ -119,6 +130,16 @@ final class JobSimulator {
         drainEnd[h] = start + length;
       }
     }
+    // now and then a machine is reserved for some hours: its idle GPUs are prevented, not drained
+    int reservations = 1 + rng.nextInt(Math.max(1, hosts.size() / 60));
+    for (int i = 0; i < reservations; i++) {
+      int h = rng.nextInt(hosts.size());
+      int start = step + rng.nextInt(STEPS_PER_DAY);
+      if (!hosts.get(h).ownerOnly() && reserveEnd[h] <= step) {
+        reserveStart[h] = start;
+        reserveEnd[h] = start + 4 + rng.nextInt(21);
+      }
+    }
   }
 
   private void advanceHost(int h, int step, LocalDateTime now, double load) {
@@ -138,6 +159,9 @@ final class JobSimulator {
     if (state == HostState.DRAINED) {
       drain(h, step);
       return;
+    }
+    if (state == HostState.RESERVED) {
+      return; // running jobs go on, no new one starts
     }
     double primaryRate = host.demand() * load;
     for (int g = 0; g < host.gpuCount(); g++) {

@@ -17,6 +17,9 @@ final class SnapshotRows {
   /** {@code PreventJobsReason} of every slot of a machine drained for maintenance. */
   static final String MAINTENANCE = "Node maintenance";
 
+  /** {@code PreventJobsReason} of every slot of a machine reserved for some hours. */
+  static final String RESERVED = "Reserved for benchmarking";
+
   private final List<Host> hosts;
   private final JobSimulator sim;
   private final Random rng;
@@ -51,7 +54,7 @@ final class SnapshotRows {
         switch (state) {
           case OWNER -> "Owner";
           case DRAINED -> "Drained";
-          case NORMAL -> UNCLAIMED;
+          case NORMAL, RESERVED -> UNCLAIMED;
         };
     String availableGpus = available.toString();
     String reason = reason(state);
@@ -94,7 +97,7 @@ final class SnapshotRows {
     String reason = reason(state);
     StringBuilder available = new StringBuilder();
     int idle = 0;
-    if (state == HostState.NORMAL) {
+    if (state == HostState.NORMAL || state == HostState.RESERVED) {
       for (int g = 0; g < host.gpuCount(); g++) {
         if (sim.primary(h, g) == null && sim.backfill(h, g) == null) {
           appendId(available, host.availableId(g));
@@ -141,9 +144,15 @@ final class SnapshotRows {
     }
   }
 
-  /** Why the machine's slots take no new jobs: maintenance while drained, otherwise none. */
+  /**
+   * Why the machine's slots take no new jobs: maintenance while drained, a reservation, or none.
+   */
   private static String reason(HostState state) {
-    return state == HostState.DRAINED ? MAINTENANCE : null;
+    return switch (state) {
+      case DRAINED -> MAINTENANCE;
+      case RESERVED -> RESERVED;
+      case NORMAL, OWNER -> null;
+    };
   }
 
   private double usage(Job job) {

@@ -101,23 +101,42 @@ class SampleInvariantsTest {
     String drained =
         "EXISTS (SELECT 1 FROM gpu_state p WHERE p.timestamp = gpu_state.timestamp"
             + " AND p.Machine = gpu_state.Machine AND p.State = 'Drained')";
-    long withReason = count("SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason IS NOT NULL");
-    assertTrue(withReason > 0, "some machine should be under maintenance in two days");
-    assertEquals(
-        withReason,
-        count("SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason = 'Node maintenance'"));
-    assertEquals(withReason, count("SELECT COUNT(*) FROM gpu_state WHERE " + drained));
+    long maintenance =
+        count("SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason = 'Node maintenance'");
+    assertTrue(maintenance > 0, "some machine should be under maintenance in two days");
+    assertEquals(maintenance, count("SELECT COUNT(*) FROM gpu_state WHERE " + drained));
     assertEquals(
         0,
         count(
-            "SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason IS NOT NULL AND NOT "
+            "SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason = 'Node maintenance' AND NOT "
                 + drained));
     assertTrue(
         count(
                 "SELECT MAX(n) FROM (SELECT COUNT(DISTINCT timestamp) AS n FROM gpu_state"
-                    + " WHERE PreventJobsReason IS NOT NULL GROUP BY Machine)")
+                    + " WHERE PreventJobsReason = 'Node maintenance' GROUP BY Machine)")
             >= 8,
         "a maintenance lasts some hours");
+  }
+
+  @Test
+  void aReservedMachineKeepsItsJobsStartsNoneAndIsNeverDrained() {
+    String reserved = "PreventJobsReason = 'Reserved for benchmarking'";
+    assertTrue(count("SELECT COUNT(*) FROM gpu_state WHERE " + reserved) > 0, "a reservation");
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state WHERE PreventJobsReason IS NOT NULL"
+                + " AND PreventJobsReason NOT IN ('Node maintenance', 'Reserved for benchmarking')"));
+    assertEquals(
+        0, count("SELECT COUNT(*) FROM gpu_state WHERE " + reserved + " AND State = 'Drained'"));
+    // no job starts while reserved: a Claimed slot there has run since before the reservation
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM gpu_state c WHERE c.State = 'Claimed' AND c."
+                + reserved
+                + " AND NOT EXISTS (SELECT 1 FROM gpu_state e WHERE e.GlobalJobId = c.GlobalJobId"
+                + " AND e.timestamp < c.timestamp AND e.PreventJobsReason IS NULL)"));
   }
 
   @Test
