@@ -2,6 +2,7 @@ package io.gpureport.aggregate;
 
 import io.gpureport.classify.ClassCatalogue;
 import io.gpureport.classify.ClassifiedRows;
+import io.gpureport.classify.DeviceModels;
 import io.gpureport.classify.RowFlags;
 import io.gpureport.classify.SlotState;
 import io.gpureport.load.Dictionary;
@@ -24,7 +25,6 @@ import java.util.Objects;
  */
 public final class CorrectedFold implements WindowFold {
   static final int CLASSES = 6;
-  static final int OPEN_CAPACITY = 2;
   static final int BACKFILL_OPEN = 5;
 
   /** Fixed group ids (descriptor kind {@link #FIXED}). */
@@ -48,8 +48,6 @@ public final class CorrectedFold implements WindowFold {
   static final int H200_USER = 5;
   static final int BACKFILL_USER = 6;
   static final int MACHINE_BACKFILL = 7;
-
-  private static final String H200 = "NVIDIA H200";
 
   /**
    * What the report v2 shows besides the rules: paths and options of the request; {@code
@@ -77,12 +75,12 @@ public final class CorrectedFold implements WindowFold {
 
   private final Options options;
   private final Buckets buckets = new Buckets(ReportFold.ALLOCATION_BUCKET_MINUTES);
-  private final GroupSets sets = new GroupSets();
+  private final GpuKeys keys = new GpuKeys();
+  private final GroupSets sets = new GroupSets(keys);
   private final WindowTallies tallies = new WindowTallies();
   final Dictionary machines = new Dictionary();
   final Dictionary devices = new Dictionary();
   final Dictionary owners = new Dictionary();
-  private final GpuKeys keys = new GpuKeys();
   private final BitSet prioritized = new BitSet();
   private final BitSet chtc = new BitSet();
   private final Dictionary gpuIds = new Dictionary();
@@ -100,7 +98,6 @@ public final class CorrectedFold implements WindowFold {
   private byte[] tiers = new byte[0];
   private int[] keptRow = new int[0];
   private int[] keptSnapshot = new int[0];
-  private int[] keptClass = new int[0];
   private int snapshot;
   private int openBucket = -1;
 
@@ -111,7 +108,9 @@ public final class CorrectedFold implements WindowFold {
     this.classes = Objects.requireNonNull(classes, "classes");
     this.options = Objects.requireNonNull(options, "options");
     this.series =
-        options.seriesMinutes() > 0 ? new CorrectedSeries(classes, options.seriesMinutes()) : null;
+        options.seriesMinutes() > 0
+            ? new CorrectedSeries(classes, options.seriesMinutes(), keys)
+            : null;
     for (int c = 0; c < CLASSES; c++) {
       sets.group(fixed(c), c < 3 ? GroupSets.CLASS_PRIMARY : GroupSets.CLASS_BACKFILL, c);
     }
@@ -186,7 +185,6 @@ public final class CorrectedFold implements WindowFold {
     for (int i = from; i < to; i++) {
       int k = c.key[i];
       if (k >= 0 && (c.flags[i] & RowFlags.BACKFILL) == 0 && keptRow[k] == i) {
-        keptClass[k] = c.rows.classes().reporting()[i];
         kept(c, i, k, bucket);
       }
     }
@@ -211,7 +209,7 @@ public final class CorrectedFold implements WindowFold {
   /** A kept primary row (C1): its class's groups, or its excluded host's row only. */
   private void kept(Chunk c, int i, int k, int bucket) {
     int f = c.flags[i];
-    int cls = keptClass[k];
+    int cls = c.primaryClass(i);
     int device = c.device[i];
     byte bits = bits(c, i);
     if ((f & RowFlags.EXCLUDED) != 0) {
@@ -278,7 +276,7 @@ public final class CorrectedFold implements WindowFold {
     if ((f & RowFlags.CHTC) != 0) {
       chtc.set(machine);
     }
-    int primary = keptSnapshot[k] == snapshot ? keptClass[k] : -1;
+    int primary = keptSnapshot[k] == snapshot ? c.primaryClass(keptRow[k]) : -1;
     if (primary >= 0) {
       IntArrayList groups = backfillGroups(c, i, primary + 3, claimed);
       for (int j = 0; j < groups.size(); j++) {
@@ -290,7 +288,7 @@ public final class CorrectedFold implements WindowFold {
     for (int cls : new int[] {prioritizedClass, BACKFILL_OPEN}) {
       IntArrayList groups = backfillGroups(c, i, cls, claimed);
       for (int j = 0; j < groups.size(); j++) {
-        sets.addPending(groups.getInt(j), k, bits, machine);
+        sets.addPending(groups.getInt(j), k, bits);
       }
     }
   }
@@ -409,7 +407,6 @@ public final class CorrectedFold implements WindowFold {
       int size = Math.max(n, keptRow.length * 2);
       keptRow = Arrays.copyOf(keptRow, size);
       keptSnapshot = Arrays.copyOf(keptSnapshot, size);
-      keptClass = Arrays.copyOf(keptClass, size);
     }
   }
 
@@ -458,8 +455,8 @@ public final class CorrectedFold implements WindowFold {
     final int[] device;
     final int[] owner;
     final int[] key;
-    final int[] nameOrder;
     final int[] names;
+    final int h200;
     final SlotTable table;
     final int[] projects;
     final int[] reasons;
@@ -497,7 +494,12 @@ public final class CorrectedFold implements WindowFold {
       names = table.codes(SlotTable.NAME).asIntArray();
       projects = table.codes(SlotTable.PROJECTS).asIntArray();
       reasons = table.codes(SlotTable.PREVENT).asIntArray();
-      nameOrder = order(d.names());
+      h200 = devices.find(DeviceModels.H200);
+    }
+
+    /** The class of a primary row (C3, C4), NO_CLASS for none. */
+    int primaryClass(int i) {
+      return rows.classes().reporting()[i];
     }
 
     /** C1's tie-break: higher rank, then the smaller Name (NULL first), then load order. */
@@ -506,9 +508,11 @@ public final class CorrectedFold implements WindowFold {
       if (rank[i] != rank[j]) {
         return rank[i] > rank[j];
       }
-      int a = names[i] < 0 ? -1 : nameOrder[names[i]];
-      int b = names[j] < 0 ? -1 : nameOrder[names[j]];
-      return a < b;
+      if (names[i] < 0 || names[j] < 0) {
+        return names[i] < 0 && names[j] >= 0;
+      }
+      Dictionary d = table.dictionaries().names();
+      return codePointOrder(d.value(names[i]), d.value(names[j])) < 0;
     }
 
     /** The machine (global code + 1, 0 = NULL) of a key. */
@@ -533,25 +537,7 @@ public final class CorrectedFold implements WindowFold {
     }
 
     boolean h200(int i) {
-      return device[i] >= 0 && H200.equals(devices.value(device[i]));
-    }
-
-    String machineName(int i) {
-      return machine[i] < 0 ? null : machines.value(machine[i]);
-    }
-
-    /** Per code, its position in code-point order of the values. */
-    private static int[] order(Dictionary values) {
-      Integer[] codes = new Integer[values.size()];
-      for (int k = 0; k < codes.length; k++) {
-        codes[k] = k;
-      }
-      Arrays.sort(codes, (x, y) -> codePointOrder(values.value(x), values.value(y)));
-      int[] out = new int[codes.length];
-      for (int p = 0; p < codes.length; p++) {
-        out[codes[p]] = p;
-      }
-      return out;
+      return h200 >= 0 && device[i] == h200;
     }
   }
 

@@ -214,14 +214,23 @@ public record CorrectedReport(
   /** One host row of F7. */
   public record HostRow(Optional<String> host, boolean excluded, int gpus, Stat stat) {}
 
-  /** F5: the draining intervals. */
-  public record Draining(int gpuCount, int intervalCount, long micros, List<DrainHost> hosts) {
+  /** F5: the draining intervals, per host (hosts share no GPU key). */
+  public record Draining(List<DrainHost> hosts) {
     public Draining {
       hosts = List.copyOf(hosts);
     }
 
+    /** Unique GPUs drained. */
+    public int gpuCount() {
+      return hosts.stream().mapToInt(DrainHost::gpus).sum();
+    }
+
+    public int intervalCount() {
+      return hosts.stream().mapToInt(DrainHost::intervals).sum();
+    }
+
     public double hours() {
-      return micros / 3.6e9;
+      return hosts.stream().mapToLong(DrainHost::micros).sum() / 3.6e9;
     }
   }
 
@@ -238,10 +247,15 @@ public record CorrectedReport(
   /** No file read for the window records the column. */
   public record NotRecorded() implements Prevented {}
 
-  /** The hosts with a reason set; the coverage note when recorded in fewer intervals than N. */
-  public record Recorded(int gpuCount, List<PreventHost> hosts) implements Prevented {
+  /** The hosts with a reason set (hosts share no GPU key). */
+  public record Recorded(List<PreventHost> hosts) implements Prevented {
     public Recorded {
       hosts = List.copyOf(hosts);
+    }
+
+    /** GPUs affected. */
+    public int gpuCount() {
+      return hosts.stream().mapToInt(PreventHost::gpus).sum();
     }
   }
 

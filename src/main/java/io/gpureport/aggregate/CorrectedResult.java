@@ -380,16 +380,11 @@ final class CorrectedResult {
   /** F5. */
   private CorrectedReport.Draining draining() {
     Map<Integer, long[]> byHost = new TreeMap<>(); // gpus, intervals, micros
-    long micros = 0;
-    int intervals = 0;
     for (WindowTallies.Drain d : tallies.drains.values()) {
-      long length = d.micros + d.length();
       long[] h = byHost.computeIfAbsent(d.machine, m -> new long[3]);
       h[0]++;
       h[1] += d.intervals;
-      h[2] += length;
-      micros += length;
-      intervals += d.intervals;
+      h[2] += d.micros + d.length();
     }
     List<DrainHost> hosts = new ArrayList<>();
     for (Map.Entry<Integer, long[]> e : byHost.entrySet()) {
@@ -397,7 +392,7 @@ final class CorrectedResult {
       hosts.add(new DrainHost(machine(e.getKey()), (int) h[0], (int) h[1], h[2]));
     }
     hosts.sort(Comparator.comparing(DrainHost::host, CorrectedResult::nameOrder));
-    return new CorrectedReport.Draining(tallies.drains.size(), intervals, micros, hosts);
+    return new CorrectedReport.Draining(hosts);
   }
 
   /** F4. */
@@ -420,7 +415,7 @@ final class CorrectedResult {
       }
     }
     hosts.sort(Comparator.comparing(PreventHost::host, CorrectedResult::nameOrder));
-    return new CorrectedReport.Recorded(tallies.preventKeys.size(), hosts);
+    return new CorrectedReport.Recorded(hosts);
   }
 
   /** C10's section: the removed device names, ascending, with their primary Available. */

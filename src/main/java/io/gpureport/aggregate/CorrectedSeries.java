@@ -18,13 +18,14 @@ final class CorrectedSeries {
   private final ClassCatalogue classes;
   private final int minutes;
   private final Buckets buckets;
-  private final GroupSets sets = new GroupSets();
+  private final GroupSets sets;
   private final List<long[]> counts = new ArrayList<>();
   private final List<Long> starts = new ArrayList<>();
   private int open = -1;
 
-  CorrectedSeries(ClassCatalogue classes, int minutes) {
+  CorrectedSeries(ClassCatalogue classes, int minutes, GpuKeys keys) {
     this.classes = classes;
+    this.sets = new GroupSets(keys);
     this.minutes = minutes;
     this.buckets = new Buckets(minutes);
     sets.group(CorrectedFold.fixed(PRIORITY), GroupSets.CLASS_PRIMARY, -1);

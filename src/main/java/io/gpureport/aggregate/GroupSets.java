@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.longs.Long2ByteMap;
 import it.unimi.dsi.fastutil.longs.Long2ByteOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.Arrays;
 
 /**
  * The per-bucket GPU-key sets of every group of the rule set corrected and their integer sums over
@@ -41,7 +42,6 @@ final class GroupSets {
 
   private final Long2ByteOpenHashMap open = new Long2ByteOpenHashMap();
   private final Long2ByteOpenHashMap pending = new Long2ByteOpenHashMap();
-  private final Long2IntOpenHashMap pendingMachine = new Long2IntOpenHashMap();
   private final IntOpenHashSet claimedBackfill = new IntOpenHashSet();
 
   /**
@@ -64,7 +64,11 @@ final class GroupSets {
   private final IntArrayList profiled = new IntArrayList();
   private int bucket = 1;
 
-  GroupSets() {
+  private final GpuKeys keys;
+
+  /** Sets over the keys of {@code keys} (whose machines decide pending keys' classes). */
+  GroupSets(GpuKeys keys) {
+    this.keys = keys;
     ids.defaultReturnValue(-1);
     open.defaultReturnValue((byte) -1);
   }
@@ -81,7 +85,7 @@ final class GroupSets {
       rules.add(rule);
       classes.add(cls);
       if (sums.length < 4 * rules.size()) {
-        sums = java.util.Arrays.copyOf(sums, sums.length * 2);
+        sums = Arrays.copyOf(sums, sums.length * 2);
       }
     }
     return id;
@@ -115,13 +119,13 @@ final class GroupSets {
   void addProfile(int key, int[] groups, byte bits) {
     if (key >= profileBucket.length) {
       int size = Math.max(key + 1, profileBucket.length * 2);
-      profileBucket = java.util.Arrays.copyOf(profileBucket, size);
-      profileBits = java.util.Arrays.copyOf(profileBits, size);
-      profileGroups = java.util.Arrays.copyOf(profileGroups, size * PROFILE);
+      profileBucket = Arrays.copyOf(profileBucket, size);
+      profileBits = Arrays.copyOf(profileBits, size);
+      profileGroups = Arrays.copyOf(profileGroups, size * PROFILE);
     }
     int at = key * PROFILE;
     if (profileBucket[key] == bucket) {
-      if (java.util.Arrays.equals(profileGroups, at, at + PROFILE, groups, 0, PROFILE)) {
+      if (Arrays.equals(profileGroups, at, at + PROFILE, groups, 0, PROFILE)) {
         profileBits[key] |= bits;
         return;
       }
@@ -143,10 +147,9 @@ final class GroupSets {
   }
 
   /** Adds a key whose backfill class is decided by its {@code machine} at the window's end. */
-  void addPending(int group, int key, byte bits, int machine) {
+  void addPending(int group, int key, byte bits) {
     long k = entry(group, key);
     pending.put(k, (byte) (pending.get(k) | bits));
-    pendingMachine.put(k, machine);
   }
 
   /** The key has a Claimed backfill row in the open bucket (K). */
@@ -187,7 +190,7 @@ final class GroupSets {
           with[i] -= without[i];
         }
       }
-      long target = ((long) pendingMachine.get(k) << 32) | g;
+      long target = ((long) keys.machine((int) k) << 32) | g;
       long[] sums = pendingSums.computeIfAbsent(target, t -> new long[4]);
       for (int i = 0; i < sums.length; i++) {
         sums[i] += with[i];
@@ -195,7 +198,6 @@ final class GroupSets {
     }
     open.clear();
     pending.clear();
-    pendingMachine.clear();
     claimedBackfill.clear();
   }
 

@@ -29,7 +29,7 @@ public sealed interface Report
 
   /** A report over a window of hours back from its end: allocation or time series. */
   sealed interface Windowed extends Report
-      permits Allocation, AllocationSummary, Series, CorrectedAllocation {
+      permits Allocation, AllocationSummary, Series, CorrectedAllocation, ExplainedAllocation {
     /** The window of the report. */
     Window window();
   }
@@ -93,7 +93,7 @@ public sealed interface Report
 
   /** The rule effects over the window of an allocation report. */
   record ExplainedAllocation(Window window, RuleEffects effects, Context context)
-      implements Explained {
+      implements Windowed, Explained {
     public ExplainedAllocation {
       Objects.requireNonNull(window, "window");
       Objects.requireNonNull(effects, "effects");
@@ -107,6 +107,11 @@ public sealed interface Report
       Objects.requireNonNull(month, "month");
       Objects.requireNonNull(effects, "effects");
       Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public Optional<Month> reportedMonth() {
+      return Optional.of(month);
     }
   }
 

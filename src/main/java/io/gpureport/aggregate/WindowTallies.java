@@ -61,7 +61,6 @@ final class WindowTallies {
 
   final Int2ObjectOpenHashMap<MachineTally> machines = new Int2ObjectOpenHashMap<>();
   final Int2ObjectOpenHashMap<Drain> drains = new Int2ObjectOpenHashMap<>();
-  final IntOpenHashSet preventKeys = new IntOpenHashSet();
   final BitSet removedDevices = new BitSet();
   final BitSet excludedMachines = new BitSet();
 
@@ -138,7 +137,6 @@ final class WindowTallies {
   private void prevented(CorrectedFold.Chunk c, int i, int k, int m, long ts, int bucket) {
     MachineTally t = machine(m);
     t.preventKeys.add(k);
-    preventKeys.add(k);
     String reason = c.newReason(m, i);
     if (reason != null) {
       t.reasons.add(reason);

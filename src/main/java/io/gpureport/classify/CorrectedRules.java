@@ -64,7 +64,7 @@ final class CorrectedRules implements RuleSet {
 
   @Override
   public String name() {
-    return "corrected";
+    return RuleSets.CORRECTED;
   }
 
   @Override

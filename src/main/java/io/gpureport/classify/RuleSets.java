@@ -6,6 +6,9 @@ import java.util.List;
  * The rule sets by name (docs/metrics.md, "The rule set"): {@code reference} and {@code corrected}.
  */
 public final class RuleSets {
+  /** The name of the rule set corrected (docs/metrics.md, "Rule set corrected"). */
+  public static final String CORRECTED = "corrected";
+
   private static final List<RuleSet> ALL =
       List.of(ReferenceRules.INSTANCE, CorrectedRules.INSTANCE);
 

@@ -303,7 +303,7 @@ public final class ReportCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     ReportRequest request = toRequest(ctx);
     IgnoredOptions.warnings(
-            spec.commandLine().getParseResult(), analysisType, "corrected".equals(rules))
+            spec.commandLine().getParseResult(), analysisType, RuleSets.CORRECTED.equals(rules))
         .forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
@@ -395,7 +395,7 @@ public final class ReportCommand implements Callable<Integer> {
    * corrected").
    */
   private ReportRequest.ReportV2 reportV2() {
-    boolean corrected = "corrected".equals(rules);
+    boolean corrected = RuleSets.CORRECTED.equals(rules);
     if (!corrected && hostTable != null) {
       throw new UsageException("--host-table requires --rules corrected");
     }

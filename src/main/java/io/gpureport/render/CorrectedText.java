@@ -26,11 +26,7 @@ final class CorrectedText {
     CorrectedReport r = report.result();
     CorrectedText t = new CorrectedText(r);
     String rules = "Rules: " + report.context().rules();
-    if (report instanceof Report.CorrectedMonthly m) {
-      t.out.header(TextReport.monthlyTitle(m.month().label()), m.month().label(), rules);
-    } else if (report instanceof Report.CorrectedAllocation a) {
-      t.out.header(TextReport.TITLE, TextReport.period(a.window().hoursBack()), rules);
-    }
+    t.out.header(report, rules);
     t.body(r);
     t.out.trailer(report);
     return t.out.text();

@@ -15,11 +15,7 @@ final class RuleEffectsText {
   static String render(Report.Explained report) {
     RuleEffectsText t = new RuleEffectsText();
     String rules = "Rules: " + report.context().rules();
-    if (report instanceof Report.ExplainedMonthly m) {
-      t.out.header(TextReport.monthlyTitle(m.month().label()), m.month().label(), rules);
-    } else if (report instanceof Report.ExplainedAllocation a) {
-      t.out.header(TextReport.TITLE, TextReport.period(a.window().hoursBack()), rules);
-    }
+    t.out.header(report, rules);
     t.body(report.effects());
     t.out.trailer(report);
     return t.out.text();

@@ -82,6 +82,19 @@ public final class TextReport {
     line(rule('=', 70));
   }
 
+  /**
+   * The header of a report v2 or rule-effects report: the month's title and label, or the window's
+   * period, then {@code rulesLine}.
+   */
+  void header(Report r, String rulesLine) {
+    if (r.reportedMonth().isPresent()) {
+      String label = r.reportedMonth().get().label();
+      header(monthlyTitle(label), label, rulesLine);
+    } else {
+      header(TITLE, period(((Report.Windowed) r).window().hoursBack()), rulesLine);
+    }
+  }
+
   /** The monthly report's title. */
   static String monthlyTitle(String label) {
     return "CHTC MONTHLY GPU REPORT - " + label.toUpperCase(Locale.ROOT);
@@ -202,12 +215,8 @@ public final class TextReport {
       line("  Records analyzed: " + Numbers.thousands(c.filtering().rowsAnalyzed()));
     }
     line("").line(rule('=', 70));
-    if (r instanceof Report.Monthly m) {
-      line("Data Period: " + m.month().label());
-    } else if (r instanceof Report.CorrectedMonthly m) {
-      line("Data Period: " + m.month().label());
-    } else if (r instanceof Report.ExplainedMonthly m) {
-      line("Data Period: " + m.month().label());
+    if (r.reportedMonth().isPresent()) {
+      line("Data Period: " + r.reportedMonth().get().label());
     } else {
       line(
           "Data Period: "

@@ -4,6 +4,7 @@ import io.gpureport.aggregate.CorrectedFold;
 import io.gpureport.aggregate.ReportFold;
 import io.gpureport.aggregate.RuleEffectsFold;
 import io.gpureport.aggregate.WindowFold;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.load.Projection;
 
 /**
@@ -16,7 +17,7 @@ final class Folds {
 
   /** Whether the request's rule set is corrected, whose report is the report v2. */
   static boolean corrected(ReportRequest req) {
-    return req.filters().rules().name().equals("corrected");
+    return req.filters().rules().name().equals(RuleSets.CORRECTED);
   }
 
   /** Whether the request asks for the rule effects of {@code --explain-rules}. */

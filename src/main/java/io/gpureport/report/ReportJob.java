@@ -349,15 +349,17 @@ public final class ReportJob {
     err.println("Total hours in month: " + hours);
     TimeRange range = TimeRange.closed(first, next);
     ReportRequest.Monthly analysis = (ReportRequest.Monthly) req.analysis();
-    boolean v2 = Folds.corrected(req); // the monthly report v2 honours --host (C15)
+    // the monthly report v2 honours --host (C15); reference ignores it (L20)
+    String host = Folds.corrected(req) ? analysis.host() : "";
+    Classification rules = rules(req, host);
     WindowFold fold =
         fold(
             source,
             range,
             source.segmentsFor(range),
             null,
-            v2 ? Projection.CORRECTED : Projection.ALLOCATION,
-            rules(req, v2 ? analysis.host() : ""),
+            Folds.projection(req, host),
+            rules,
             Folds.forMonth(req, hours));
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
@@ -366,7 +368,7 @@ public final class ReportJob {
         "Coverage: " + fold.bucketCount() + " of " + hours * 4 + " 15-minute buckets have data");
     Report.Month m = new Report.Month(label, first, last, hours);
     if (fold instanceof RuleEffectsFold effects) {
-      RuleEffectsFold exact = exact(source, range, rules(req, analysis.host()), effects);
+      RuleEffectsFold exact = exact(source, range, rules, effects);
       return new Report.ExplainedMonthly(
           m, timer.time("aggregate", exact::finish), context(req, exact, started));
     }

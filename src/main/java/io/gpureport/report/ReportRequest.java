@@ -2,6 +2,7 @@ package io.gpureport.report;
 
 import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSet;
+import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
@@ -35,7 +36,7 @@ public record ReportRequest(
     checkArgument(!snapshot || output.format() != OutputFormat.HTML, "snapshot as html");
     checkArgument(!snapshot || delivery instanceof NoEmail, "snapshot by e-mail");
     if (filters.v2().explainRules()) {
-      checkArgument(filters.rules().name().equals("corrected"), "rule effects of reference");
+      checkArgument(filters.rules().name().equals(RuleSets.CORRECTED), "rule effects of reference");
       checkArgument(output.format() == OutputFormat.TEXT, "rule effects not as text");
       checkArgument(delivery instanceof NoEmail, "rule effects by e-mail");
       checkArgument(
