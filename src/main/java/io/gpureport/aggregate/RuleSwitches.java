@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 record RuleSwitches(Set<RuleSwitch> on) {
   RuleSwitches {
-    on = on.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(on));
+    on = Set.copyOf(on);
   }
 
   /** The reference computation: every switch off. */

@@ -23,6 +23,10 @@ import java.util.Set;
  */
 final class SwitchedSlots {
   private final RuleSwitches switches;
+
+  /** {@link #switches} by rule ordinal: read for every row, so not a set lookup. */
+  private final boolean[] on = new boolean[RuleSwitch.values().length];
+
   private final boolean allDevices;
   private final ChunkFacts.Codes codes;
   private final SlotTally tally = new SlotTally();
@@ -53,6 +57,9 @@ final class SwitchedSlots {
   SwitchedSlots(
       RuleSwitches switches, boolean allDevices, ChunkFacts.Codes codes, Set<String> known) {
     this.switches = switches;
+    for (RuleSwitch r : RuleSwitch.values()) {
+      on[r.ordinal()] = switches.has(r);
+    }
     this.allDevices = allDevices;
     this.codes = codes;
     this.known = known;
@@ -283,7 +290,7 @@ final class SwitchedSlots {
   }
 
   private boolean on(RuleSwitch rule) {
-    return switches.has(rule);
+    return on[rule.ordinal()];
   }
 
   /** Whether C5 took a machine as not prioritized before it showed a prioritized row. */

@@ -12,7 +12,10 @@ import tech.tablesaw.api.IntColumn;
  * state (docs/metrics.md, "Classes").
  */
 final class Classifier {
-  /** The highest flag bit plus one: every {@link RowFlags} combination is below it. */
+  /**
+   * Every combination of the flags the reference rules decide on (BACKFILL … PP_EMPTY) is below it;
+   * the rule set corrected's flags above them are not part of a decision key.
+   */
   private static final int FLAG_COMBINATIONS = 128;
 
   /** The number of state codes ({@link SlotState}). */

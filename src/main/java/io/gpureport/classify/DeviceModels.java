@@ -15,7 +15,7 @@ public final class DeviceModels {
   private static final List<String> OLD_MODELS =
       List.of("GTX 1080", "P100", "Quadro", "A30", "A40");
   private static final Pattern OLD_MODEL_REGEX =
-      Pattern.compile("GTX 1080|P100|Quadro|A30|A40", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(String.join("|", OLD_MODELS), Pattern.CASE_INSENSITIVE);
 
   private static final Map<String, String> DISPLAY =
       Map.ofEntries(
@@ -33,7 +33,7 @@ public final class DeviceModels {
           Map.entry("Tesla P100-PCIE-16GB", "Tesla P100 16GB"));
 
   private static final Pattern OLD_MODEL_WORDS =
-      Pattern.compile("\\b(GTX 1080|P100|Quadro|A30|A40)\\b");
+      Pattern.compile("\\b(" + String.join("|", OLD_MODELS) + ")\\b");
 
   private DeviceModels() {}
 
