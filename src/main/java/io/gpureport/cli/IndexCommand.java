@@ -2,6 +2,7 @@ package io.gpureport.cli;
 
 import io.gpureport.collect.TimestampIndex;
 import io.gpureport.load.DataSource;
+import io.gpureport.load.InputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    for (Path file : DataSource.resolve(null, dataDir).allFiles()) {
+    for (Path file : DataSource.resolve(null, dataDir, InputFormat.SQLITE).allFiles()) {
       TimestampIndex.Outcome o = TimestampIndex.ensure(file);
       err.println(
           o.added()

@@ -9,6 +9,7 @@ import io.gpureport.deliver.Addresses;
 import io.gpureport.deliver.EmailSettings;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
+import io.gpureport.load.InputFormat;
 import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
@@ -64,8 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--db-path",
       paramLabel = "FILE",
       description =
-          "A database file instead of --data-dir; a gpu_state_YYYY-MM.db name stands"
-              + " for its whole directory (legacy rule L2).")
+          "A database file (or a .parquet file) instead of --data-dir; a"
+              + " gpu_state_YYYY-MM.db (.parquet) name stands for its whole directory, in"
+              + " that format (legacy rule L2).")
   Path dbPath;
 
   @Option(
@@ -73,6 +75,15 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Directory of the monthly files (default: the current directory).")
   Path dataDir;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      converter = InputFormatConverter.class,
+      description =
+          "Read only sqlite (.db) or parquet monthly files (default: both; a month stored in"
+              + " both forms needs this option).")
+  InputFormat inputFormat;
 
   @Option(
       names = "--host",
@@ -379,9 +390,10 @@ public final class ReportCommand implements Callable<Integer> {
             ctx.err());
     ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
     return new ReportRequest(
-        dbPath != null
-            ? ReportRequest.Source.dbPath(dbPath)
-            : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")),
+        (dbPath != null
+                ? ReportRequest.Source.dbPath(dbPath)
+                : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
+            .in(inputFormat),
         new ReportRequest.Window(hoursBack, end),
         analysis(snapshot),
         new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc, reportV2()),
@@ -553,6 +565,19 @@ public final class ReportCommand implements Callable<Integer> {
             throw new TypeConversionException(
                 "expected one of text, html, json but was '" + v + "'");
       };
+    }
+  }
+
+  /** Accepts sqlite and parquet. */
+  static final class InputFormatConverter implements ITypeConverter<InputFormat> {
+    @Override
+    public InputFormat convert(String v) {
+      for (InputFormat f : InputFormat.values()) {
+        if (f.optionValue().equals(v)) {
+          return f;
+        }
+      }
+      throw new TypeConversionException("expected sqlite or parquet but was '" + v + "'");
     }
   }
 

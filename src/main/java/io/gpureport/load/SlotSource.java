@@ -12,11 +12,27 @@ import java.util.OptionalLong;
  */
 public interface SlotSource {
   /**
-   * The source of {@code --db-path} / {@code --data-dir} (at most one is non-null), read with up to
-   * {@code threads} threads: the SQLite monthly files (the only store for now).
+   * The source of {@code --db-path} / {@code --data-dir} (at most one is non-null), SQLite and
+   * Parquet months alike, read with up to {@code threads} threads.
    */
   static SlotSource open(Path dbPath, Path dataDir, int threads) {
-    return SqliteSource.of(DataSource.resolve(dbPath, dataDir), threads);
+    return open(dbPath, dataDir, null, threads);
+  }
+
+  /**
+   * The source of {@code --db-path} / {@code --data-dir} (at most one is non-null) in {@code
+   * --input-format} {@code format} (null: both formats; a month stored in both is a usage error).
+   */
+  static SlotSource open(Path dbPath, Path dataDir, InputFormat format, int threads) {
+    return new MonthlyStore(DataSource.resolve(dbPath, dataDir, format), threads);
+  }
+
+  /**
+   * What the source noticed while choosing segments that the user should know (a Parquet month
+   * holding rows of another month), one line each, without "Warning: ".
+   */
+  default List<String> warnings() {
+    return List.of();
   }
 
   /**

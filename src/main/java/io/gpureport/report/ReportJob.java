@@ -111,11 +111,12 @@ public final class ReportJob {
       return;
     }
     long started = clock.millis();
-    SlotSource source = SlotSource.open(req.source().dbPath(), req.source().dataDir(), loadThreads);
+    SlotSource source = req.source().open(loadThreads);
     Report report =
         req.analysis() instanceof ReportRequest.Windowed analysis
             ? windowed(req, analysis, source, started)
             : monthly(req, source, started);
+    source.warnings().forEach(w -> err.println("Warning: " + w));
     timer.time(
         "render+deliver",
         () -> {

@@ -6,6 +6,8 @@ import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.deliver.EmailSettings;
+import io.gpureport.load.InputFormat;
+import io.gpureport.load.SlotSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -48,21 +50,32 @@ public record ReportRequest(
 
   /**
    * Where the monthly files are: exactly one of {@code dbPath} ({@code --db-path}) and {@code
-   * dataDir} ({@code --data-dir}, the current directory by default) is set.
+   * dataDir} ({@code --data-dir}, the current directory by default) is set; {@code format} ({@code
+   * --input-format}) reads only months of that format, null both.
    */
-  public record Source(Path dbPath, Path dataDir) {
+  public record Source(Path dbPath, Path dataDir, InputFormat format) {
     public Source {
       checkArgument((dbPath == null) != (dataDir == null), "not one of %s, %s", dbPath, dataDir);
     }
 
     /** The database file {@code --db-path}. */
     public static Source dbPath(Path file) {
-      return new Source(Objects.requireNonNull(file, "file"), null);
+      return new Source(Objects.requireNonNull(file, "file"), null, null);
     }
 
     /** The directory of monthly files {@code --data-dir}. */
     public static Source dataDir(Path dir) {
-      return new Source(null, Objects.requireNonNull(dir, "dir"));
+      return new Source(null, Objects.requireNonNull(dir, "dir"), null);
+    }
+
+    /** This source read in {@code format} only (null: both formats). */
+    public Source in(InputFormat format) {
+      return new Source(dbPath, dataDir, format);
+    }
+
+    /** The monthly files as a {@link SlotSource} read with up to {@code threads} threads. */
+    public SlotSource open(int threads) {
+      return SlotSource.open(dbPath, dataDir, format, threads);
     }
   }
 

@@ -37,7 +37,7 @@ final class SnapshotJob {
     // html and e-mail cannot be asked for: the command line rejects them (docs/metrics.md,
     // "Checks, messages and exit status"), and so does ReportRequest
     long target = req.snapshotTime();
-    SlotSource source = SlotSource.open(from.dbPath(), from.dataDir(), LOAD_THREADS);
+    SlotSource source = from.open(LOAD_THREADS);
     TimeRange range = ModelSnapshot.window(target, req.windowMinutes());
     SlotTable table = source.load(source.segmentsFor(range), range, Projection.FULL);
     ModelSnapshot.Result result =

@@ -4,6 +4,7 @@ import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.load.DataSource;
+import io.gpureport.load.SlotSource;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
 import java.io.PrintStream;
@@ -44,7 +45,9 @@ public final class BenchInputs {
 
   /** The newest stored timestamp (SEMANTICS §4.3). */
   public static long defaultEnd(Path data) {
-    return source(data)
+    return (Files.isDirectory(data)
+            ? SlotSource.open(null, data, 1)
+            : SlotSource.open(data, null, 1))
         .defaultEndTime()
         .orElseThrow(() -> new IllegalStateException("no rows in " + data));
   }

@@ -26,6 +26,7 @@ import io.gpureport.config.ExclusionMap;
 import io.gpureport.load.DataSource;
 import io.gpureport.load.Projection;
 import io.gpureport.load.SlotLoader;
+import io.gpureport.load.SlotSource;
 import io.gpureport.load.SlotTable;
 import io.gpureport.load.TimeRange;
 import io.gpureport.load.Timestamps;
@@ -87,7 +88,7 @@ class ChartsTest {
   /** Loads and classifies the whole window ending at the newest row, as the report job does. */
   private static ClassifiedRows rows(Path dir, int hoursBack, boolean exclusions) {
     DataSource source = DataSource.resolve(null, dir);
-    long end = source.defaultEndTime().getAsLong();
+    long end = SlotSource.open(null, dir, 1).defaultEndTime().getAsLong();
     long start = Timestamps.of(Timestamps.toLocal(end).minusHours(hoursBack));
     TimeRange range = TimeRange.closed(start, end);
     SlotTable table = new SlotLoader(1).load(source.filesFor(range), range, Projection.ALLOCATION);

@@ -47,8 +47,8 @@ class ReportRequestTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
-        named("no source", () -> new ReportRequest.Source(null, null)),
-        named("both sources", () -> new ReportRequest.Source(Path.of("a.db"), Path.of("."))),
+        named("no source", () -> new ReportRequest.Source(null, null, null)),
+        named("both sources", () -> new ReportRequest.Source(Path.of("a.db"), Path.of("."), null)),
         named("negative hours", () -> new ReportRequest.Window(-1, null)),
         named("zero-minute buckets", () -> new ReportRequest.Timeseries(0, "")),
         named("negative buckets", () -> new ReportRequest.Timeseries(-15, "")),
