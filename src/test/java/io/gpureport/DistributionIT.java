@@ -126,6 +126,31 @@ class DistributionIT {
     assertTrue(received[0].getContentType().startsWith("multipart/alternative"));
   }
 
+  @Test
+  void aSqliteReportLoadsNoParquetOrHadoopClass() throws Exception {
+    Run sample =
+        gpureport("sample", "--out", "data", "--days", "1", "--start", "2025-11-03", "--quiet");
+    assertEquals(0, sample.exitCode(), sample.err());
+    Path log = work.resolve("classes.log");
+    Run report =
+        run(
+            work,
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-jar",
+                home.resolve("lib/gpureport.jar").toString(),
+                "report",
+                "--data-dir",
+                "data"));
+    assertEquals(0, report.exitCode(), report.err());
+    String loaded = Files.readString(log);
+    assertTrue(loaded.contains("io.gpureport.load.MonthlyStore"), "the log lists our classes");
+    for (String prefix : List.of("org.apache.parquet.", "org.apache.hadoop.", "com.ctc.wstx.")) {
+      assertTrue(!loaded.contains(prefix), prefix + " loaded by a SQLite-only report");
+    }
+  }
+
   private Run gpureport(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/gpureport").toString());
