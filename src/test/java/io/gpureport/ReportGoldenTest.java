@@ -56,6 +56,16 @@ class ReportGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportMatchesGolden(String caseName) throws Exception {
+    exampleData(caseName, dir);
+    List<String> caseArgs = caseArgs(caseName);
+    CliResult r = Cli.run(args(caseArgs, dir, dir).toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("Error:"), r.err());
+    Golden.check(caseName, expectedFile(caseArgs), r.out());
+  }
+
+  /** The worked example's files for a case, in {@code dir}. */
+  static void exampleData(String caseName, Path dir) throws Exception {
     if (caseName.startsWith("corrected")) {
       ExampleData.buildCorrected(dir);
     } else {
@@ -64,29 +74,37 @@ class ReportGoldenTest {
     if (caseName.startsWith("monthly")) {
       ExampleData.addDecemberFile(dir);
     }
+  }
+
+  /** The case's own arguments, one a line of its {@code args} file. */
+  static List<String> caseArgs(String caseName) throws IOException {
+    Path argsFile = Golden.sourceDir(caseName).resolve("args");
+    assertTrue(Files.isRegularFile(argsFile), caseName + " has no args file");
+    return Files.readAllLines(argsFile, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The command line of a case: the report of {@code data}, with the example's CHTC-owned list and
+   * exclusions from {@code config}, then the case's arguments.
+   */
+  static List<String> args(List<String> caseArgs, Path data, Path config) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "report",
                 "--data-dir",
-                dir.toString(),
+                data.toString(),
                 "--chtc-owned",
-                dir.resolve("chtc_owned_hosts.txt").toString()));
-    Path argsFile = Golden.sourceDir(caseName).resolve("args");
-    assertTrue(Files.isRegularFile(argsFile), caseName + " has no args file");
-    List<String> caseArgs = Files.readAllLines(argsFile, StandardCharsets.UTF_8);
+                config.resolve("chtc_owned_hosts.txt").toString()));
     // the snapshot ignores exclusions (docs/metrics.md L21): none is named for it
     if (!caseArgs.contains("--exclude-hosts") && !caseArgs.contains("gpu-model-snapshot")) {
-      args.addAll(List.of("--exclude-hosts-yaml", dir.resolve("masked_hosts.yaml").toString()));
+      args.addAll(List.of("--exclude-hosts-yaml", config.resolve("masked_hosts.yaml").toString()));
     }
     args.addAll(caseArgs);
-    CliResult r = Cli.run(args.toArray(String[]::new));
-    assertEquals(0, r.exitCode(), r.err());
-    assertFalse(r.err().contains("Error:"), r.err());
-    Golden.check(caseName, expectedFile(caseArgs), r.out());
+    return args;
   }
 
-  private static String expectedFile(List<String> caseArgs) {
+  static String expectedFile(List<String> caseArgs) {
     int format = caseArgs.indexOf("--output-format");
     return "expected." + (format < 0 ? "txt" : caseArgs.get(format + 1).replace("text", "txt"));
   }
