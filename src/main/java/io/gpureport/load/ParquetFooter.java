@@ -110,8 +110,17 @@ final class ParquetFooter {
     ParquetMetadata metadata;
     try (SeekableInputStream in = input.newStream()) {
       metadata = ParquetFileReader.readFooter(input, options(), in);
-    } catch (IOException | RuntimeException e) {
+    } catch (java.nio.file.FileSystemException e) {
       throw unreadable(file, e);
+    } catch (IOException | RuntimeException e) {
+      // parquet-java reports a footer it cannot decode as an IOException too
+      throw new GpuReportException(
+          "cannot read "
+              + file
+              + ": corrupt Parquet footer ("
+              + IoReason.oneLine(e.getMessage())
+              + ")",
+          e);
     }
     return new ParquetFooter(file, metadata);
   }

@@ -48,7 +48,8 @@ class ParquetParityTest {
   private static final String[] JOBS = {"ap#1.0#1", null, "", "ap#2.3#99"};
   private static final String[] REASONS = {null, "", "Node maintenance", "Drain ü"};
 
-  private static String at(int day, int minute, int micros) {
+  /** A stored timestamp on September 30th (day 0) or October {@code day}; micros -1: none. */
+  static String at(int day, int minute, int micros) {
     return String.format(
         "2025-%s %02d:%02d:00%s",
         day == 0 ? "09-30" : String.format("10-%02d", day),
@@ -78,15 +79,20 @@ class ParquetParityTest {
     }
   }
 
-  @BeforeAll
-  static void files() throws Exception {
-    // September: snapshots of its last evening, and one of October 1st stored after them
+  /** September: snapshots of its last evening, and one of October 1st stored after them. */
+  static List<Slot> septemberRows() {
     List<Slot> sep = new ArrayList<>();
     snapshot(sep, at(0, 23 * 60, 654321), 5, 0);
     snapshot(sep, at(0, 23 * 60 + 30, -1), 5, 3);
     snapshot(sep, at(1, 0, 0), 6, 11);
-    // October: snapshots every 10 minutes, one stored late (rowid order is not time order), and
-    // one with the same timestamp as September's last
+    return sep;
+  }
+
+  /**
+   * October: six snapshots of seven rows, one stored late (rowid order is not time order), and one
+   * with the same timestamp as September's last.
+   */
+  static List<Slot> octoberRows() {
     List<Slot> oct = new ArrayList<>();
     snapshot(oct, at(1, 0, 0), 7, 1);
     snapshot(oct, at(1, 20, 123456), 7, 9);
@@ -94,6 +100,13 @@ class ParquetParityTest {
     snapshot(oct, at(1, 30, 1), 7, 23);
     snapshot(oct, at(1, 40, 500000), 7, 31);
     snapshot(oct, at(2, 0, 0), 7, 37);
+    return oct;
+  }
+
+  @BeforeAll
+  static void files() throws Exception {
+    List<Slot> sep = septemberRows();
+    List<Slot> oct = octoberRows();
     sqlite =
         List.of(
             ParquetMonth.sqlite(dir.resolve("gpu_state_2025-09.db"), sep),
