@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package tree is the pipeline {@code load → classify → aggregate → render → deliver} (plus
- * {@code collect}, {@code sample}), driven by {@code report} and reached from {@code cli}: no
- * cycles, and each stage depends only on the stages before it.
+ * {@code collect}, {@code sample} and {@code export}), driven by {@code report} and reached from
+ * {@code cli}: no cycles, and each stage depends only on the stages before it.
  */
 class PackageRulesTest {
   private static JavaClasses main;
@@ -70,11 +70,56 @@ class PackageRulesTest {
             "io.gpureport.deliver..",
             "io.gpureport.collect..",
             "io.gpureport.sample..",
+            "io.gpureport.export..",
             "io.gpureport.config..",
             "io.gpureport.errors..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.gpureport.report..", "io.gpureport.cli..")
+        .check(main);
+  }
+
+  @Test
+  void exportReadsThroughLoadOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.gpureport.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.gpureport.classify..",
+            "io.gpureport.aggregate..",
+            "io.gpureport.render..",
+            "io.gpureport.deliver..",
+            "io.gpureport.collect..",
+            "io.gpureport.sample..",
+            "io.gpureport.config..")
+        .because("export copies stored rows; it reads SQLite through load's helpers only")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheCommandLineReachesTheExport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.gpureport.export..", "io.gpureport.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.gpureport.export..")
+        .check(main);
+  }
+
+  @Test
+  void parquetStaysInExport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.gpureport.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..")
+        .because(
+            "the SQLite-only path must load no Parquet or Hadoop class"
+                + " (docs/decisions/0004-parquet.md); widen this when report reads Parquet")
         .check(main);
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Root command {@code gpureport}: dispatches to {@code report}, {@code collect} and {@code sample}.
+ * Root command {@code gpureport}: dispatches to {@code report}, {@code collect}, {@code sample},
+ * {@code index} and {@code export}.
  */
 @Command(
     name = "gpureport",
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       CollectCommand.class,
       SampleCommand.class,
-      IndexCommand.class
+      IndexCommand.class,
+      ExportCommand.class
     })
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -35,7 +35,7 @@ final class ParseErrors {
     return ex.getMessage() + unquotedTimeHint(unmatched.getUnmatched().get(0), args);
   }
 
-  /** {@code missing command: report, collect, sample or index (see gpureport --help)}. */
+  /** {@code missing command: report, collect, sample, index or export (see gpureport --help)}. */
   static String missingCommand(CommandLine root) {
     return "missing command: "
         + Suggestions.alternatives(commandNames(root))

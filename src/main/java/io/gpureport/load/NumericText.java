@@ -3,10 +3,11 @@ package io.gpureport.load;
 /**
  * Parses numeric TEXT leniently (docs/metrics.md, "Reading the values"): a number, or "no value".
  */
-final class NumericText {
+public final class NumericText {
   private NumericText() {}
 
-  static double parse(String text) {
+  /** The number {@code text} holds, or NaN when it holds none (blank, NULL or not a number). */
+  public static double parse(String text) {
     if (text == null) {
       return Double.NaN;
     }
