@@ -151,6 +151,33 @@ class DistributionIT {
     }
   }
 
+  @Test
+  void exportToParquetAndReportOnItThroughTheLauncher() throws Exception {
+    Run sample =
+        gpureport("sample", "--out", "data", "--days", "2", "--start", "2025-10-31", "--quiet");
+    assertEquals(0, sample.exitCode(), sample.err());
+    Run export = gpureport("export", "--data-dir", "data", "--out", "pq", "--quiet");
+    assertEquals(0, export.exitCode(), export.err());
+    assertEquals("", export.err());
+    Run sqlite = gpureport("report", "--data-dir", "data", "--hours-back", "48");
+    assertEquals(0, sqlite.exitCode(), sqlite.err());
+    for (int run = 1;
+        run <= 2;
+        run++) { // the first records the Parquet archive, the second uses it
+      Run parquet = gpureport("report", "--data-dir", "pq", "--hours-back", "48");
+      assertEquals(0, parquet.exitCode(), parquet.err());
+      assertEquals(sqlite.err(), parquet.err(), "run " + run);
+      assertEquals(sqlite.out(), parquet.out(), "run " + run);
+    }
+    try (var archives = Files.list(work.resolve(".cache/gpureport"))) {
+      List<String> names = archives.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(3, names.size(), names.toString()); // SQLite, export, Parquet
+      assertTrue(names.stream().anyMatch(n -> n.endsWith("-parquet.jsa")), names.toString());
+      assertTrue(names.stream().anyMatch(n -> n.endsWith("-sqlite.jsa")), names.toString());
+      assertTrue(names.stream().anyMatch(n -> n.endsWith("-export.jsa")), names.toString());
+    }
+  }
+
   private Run gpureport(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/gpureport").toString());

@@ -1,6 +1,7 @@
 package io.gpureport.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.load.Timestamps;
 import io.gpureport.sample.SampleGenerator;
@@ -17,6 +18,8 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,53 @@ class ExportDuckDbTest {
     try (Stream<Path> list = Files.list(dir.resolve("out"))) {
       assertEquals(1, list.count());
     }
+  }
+
+  @Test
+  void theReadmeQueryCountsTheSlotsOfEachDay() throws Exception {
+    Path data = dir.resolve("data");
+    SampleGenerator.generate(
+        new SampleSpec(data, 2, 5, LocalDateTime.of(2025, 10, 31, 0, 0), 24, false));
+    Path out = dir.resolve("sample-parquet");
+    new Exporter(new PrintWriter(new StringWriter()), false)
+        .export(new ExportRequest(null, data, out, ExportFormat.PARQUET, null, null, false, true));
+
+    List<String> expected = new ArrayList<>();
+    for (String month : List.of("2025-10", "2025-11")) {
+      Path db = data.resolve("gpu_state_" + month + ".db");
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT substr(timestamp, 1, 10), count(*),"
+                      + " round(100.0 * sum(State = 'Claimed') / count(*), 1)"
+                      + " FROM gpu_state GROUP BY 1 ORDER BY 1")) {
+        while (rs.next()) {
+          expected.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getDouble(3));
+        }
+      }
+    }
+
+    String sql =
+        readmeQuery().replace("'sample-parquet/", "'" + out.toString().replace("'", "''") + "/");
+    List<String> actual = new ArrayList<>();
+    try (Connection c = duckDb();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        actual.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getDouble(3));
+      }
+    }
+    assertTrue(expected.size() >= 2, "days across the month end: " + expected);
+    assertEquals(expected, actual);
+  }
+
+  /** The SQL of the README's {@code duckdb -c "..."} command. */
+  private static String readmeQuery() throws Exception {
+    String readme = Files.readString(Path.of(System.getProperty("user.dir"), "README.md"));
+    Matcher m = Pattern.compile("(?m)^duckdb -c \"([^\"]+)\"$").matcher(readme);
+    assertTrue(m.find(), "README.md has a duckdb -c \"...\" command");
+    return m.group(1);
   }
 
   /** Rows per state and device model, NULLs included, as text lines. */
