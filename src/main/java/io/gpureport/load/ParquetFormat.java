@@ -1,6 +1,5 @@
 package io.gpureport.load;
 
-import io.gpureport.errors.GpuReportException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The {@link StoreFormat} of Parquet months ({@code gpu_state_YYYY-MM.parquet}), read with
@@ -204,36 +199,10 @@ final class ParquetFormat implements StoreFormat {
   }
 
   private List<SlotTable> readAll(List<Part> parts, Projection projection, LoadProgress progress) {
-    List<SlotTable> out = new ArrayList<>();
-    if (parts.size() <= 1 || threads == 1) {
-      for (Part p : parts) {
-        out.add(ParquetRows.read(p.footer(), p.groups(), p.range(), projection, progress));
-      }
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()));
-    try {
-      List<Future<SlotTable>> futures = new ArrayList<>();
-      for (Part p : parts) {
-        futures.add(
-            pool.submit(
-                () -> ParquetRows.read(p.footer(), p.groups(), p.range(), projection, progress)));
-      }
-      for (Future<SlotTable> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new GpuReportException("load failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GpuReportException("load interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    return PartReads.all(
+        parts,
+        threads,
+        p -> ParquetRows.read(p.footer(), p.groups(), p.range(), projection, progress));
   }
 
   /** The parts' rows one after the other, stably sorted by timestamp: load order. */

@@ -10,10 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -137,35 +133,7 @@ public final class SlotLoader {
   }
 
   private List<SlotTable> readAll(List<Part> parts, Projection projection) {
-    if (parts.size() <= 1 || threads == 1) {
-      List<SlotTable> out = new ArrayList<>();
-      for (Part p : parts) {
-        out.add(read(p, projection));
-      }
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()));
-    try {
-      List<Future<SlotTable>> futures = new ArrayList<>();
-      for (Part p : parts) {
-        futures.add(pool.submit(() -> read(p, projection)));
-      }
-      List<SlotTable> out = new ArrayList<>();
-      for (Future<SlotTable> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new GpuReportException("load failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GpuReportException("load interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    return PartReads.all(parts, threads, p -> read(p, projection));
   }
 
   /**
