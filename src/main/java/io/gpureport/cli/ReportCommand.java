@@ -67,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
       description =
           "A database file (or a .parquet file) instead of --data-dir; a"
               + " gpu_state_YYYY-MM.db (.parquet) name stands for its whole directory, in"
-              + " that format (legacy rule L2).")
+              + " both formats (legacy rule L2).")
   Path dbPath;
 
   @Option(

@@ -4,7 +4,9 @@ import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.IoReason;
 import io.gpureport.errors.NoDataException;
 import io.gpureport.errors.PathProbe;
+import io.gpureport.errors.UsageException;
 import io.gpureport.load.DataSource;
+import io.gpureport.load.InputFormat;
 import io.gpureport.load.Timestamps;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -40,6 +44,9 @@ import org.apache.parquet.io.OutputFile;
  * {@code Warning:} line per source file counts them.
  */
 public final class Exporter {
+  private static final Pattern MONTH_NAME =
+      Pattern.compile("gpu_state_(\\d{4}-(?:0[1-9]|1[0-2]))\\.db");
+
   /** The dictionary page size: large enough for a month's GlobalJobId (decision 0004). */
   static final int DICTIONARY_PAGE_BYTES = 8 << 20;
 
@@ -65,12 +72,18 @@ public final class Exporter {
   /** Runs the export; fails with a one-line {@link GpuReportException}. */
   public ExportSummary export(ExportRequest request) {
     List<Path> paths = sources(request);
-    checkOutDir(request.outDir());
+    checkOutDir(request.outDir(), paths);
     try (ExportProgress progress = new ExportProgress(err, interactive && !request.quiet())) {
       List<SourceFile> files = new ArrayList<>();
       for (int i = 0; i < paths.size(); i++) {
         progress.stage("reading the months of " + paths.get(i).getFileName());
         files.add(SourceFile.census(paths.get(i), i));
+      }
+      for (SourceFile f : files) {
+        String moved = strays(f);
+        if (moved != null) {
+          progress.println(moved);
+        }
       }
       TreeMap<YearMonth, List<SourceFile>> months = months(files, request);
       if (months.isEmpty()) {
@@ -80,6 +93,13 @@ public final class Exporter {
       for (YearMonth month : months.keySet()) {
         MonthFile target = new MonthFile(request.outDir(), month, request.format());
         target.checkWritable(request.force());
+        if (Files.exists(target.target()) && cuts(request, month)) {
+          throw new GpuReportException(
+              target.target()
+                  + " exists and --from/--to cover only part of "
+                  + month
+                  + "; --force would replace the whole month with that part");
+        }
         targets.add(target);
       }
       createOutDir(request.outDir());
@@ -136,7 +156,7 @@ public final class Exporter {
   private static List<Path> sources(ExportRequest request) {
     Path db = request.dbPath();
     if (db == null) {
-      return DataSource.resolve(null, request.dataDir()).allFiles();
+      return DataSource.resolve(null, request.dataDir(), InputFormat.SQLITE).allFiles();
     }
     if (PathProbe.attributes(db, "database file not found: " + db, "cannot read " + db)
         .isDirectory()) {
@@ -149,9 +169,33 @@ public final class Exporter {
     return List.of(db);
   }
 
-  private static void checkOutDir(Path out) {
+  /**
+   * Fails unless {@code out} can take the months: not a file, and not the directory of a source
+   * (its months would then be stored twice, which every later report refuses).
+   */
+  private static void checkOutDir(Path out, List<Path> sources) {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new GpuReportException("--out " + out + " is not a directory");
+    }
+    for (Path source : sources) {
+      Path dir = source.toAbsolutePath().getParent();
+      if (dir != null && Files.exists(out) && sameFile(dir, out)) {
+        throw new UsageException(
+            "--out "
+                + out
+                + " holds the source "
+                + source.getFileName()
+                + "; export to another directory (a month stored as .db and .parquet side by"
+                + " side needs --input-format in every report)");
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -161,6 +205,41 @@ public final class Exporter {
     } catch (IOException e) {
       throw new GpuReportException("cannot create " + out + ": " + IoReason.of(e), e);
     }
+  }
+
+  /**
+   * A warning for a monthly file with rows stamped in other months, which the export moves to the
+   * files of their months (docs/metrics.md, "Parquet months"); null when it has none.
+   */
+  private static String strays(SourceFile f) {
+    Matcher m = MONTH_NAME.matcher(f.path().getFileName().toString());
+    if (!m.matches()) {
+      return null;
+    }
+    YearMonth named = YearMonth.parse(m.group(1));
+    long moved = 0;
+    for (Map.Entry<YearMonth, SourceFile.MonthCensus> e : f.months().entrySet()) {
+      if (!e.getKey().equals(named)) {
+        moved += e.getValue().rows();
+      }
+    }
+    return moved == 0
+        ? null
+        : String.format(
+            Locale.ROOT,
+            "Warning: %s: rows stamped outside %s: %,d, written to the files of the months they"
+                + " are stamped in; reports on the export read them in windows of their time,"
+                + " reports on the SQLite files only in windows that include %s",
+            f.path(),
+            named,
+            moved,
+            named);
+  }
+
+  /** Whether {@code --from}/{@code --to} leave out some days of {@code month}. */
+  private static boolean cuts(ExportRequest request, YearMonth month) {
+    return request.from() != null && request.from().isAfter(month.atDay(1))
+        || request.to() != null && request.to().isBefore(month.atEndOfMonth());
   }
 
   /** The months to write and, for each, the source files that have rows in it. */

@@ -5,6 +5,7 @@ import io.gpureport.errors.IoReason;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -53,14 +54,32 @@ final class MonthFile {
     if (Files.isDirectory(target)) {
       throw new GpuReportException(target + " is a directory");
     }
-    if (!force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new GpuReportException(target + " exists; give --force to replace it");
     }
   }
 
-  /** Removes a temporary file left by an earlier run of this process id. */
+  /**
+   * Removes temporary files of this month left by this process id or by an export that is no longer
+   * running (killed before it could clean up): {@code .gpu_state_YYYY-MM.parquet.<pid>.tmp} whose
+   * process is gone.
+   */
   void clearTemp() {
     deleteTemp();
+    String prefix = "." + target.getFileName() + ".";
+    try (var files = Files.list(temp.getParent())) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+          String pid = name.substring(prefix.length(), name.length() - ".tmp".length());
+          if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // a stale temporary file is harmless: its name is never a month's
+    }
   }
 
   /**

@@ -43,7 +43,7 @@ public final class DataSource {
   /**
    * Resolves {@code --db-path} / {@code --data-dir} (at most one is non-null) for {@code
    * --input-format} {@code format} (null: both). A monthly name given as {@code --db-path} stands
-   * for its directory in that file's format, unless {@code format} is given.
+   * for its directory, as {@code --data-dir} (docs/metrics.md, L2).
    */
   public static DataSource resolve(Path dbPath, Path dataDir, InputFormat format) {
     if (dbPath != null) {
@@ -71,7 +71,7 @@ public final class DataSource {
         return new DataSource(new StoredFile(null, dbPath, byName), null);
       }
       Path parent = dbPath.getParent();
-      return directory(parent == null ? Path.of(".") : parent, byName);
+      return directory(parent == null ? Path.of(".") : parent, format);
     }
     return directory(dataDir == null ? Path.of(".") : dataDir, format);
   }

@@ -1,5 +1,6 @@
 package io.gpureport.load;
 
+import io.gpureport.errors.GpuReportException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -69,7 +70,10 @@ final class MonthlyStore implements SlotSource {
     List<Segment> out = new ArrayList<>();
     for (DataSource.StoredFile f : stored.values()) {
       StoreFormat format = format(f);
-      boolean chosen = format.selectsByContent() ? byContent(f, format, range) : named.contains(f);
+      boolean chosen =
+          format.selectsByContent()
+              ? byContent(f, format, range, named.contains(f))
+              : named.contains(f);
       if (chosen) {
         out.add(segment(f));
       }
@@ -77,9 +81,24 @@ final class MonthlyStore implements SlotSource {
     return out;
   }
 
-  /** Whether a Parquet month may hold rows of the range; warns when it holds another month's. */
-  private boolean byContent(DataSource.StoredFile f, StoreFormat format, TimeRange range) {
-    Span span = format.span(f.path());
+  /**
+   * Whether a Parquet month may hold rows of the range, by its footer; warns when it holds another
+   * month's rows. A file that cannot be read fails the report when the window names its month, and
+   * is skipped with a warning otherwise (as an unreadable SQLite month outside the window is never
+   * opened).
+   */
+  private boolean byContent(
+      DataSource.StoredFile f, StoreFormat format, TimeRange range, boolean namedInWindow) {
+    Span span;
+    try {
+      span = format.span(f.path());
+    } catch (GpuReportException e) {
+      if (namedInWindow) {
+        throw e;
+      }
+      warnings.add(e.getMessage() + "; skipped (its month is outside the window)");
+      return false;
+    }
     if (span instanceof TimeSpan t && f.month() != null && !within(t, f.month())) {
       warnings.add(
           f.path()

@@ -327,10 +327,14 @@ final class ParquetFooter {
     }
     if (t.getPrimitiveTypeName() == PrimitiveTypeName.INT64
         && t.getLogicalTypeAnnotation() instanceof TimestampLogicalTypeAnnotation ts) {
+      if (ts.isAdjustedToUTC()) {
+        // an instant: its local time needs the collector's zone, which no file names
+        throw wrongType(t, "a timestamp without time zone (the collector's local time)");
+      }
       TimeUnit u = ts.getUnit();
       return u == TimeUnit.MILLIS ? Unit.MILLIS : u == TimeUnit.NANOS ? Unit.NANOS : Unit.MICROS;
     }
-    throw wrongType(t, "int64 TIMESTAMP(MICROS or NANOS)");
+    throw wrongType(t, "int64 TIMESTAMP(MILLIS, MICROS or NANOS) or int96");
   }
 
   private GpuReportException wrongType(PrimitiveType t, String expected) {

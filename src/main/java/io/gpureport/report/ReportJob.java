@@ -112,11 +112,16 @@ public final class ReportJob {
     }
     long started = clock.millis();
     SlotSource source = req.source().open(loadThreads);
-    Report report =
-        req.analysis() instanceof ReportRequest.Windowed analysis
-            ? windowed(req, analysis, source, started)
-            : monthly(req, source, started);
-    source.warnings().forEach(w -> err.println("Warning: " + w));
+    Report report;
+    try {
+      report =
+          req.analysis() instanceof ReportRequest.Windowed analysis
+              ? windowed(req, analysis, source, started)
+              : monthly(req, source, started);
+    } finally {
+      // also when no row is found: the warning may say why
+      source.warnings().forEach(w -> err.println("Warning: " + w));
+    }
     timer.time(
         "render+deliver",
         () -> {

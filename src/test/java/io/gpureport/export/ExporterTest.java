@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.collect.CollectedTable;
 import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.UsageException;
 import io.gpureport.load.GpuStateTable;
 import io.gpureport.sample.SampleGenerator;
 import io.gpureport.sample.SampleSpec;
@@ -178,8 +179,12 @@ class ExporterTest {
   }
 
   private ExportRequest request(Path data, LocalDate from, LocalDate to, boolean force) {
-    return new ExportRequest(
-        null, data, dir.resolve("out"), ExportFormat.PARQUET, from, to, force, false);
+    return request(data, from, to, force, dir.resolve("out"));
+  }
+
+  private static ExportRequest request(
+      Path data, LocalDate from, LocalDate to, boolean force, Path out) {
+    return new ExportRequest(null, data, out, ExportFormat.PARQUET, from, to, force, false);
   }
 
   private static ExportSummary export(ExportRequest request, StringWriter err) {
@@ -277,13 +282,59 @@ class ExporterTest {
   }
 
   @Test
+  void aTemporaryFileOfAnExportThatDiedIsRemoved() throws Exception {
+    Path[] files = buildMonths();
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path stale = Files.writeString(out.resolve(".gpu_state_2025-11.parquet.999999999.tmp"), "x");
+    Path foreign = Files.writeString(out.resolve(".gpu_state_2025-11.parquet.mine.tmp"), "x");
+    export(request(files[0].getParent(), null, null, false), new StringWriter());
+    assertFalse(Files.exists(stale), "the temporary file of a process that is gone");
+    assertTrue(Files.exists(foreign), "not a temporary file of an export");
+  }
+
+  @Test
+  void theOutDirectoryMayNotHoldTheSources() throws Exception {
+    Path[] files = buildMonths();
+    Path data = files[0].getParent();
+    StringWriter err = new StringWriter();
+    GpuReportException e =
+        assertThrows(
+            UsageException.class, () -> export(request(data, null, null, false, data), err));
+    assertTrue(e.getMessage().startsWith("--out " + data + " holds the source "), e.getMessage());
+    try (var list = Files.list(data)) {
+      assertTrue(list.noneMatch(p -> p.toString().endsWith(".parquet")));
+    }
+  }
+
+  @Test
+  void forceDoesNotReplaceAWholeMonthWithPartOfIt() throws Exception {
+    Path[] files = buildMonths();
+    Path data = files[0].getParent();
+    export(request(data, null, null, false), new StringWriter());
+    Path november = dir.resolve("out/gpu_state_2025-11.parquet");
+    byte[] before = Files.readAllBytes(november);
+    GpuReportException e =
+        assertThrows(
+            GpuReportException.class,
+            () -> export(request(data, LocalDate.of(2025, 11, 2), null, true), new StringWriter()));
+    assertTrue(e.getMessage().contains("cover only part of 2025-11"), e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(november));
+  }
+
+  @Test
   void rowsWithoutAReadableTimestampAreCountedPerFile() throws Exception {
     Path[] files = buildMonths();
     StringWriter err = new StringWriter();
     export(request(files[0].getParent(), null, null, false), err);
     List<String> warnings = err.toString().lines().filter(l -> l.startsWith("Warning:")).toList();
     assertEquals(
-        List.of("Warning: " + files[0] + ": 4 rows without a readable timestamp not exported"),
+        List.of(
+            "Warning: "
+                + files[0]
+                + ": rows stamped outside 2025-10: 1, written to the files of the months they"
+                + " are stamped in; reports on the export read them in windows of their time,"
+                + " reports on the SQLite files only in windows that include 2025-10",
+            "Warning: " + files[0] + ": 4 rows without a readable timestamp not exported"),
         warnings);
     assertEquals(2, err.toString().lines().filter(l -> l.startsWith("Wrote ")).count());
   }

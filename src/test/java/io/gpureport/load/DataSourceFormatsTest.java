@@ -82,13 +82,17 @@ class DataSourceFormatsTest {
   }
 
   @Test
-  void aMonthlyParquetDbPathStandsForItsDirectoryInParquet() throws Exception {
+  void aMonthlyDbPathStandsForItsWholeDirectory() throws Exception {
     touch("gpu_state_2025-10.db");
     Path november = touch("gpu_state_2025-11.parquet");
     touch("gpu_state_2025-12.parquet");
+    List<String> all =
+        List.of("gpu_state_2025-10.db", "gpu_state_2025-11.parquet", "gpu_state_2025-12.parquet");
+    assertEquals(all, names(DataSource.resolve(november, null)));
+    assertEquals(all, names(DataSource.resolve(dir.resolve("gpu_state_2025-10.db"), null)));
     assertEquals(
         List.of("gpu_state_2025-11.parquet", "gpu_state_2025-12.parquet"),
-        names(DataSource.resolve(november, null)));
+        names(DataSource.resolve(november, null, InputFormat.PARQUET)));
   }
 
   @Test

@@ -217,6 +217,14 @@ class ParquetFormatTest {
     assertThrows(GpuReportException.class, () -> new ParquetFormat().maxTimestamp(file));
   }
 
+  @Test
+  void utcInstantsAreRefusedNotShifted() throws Exception {
+    Path file = parquet(ParquetMonth.Writer::utcInstants);
+    String m = error(file);
+    assertTrue(m.contains("column timestamp has type int64 (TIMESTAMP(MICROS,true))"), m);
+    assertTrue(m.contains("expected a timestamp without time zone"), m);
+  }
+
   // ------------------------------------------------------------------ footer facts
 
   @Test

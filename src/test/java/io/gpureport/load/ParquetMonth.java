@@ -130,6 +130,11 @@ final class ParquetMonth {
       return this;
     }
 
+    Writer utcInstants() {
+      timestampType = "int64 timestamp (TIMESTAMP(MICROS,true))";
+      return this;
+    }
+
     Writer timestampAsString() {
       timestampType = "binary timestamp (STRING)";
       return this;
