@@ -4,6 +4,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -62,8 +63,8 @@ record ExportSchema(boolean prevent, boolean disk, boolean fractionalMemory) {
 
   /** The column names in file order: the SQLite table's order. */
   List<String> columns() {
-    java.util.ArrayList<String> names =
-        new java.util.ArrayList<>(
+    ArrayList<String> names =
+        new ArrayList<>(
             List.of(
                 "Name",
                 "AssignedGPUs",

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -360,7 +361,7 @@ public final class Exporter {
   /** The sources by {@link SourceFile#order}, for messages that name a row's file. */
   private static List<SourceFile> allFiles(List<SourceFile> sources) {
     int size = sources.stream().mapToInt(SourceFile::order).max().orElse(-1) + 1;
-    List<SourceFile> byOrder = new ArrayList<>(java.util.Collections.nCopies(size, null));
+    List<SourceFile> byOrder = new ArrayList<>(Collections.nCopies(size, null));
     for (SourceFile f : sources) {
       byOrder.set(f.order(), f);
     }

@@ -47,12 +47,16 @@ record SourceFile(
   }
 
   /**
-   * Groups by day prefix ({@code YYYY-MM-DD}) and by the memory values that are neither integer,
-   * NULL nor blob (normally none: the column has integer affinity), so the result stays small.
+   * The memory value when it is real or text (normally none: the column has integer affinity), else
+   * NULL; the census groups by it so that a month with a non-integer memory is noticed.
    */
   private static final String ODD_MEMORY =
       "CASE WHEN typeof(GPUs_GlobalMemoryMb) IN ('real', 'text') THEN GPUs_GlobalMemoryMb END";
 
+  /**
+   * Rows grouped by day prefix ({@code YYYY-MM-DD}; NULL for a timestamp that is not text) and by
+   * {@link #ODD_MEMORY}, so the result stays small.
+   */
   private static final String CENSUS =
       "SELECT CASE WHEN typeof(timestamp) = 'text' THEN substr(timestamp, 1, 10) END AS m, "
           + ODD_MEMORY

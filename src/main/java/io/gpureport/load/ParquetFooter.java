@@ -5,6 +5,7 @@ import io.gpureport.errors.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ final class ParquetFooter {
     ParquetMetadata metadata;
     try (SeekableInputStream in = input.newStream()) {
       metadata = ParquetFileReader.readFooter(input, options(), in);
-    } catch (java.nio.file.FileSystemException e) {
+    } catch (FileSystemException e) {
       throw unreadable(file, e);
     } catch (IOException | RuntimeException e) {
       // parquet-java reports a footer it cannot decode as an IOException too

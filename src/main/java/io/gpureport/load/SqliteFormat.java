@@ -1,5 +1,6 @@
 package io.gpureport.load;
 
+import io.gpureport.errors.GpuReportException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,8 +46,7 @@ final class SqliteFormat implements StoreFormat {
     }
     long t = Timestamps.parseStored(max);
     if (t == Long.MIN_VALUE) {
-      throw new io.gpureport.errors.GpuReportException(
-          "cannot read " + file + ": malformed timestamp '" + max + "'");
+      throw new GpuReportException("cannot read " + file + ": malformed timestamp '" + max + "'");
     }
     return OptionalLong.of(t);
   }
