@@ -171,129 +171,154 @@ final class ParquetRows {
       Projection projection,
       LoadProgress progress) {
     SlotTable chunk = SlotTable.empty(projection);
-    SlotTable.Dictionaries d = chunk.dictionaries();
-    // the placeholder codes first, in SlotLoader's order
-    int[] nameCodes = {d.names().encode(""), d.names().encode("backfill")};
-    int[] stateCodes = {
-      d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")
-    };
-    int drained = projection.prevent() ? d.states().encode("Drained") : stateCodes[0];
-    int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
-
-    List<Sink> sinks = new ArrayList<>();
-    sinks.add(
-        new TextSink(
-            footer.text(SlotTable.NAME, true),
-            chunk.codes(SlotTable.NAME),
-            projection.realNames()
-                ? d.names()::encode
-                : b -> nameCodes[contains(b, BACKFILL) ? 1 : 0]));
-    sinks.add(text(footer, chunk, SlotTable.GPU, d.gpus()));
-    sinks.add(
-        new TextSink(
-            footer.text(SlotTable.STATE, true),
-            chunk.codes(SlotTable.STATE),
-            b -> state(b, stateCodes, drained),
-            stateCodes[0]));
-    sinks.add(text(footer, chunk, SlotTable.DEVICE, d.devices()));
-    sinks.add(new NumberSink(footer.number(SlotTable.MEMORY), chunk.numbers(SlotTable.MEMORY)));
-    sinks.add(
-        new TextSink(
-            footer.text(SlotTable.PROJECTS, true),
-            chunk.codes(SlotTable.PROJECTS),
-            projection.realProjects()
-                ? d.projects()::encode
-                : b -> projectCodes[b.length == 0 ? 0 : 1]));
-    sinks.add(text(footer, chunk, SlotTable.MACHINE, d.machines()));
-    sinks.add(text(footer, chunk, SlotTable.OWNER, d.owners()));
-    if (projection.usage()) {
-      sinks.add(new NumberSink(footer.number(SlotTable.USAGE), chunk.numbers(SlotTable.USAGE)));
-      sinks.add(text(footer, chunk, SlotTable.JOB, d.jobs()));
-    }
-    boolean records = false;
-    if (projection.prevent()) {
-      PrimitiveType reason = footer.text(SlotTable.PREVENT, false);
-      records = reason != null;
-      if (records) {
-        sinks.add(new TextSink(reason, chunk.codes(SlotTable.PREVENT), d.reasons()::encode));
-      }
-    }
-    IntColumn preventCol = projection.prevent() && !records ? chunk.codes(SlotTable.PREVENT) : null;
-    BooleanColumn recordedCol = projection.prevent() ? chunk.preventRecorded() : null;
-
+    Sinks sinks = Sinks.of(footer, chunk, projection);
     List<Type> fields = new ArrayList<>();
     List<PrimitiveConverter> converters = new ArrayList<>();
     fields.add(footer.timestamp());
     converters.add(new PrimitiveConverter() {});
-    for (Sink s : sinks) {
+    for (Sink s : sinks.columns()) {
       fields.add(s.type);
       converters.add(s.converter);
     }
     MessageType requested = new MessageType("gpu_state", fields);
     List<ColumnDescriptor> columns = requested.getColumns();
     GroupConverter root = root(converters);
-
-    LongColumn tsCol = chunk.timestamps();
-    boolean upper = range.end() != Long.MAX_VALUE;
     try (ParquetFileReader reader = footer.open()) {
       reader.setRequestedSchema(requested);
       for (int g : groups) {
         PageReadStore pages = reader.readRowGroup(g);
         ColumnReadStoreImpl store =
             new ColumnReadStoreImpl(pages, root, requested, footer.createdBy());
-        int rows = Math.toIntExact(pages.getRowCount());
-        boolean[] keep = new boolean[rows];
-        int kept = 0;
-        ColumnReader tr = store.getColumnReader(columns.get(0));
-        int tsDef = columns.get(0).getMaxDefinitionLevel();
-        for (int i = 0; i < rows; i++) {
-          if (tr.getCurrentDefinitionLevel() == tsDef) {
-            long t = footer.timestampAt(tr);
-            if (t >= range.start()
-                && (!upper || (range.endInclusive() ? t <= range.end() : t < range.end()))) {
-              keep[i] = true;
-              kept++;
-              tsCol.append(t);
-            }
+        boolean[] keep = new boolean[Math.toIntExact(pages.getRowCount())];
+        int kept = mask(footer, store, columns.get(0), range, keep, chunk.timestamps());
+        if (kept > 0) {
+          for (int k = 0; k < sinks.columns().size(); k++) {
+            copyKept(store.getColumnReader(columns.get(k + 1)), sinks.columns().get(k), keep);
           }
-          tr.consume();
+          sinks.notRecorded(kept);
+          progress.add(kept);
         }
-        if (kept == 0) {
-          continue;
-        }
-        for (int k = 0; k < sinks.size(); k++) {
-          Sink sink = sinks.get(k);
-          ColumnDescriptor c = columns.get(k + 1);
-          ColumnReader r = store.getColumnReader(c);
-          int maxDef = c.getMaxDefinitionLevel();
-          for (int i = 0; i < rows; i++) {
-            boolean value = r.getCurrentDefinitionLevel() == maxDef;
-            if (!keep[i]) {
-              if (value) {
-                r.skip(); // consume() alone would not move past an unread value
-              }
-            } else if (value) {
-              sink.value(r);
-            } else {
-              sink.none();
-            }
-            r.consume();
-          }
-        }
-        for (int i = 0; i < kept; i++) {
-          if (preventCol != null) {
-            preventCol.append(io.gpureport.load.Dictionary.NULL);
-          }
-          if (recordedCol != null) {
-            recordedCol.append(records);
-          }
-        }
-        progress.add(kept);
       }
     } catch (IOException | RuntimeException e) {
       throw ParquetFooter.unreadable(footer.file(), e);
     }
     return chunk;
+  }
+
+  /**
+   * Reads a row group's timestamps, marks in {@code keep} the rows of {@code range} and appends
+   * their timestamps; returns how many it kept.
+   */
+  private static int mask(
+      ParquetFooter footer,
+      ColumnReadStoreImpl store,
+      ColumnDescriptor timestamp,
+      TimeRange range,
+      boolean[] keep,
+      LongColumn timestamps) {
+    boolean upper = range.end() != Long.MAX_VALUE;
+    ColumnReader tr = store.getColumnReader(timestamp);
+    int tsDef = timestamp.getMaxDefinitionLevel();
+    int kept = 0;
+    for (int i = 0; i < keep.length; i++) {
+      if (tr.getCurrentDefinitionLevel() == tsDef) {
+        long t = footer.timestampAt(tr);
+        if (t >= range.start()
+            && (!upper || (range.endInclusive() ? t <= range.end() : t < range.end()))) {
+          keep[i] = true;
+          kept++;
+          timestamps.append(t);
+        }
+      }
+      tr.consume();
+    }
+    return kept;
+  }
+
+  /** Appends one column's values of the kept rows of a row group to its sink. */
+  private static void copyKept(ColumnReader r, Sink sink, boolean[] keep) {
+    int maxDef = r.getDescriptor().getMaxDefinitionLevel();
+    for (boolean kept : keep) {
+      boolean value = r.getCurrentDefinitionLevel() == maxDef;
+      if (!kept) {
+        if (value) {
+          r.skip(); // consume() alone would not move past an unread value
+        }
+      } else if (value) {
+        sink.value(r);
+      } else {
+        sink.none();
+      }
+      r.consume();
+    }
+  }
+
+  /**
+   * The sinks of a load's stored columns in the projection's order, with the placeholders of {@link
+   * SlotLoader} (encoded first, in its order), and for a CORRECTED load of a file without
+   * PreventJobsReason the NULL codes and "not recorded" flags to append (CORRECTED.md F8).
+   */
+  private record Sinks(List<Sink> columns, IntColumn absentPrevent, BooleanColumn recorded) {
+    static Sinks of(ParquetFooter footer, SlotTable chunk, Projection projection) {
+      SlotTable.Dictionaries d = chunk.dictionaries();
+      int[] nameCodes = {d.names().encode(""), d.names().encode("backfill")};
+      int[] stateCodes = {
+        d.states().encode("Other"), d.states().encode("Claimed"), d.states().encode("Unclaimed")
+      };
+      int drained = projection.prevent() ? d.states().encode("Drained") : stateCodes[0];
+      int[] projectCodes = {d.projects().encode(""), d.projects().encode("*")};
+      List<Sink> sinks = new ArrayList<>();
+      sinks.add(
+          new TextSink(
+              footer.text(SlotTable.NAME, true),
+              chunk.codes(SlotTable.NAME),
+              projection.realNames()
+                  ? d.names()::encode
+                  : b -> nameCodes[contains(b, BACKFILL) ? 1 : 0]));
+      sinks.add(text(footer, chunk, SlotTable.GPU, d.gpus()));
+      sinks.add(
+          new TextSink(
+              footer.text(SlotTable.STATE, true),
+              chunk.codes(SlotTable.STATE),
+              b -> state(b, stateCodes, drained),
+              stateCodes[0]));
+      sinks.add(text(footer, chunk, SlotTable.DEVICE, d.devices()));
+      sinks.add(new NumberSink(footer.number(SlotTable.MEMORY), chunk.numbers(SlotTable.MEMORY)));
+      sinks.add(
+          new TextSink(
+              footer.text(SlotTable.PROJECTS, true),
+              chunk.codes(SlotTable.PROJECTS),
+              projection.realProjects()
+                  ? d.projects()::encode
+                  : b -> projectCodes[b.length == 0 ? 0 : 1]));
+      sinks.add(text(footer, chunk, SlotTable.MACHINE, d.machines()));
+      sinks.add(text(footer, chunk, SlotTable.OWNER, d.owners()));
+      if (projection.usage()) {
+        sinks.add(new NumberSink(footer.number(SlotTable.USAGE), chunk.numbers(SlotTable.USAGE)));
+        sinks.add(text(footer, chunk, SlotTable.JOB, d.jobs()));
+      }
+      if (!projection.prevent()) {
+        return new Sinks(sinks, null, null);
+      }
+      PrimitiveType reason = footer.text(SlotTable.PREVENT, false);
+      if (reason == null) {
+        return new Sinks(sinks, chunk.codes(SlotTable.PREVENT), chunk.preventRecorded());
+      }
+      sinks.add(new TextSink(reason, chunk.codes(SlotTable.PREVENT), d.reasons()::encode));
+      return new Sinks(sinks, null, chunk.preventRecorded());
+    }
+
+    /** Appends, for {@code rows} kept rows, what no stored column gives: the recorded flags. */
+    void notRecorded(int rows) {
+      for (int i = 0; i < rows; i++) {
+        if (absentPrevent != null) {
+          absentPrevent.append(io.gpureport.load.Dictionary.NULL); // not parquet's Dictionary
+        }
+        if (recorded != null) {
+          recorded.append(absentPrevent == null);
+        }
+      }
+    }
   }
 
   /**
