@@ -177,7 +177,7 @@ public final class HostsText {
 
   /** {@code s} on one line, cut to {@code width} with a trailing {@code ~}. */
   private static String cut(String s, int width) {
-    String one = oneLine(s);
+    String one = s.isEmpty() ? "\"\"" : oneLine(s);
     return one.length() <= width ? one : one.substring(0, width - 1) + "~";
   }
 
