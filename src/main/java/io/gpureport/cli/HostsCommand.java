@@ -37,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
     abbreviateSynopsis = true,
     description =
         "Where the idle capacity is: one row per host (GPU-snapshots busy, backfill, idle,"
-            + " unavailable, absent, no data; Allocated %; GPUs never Claimed; the longest idle"
+            + " unavailable, absent, no data; Allocated %%; GPUs never Claimed; the longest idle"
             + " stretch), with the report's loader, exclusions, --host, CHTC-owned list and rule"
             + " set.")
 public final class HostsCommand implements Callable<Integer> {
@@ -135,7 +135,7 @@ public final class HostsCommand implements Callable<Integer> {
       paramLabel = "KEY",
       converter = SortConverter.class,
       description =
-          "idle (largest idle share first), alloc (lowest Allocated % first) or host; default:"
+          "idle (largest idle share first), alloc (lowest Allocated %% first) or host; default:"
               + " grouped by category, then device, then host name.")
   HostsTable.Sort sort;
 
