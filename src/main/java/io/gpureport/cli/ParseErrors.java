@@ -35,7 +35,10 @@ final class ParseErrors {
     return ex.getMessage() + unquotedTimeHint(unmatched.getUnmatched().get(0), args);
   }
 
-  /** {@code missing command: report, collect, sample, index or export (see gpureport --help)}. */
+  /**
+   * {@code missing command: report, collect, sample, index, export or hosts (see gpureport
+   * --help)}.
+   */
   static String missingCommand(CommandLine root) {
     return "missing command: "
         + Suggestions.alternatives(commandNames(root))

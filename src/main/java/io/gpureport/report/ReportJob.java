@@ -136,31 +136,12 @@ public final class ReportJob {
   private Report windowed(
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection = Folds.projection(req, analysis.host());
-    Classification rules = rules(req, analysis.host());
-    WindowFold fold = toNewest(req, source, projection, rules);
-    int hoursBack = req.window().hoursBack();
-    long end;
-    if (fold != null) {
-      end = fold.lastTimestamp();
-    } else {
-      Long endTime = req.window().endTime();
-      end = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
-      TimeRange range = TimeRange.closed(minusHours(end, hoursBack), end);
-      fold =
-          fold(
-              source,
-              range,
-              source.segmentsFor(range),
-              null,
-              projection,
-              rules,
-              Folds.forWindow(req));
-    }
-    if (fold.rows() == 0) {
-      throw new NoDataException("No data found in the specified time range.");
-    }
-    long start = minusHours(end, hoursBack);
-    Report.Window window = new Report.Window(start, end, hoursBack);
+    Classification rules = rules(req.filters(), analysis.host());
+    Folded folded = foldWindow(source, req.window(), projection, rules, Folds.forWindow(req));
+    WindowFold fold = folded.fold();
+    Report.Window window = new Report.Window(folded.start(), folded.end(), folded.hoursBack());
+    long start = folded.start();
+    long end = folded.end();
     if (fold instanceof RuleEffectsFold effects) {
       RuleEffectsFold exact = exact(source, TimeRange.closed(start, end), rules, effects);
       return new Report.ExplainedAllocation(
@@ -183,6 +164,64 @@ public final class ReportJob {
     }
     return new Report.Series(
         window, timer.time("aggregate", f::timeSeries), context(req, f, started));
+  }
+
+  /** A window folded: its fold (with rows), start and end, as the report's window. */
+  record Folded(WindowFold fold, long start, long end, int hoursBack) {}
+
+  /**
+   * Folds {@code window} into {@code empty} (or a copy of it) the way the report's windowed
+   * analyses are folded: the default end time in one scan when possible, chunk by chunk or piece by
+   * piece.
+   *
+   * @throws NoDataException when the window has no rows
+   */
+  private Folded foldWindow(
+      SlotSource source,
+      ReportRequest.Window w,
+      Projection projection,
+      Classification rules,
+      WindowFold empty) {
+    WindowFold fold = toNewest(w, source, projection, rules, empty);
+    int hoursBack = w.hoursBack();
+    long end;
+    if (fold != null) {
+      end = fold.lastTimestamp();
+    } else {
+      Long endTime = w.endTime();
+      end = endTime != null ? endTime : timer.time("end-time", () -> defaultEnd(source));
+      TimeRange range = TimeRange.closed(minusHours(end, hoursBack), end);
+      fold =
+          fold(
+              source, range, source.segmentsFor(range), null, projection, rules, empty.emptyCopy());
+    }
+    if (fold.rows() == 0) {
+      throw new NoDataException("No data found in the specified time range.");
+    }
+    return new Folded(fold, minusHours(end, hoursBack), end, hoursBack);
+  }
+
+  /**
+   * The window of {@code gpureport hosts} folded into {@code empty} with the report's loader,
+   * exclusions, {@code --host}, CHTC-owned list and rule set ({@code filters}); the source is
+   * opened and its warnings printed here.
+   */
+  Folded foldHosts(
+      ReportRequest.Source src,
+      ReportRequest.Window w,
+      ReportRequest.Filters filters,
+      String host,
+      WindowFold empty) {
+    SlotSource source = src.open(loadThreads);
+    // CORRECTED reads State with Drained apart, and the real names (README, "hosts")
+    Folded folded = foldWindow(source, w, Projection.CORRECTED, rules(filters, host), empty);
+    source.warnings().forEach(x -> err.println("Warning: " + x));
+    return folded;
+  }
+
+  /** The stage times, on stderr. */
+  void printTimes() {
+    timer.print(err);
   }
 
   /** The rule set ({@code --rules}) and what it classifies rows with. */
@@ -319,8 +358,12 @@ public final class ReportJob {
    * window; otherwise returns null and the caller takes the exact two-pass way.
    */
   private WindowFold toNewest(
-      ReportRequest req, SlotSource source, Projection projection, Classification rules) {
-    if (req.window().endTime() != null) {
+      ReportRequest.Window w,
+      SlotSource source,
+      Projection projection,
+      Classification rules,
+      WindowFold empty) {
+    if (w.endTime() != null) {
       return null;
     }
     Optional<NewestRow> last = timer.time("end-time", source::lastInserted);
@@ -328,14 +371,13 @@ public final class ReportJob {
       return null;
     }
     long candidate = last.get().timestamp();
-    TimeRange range = TimeRange.closed(minusHours(candidate, req.window().hoursBack()), candidate);
+    TimeRange range = TimeRange.closed(minusHours(candidate, w.hoursBack()), candidate);
     List<Segment> segments = source.segmentsFor(range);
     if (!segments.contains(last.get().segment())) {
       return null;
     }
     WindowFold fold =
-        fold(
-            source, range, segments, last.get().segment(), projection, rules, Folds.forWindow(req));
+        fold(source, range, segments, last.get().segment(), projection, rules, empty.emptyCopy());
     boolean exact = fold.rows() > 0 && fold.lastTimestamp() == candidate;
     return exact ? fold : null;
   }
@@ -357,7 +399,7 @@ public final class ReportJob {
     ReportRequest.Monthly analysis = (ReportRequest.Monthly) req.analysis();
     // the monthly report v2 honours --host (C15); reference ignores it (L20)
     String host = Folds.corrected(req) ? analysis.host() : "";
-    Classification rules = rules(req, host);
+    Classification rules = rules(req.filters(), host);
     WindowFold fold =
         fold(
             source,
@@ -406,8 +448,7 @@ public final class ReportJob {
         LocalDateTime.now(clock).withNano(0));
   }
 
-  private static Classification rules(ReportRequest req, String host) {
-    ReportRequest.Filters f = req.filters();
+  private static Classification rules(ReportRequest.Filters f, String host) {
     return new Classification(f.rules(), new ClassifyRules(f.exclusions(), f.chtcOwned(), host));
   }
 

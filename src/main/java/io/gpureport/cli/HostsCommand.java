@@ -1,0 +1,357 @@
+package io.gpureport.cli;
+
+import io.gpureport.aggregate.HostCategory;
+import io.gpureport.aggregate.HostsTable;
+import io.gpureport.classify.RuleSets;
+import io.gpureport.config.ChtcOwnedHosts;
+import io.gpureport.config.ExclusionLoader;
+import io.gpureport.config.ExclusionMap;
+import io.gpureport.errors.GpuReportException;
+import io.gpureport.errors.UsageException;
+import io.gpureport.load.InputFormat;
+import io.gpureport.load.Timestamps;
+import io.gpureport.report.HostsJob;
+import io.gpureport.report.HostsRequest;
+import io.gpureport.report.ReportRequest;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code gpureport hosts}: where the idle capacity is, host by host and GPU by GPU (README, "hosts
+ * options"), with the report's source, window and filters.
+ */
+@Command(
+    name = "hosts",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    description =
+        "Where the idle capacity is: one row per host (GPU-snapshots busy, backfill, idle,"
+            + " unavailable, absent, no data; Allocated %%; GPUs never Claimed; the longest idle"
+            + " stretch), with the report's loader, exclusions, --host, CHTC-owned list and rule"
+            + " set.")
+public final class HostsCommand implements Callable<Integer> {
+  @ParentCommand GpuReportCommand parent;
+
+  @Option(
+      names = "--hours-back",
+      paramLabel = "INT",
+      defaultValue = "24",
+      description = "Window length in hours, >= 0 (default: ${DEFAULT-VALUE}).")
+  int hoursBack;
+
+  @Option(
+      names = "--end-time",
+      paramLabel = "TEXT",
+      description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
+  String endTime;
+
+  @Option(
+      names = "--db-path",
+      paramLabel = "FILE",
+      description = "A database file (or a .parquet file) instead of --data-dir, as in report.")
+  Path dbPath;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Directory of the monthly files (default: the current directory).")
+  Path dataDir;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      converter = ReportCommand.InputFormatConverter.class,
+      description = "Read only sqlite (.db) or parquet monthly files (default: both).")
+  InputFormat inputFormat;
+
+  @Option(
+      names = "--host",
+      paramLabel = "REGEX",
+      defaultValue = "",
+      description = "Only slots whose name matches this regex (default: no filter).")
+  String host;
+
+  @Option(
+      names = "--exclude-hosts",
+      paramLabel = "TEXT",
+      description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
+  String excludeHosts;
+
+  @Option(
+      names = "--exclude-hosts-yaml",
+      paramLabel = "FILE",
+      description =
+          "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
+  Path excludeHostsYaml;
+
+  @Option(
+      names = "--chtc-owned",
+      paramLabel = "FILE",
+      description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
+  Path chtcOwned;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "NAME",
+      defaultValue = "reference",
+      converter = ReportCommand.RulesConverter.class,
+      description =
+          "Rule set whose classes and dedup rank are used: reference or corrected"
+              + " (default: ${DEFAULT-VALUE}).")
+  String rules;
+
+  @Option(
+      names = "--category",
+      paramLabel = "LIST",
+      description =
+          "Only hosts of these comma-separated categories: researcher-owned, chtc-owned,"
+              + " open-capacity, unclassified (default: all).")
+  String category;
+
+  @Option(
+      names = "--device",
+      paramLabel = "REGEX",
+      description = "Only hosts with a device whose raw or display name matches this regex.")
+  String device;
+
+  @Option(
+      names = "--only-idle",
+      description = "Only hosts with at least one GPU never Claimed in the window.")
+  boolean onlyIdle;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "KEY",
+      converter = SortConverter.class,
+      description =
+          "idle (largest idle share first), alloc (lowest Allocated %% first) or host; default:"
+              + " grouped by category, then device, then host name.")
+  HostsTable.Sort sort;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Only the first N hosts, >= 0; 0 is all (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(
+      names = "--gaps",
+      description =
+          "Also list every GPU's idle stretches longer than --min-idle-hours, longest first"
+              + " (with csv: instead of the hosts).")
+  boolean gaps;
+
+  @Option(
+      names = "--min-idle-hours",
+      paramLabel = "HOURS",
+      defaultValue = "1",
+      description =
+          "Idle stretches strictly longer than this are listed, >= 0"
+              + " (default: ${DEFAULT-VALUE}).")
+  double minIdleHours;
+
+  @Option(
+      names = "--output-format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+  HostsRequest.Format outputFormat;
+
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
+      description = "Write the output to FILE, replaced atomically (default: standard output).")
+  Path outputFile;
+
+  @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
+  boolean verbose;
+
+  @Option(
+      names = "--chunk-minutes",
+      hidden = true,
+      paramLabel = "MINUTES",
+      description = "Length of the time chunks the window is read in (tests, measurements).")
+  Long chunkMinutes;
+
+  @Option(
+      names = "--chunk-rows",
+      hidden = true,
+      paramLabel = "ROWS",
+      description = "Row budget of the chunks and stored-order pieces (tests, measurements).")
+  Long chunkRows;
+
+  @Option(
+      names = "--load-threads",
+      hidden = true,
+      paramLabel = "N",
+      description = "Threads that read the data (tests, measurements; default: the processors).")
+  Integer loadThreads;
+
+  @Override
+  public Integer call() {
+    CliContext ctx = parent.context();
+    HostsRequest request = toRequest(ctx);
+    boolean interactive = ctx.err() == System.err && System.console() != null;
+    try {
+      HostsJob job =
+          new HostsJob(
+              ctx.clock(),
+              ctx.out(),
+              ctx.err(),
+              loadThreads != null ? loadThreads : Runtime.getRuntime().availableProcessors(),
+              interactive);
+      if (chunkMinutes != null) {
+        job.reportJob().chunkMinutes(chunkMinutes);
+      }
+      if (chunkRows != null) {
+        job.reportJob().chunkRows(chunkRows);
+      }
+      job.run(request);
+    } catch (OutOfMemoryError e) {
+      throw new GpuReportException(
+          "out of memory (Java heap) for this window; give the JVM more, e.g."
+              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
+          e);
+    }
+    return ExitCodes.OK;
+  }
+
+  HostsRequest toRequest(CliContext ctx) {
+    if (hoursBack < 0) {
+      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
+    }
+    if (top < 0) {
+      throw new UsageException("--top must be >= 0, was " + top);
+    }
+    if (!(minIdleHours >= 0) || Double.isInfinite(minIdleHours)) {
+      throw new UsageException("--min-idle-hours must be a number >= 0, was " + minIdleHours);
+    }
+    if (chunkMinutes != null && chunkMinutes < 1) {
+      throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
+    }
+    if (chunkRows != null && chunkRows < 1) {
+      throw new UsageException("--chunk-rows must be >= 1, was " + chunkRows);
+    }
+    if (loadThreads != null && loadThreads < 1) {
+      throw new UsageException("--load-threads must be >= 1, was " + loadThreads);
+    }
+    if (outputFile != null && outputFile.toString().isEmpty()) {
+      throw new UsageException("--output-file must not be empty");
+    }
+    Long end = null;
+    if (endTime != null && !endTime.isEmpty()) {
+      long t = Timestamps.parseUser(endTime);
+      if (t == Long.MIN_VALUE) {
+        throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
+      }
+      end = t;
+    }
+    regex(host, "--host");
+    Pattern devicePattern = device == null ? null : regex(device, "--device");
+    if (excludeHosts != null && excludeHostsYaml != null) {
+      throw new UsageException(
+          "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
+    }
+    if (dbPath != null && dataDir != null) {
+      throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
+    }
+    Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
+    if (category != null) {
+      for (String c : category.split(",", -1)) {
+        HostCategory k = HostCategory.ofKey(c.trim());
+        if (k == null) {
+          throw new UsageException(
+              "invalid --category '"
+                  + c.trim()
+                  + "': expected researcher-owned, chtc-owned, open-capacity or unclassified");
+        }
+        categories.add(k);
+      }
+    }
+    ChtcOwnedHosts chtc =
+        ChtcOwnedHosts.fromFile(
+            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
+            chtcOwned != null,
+            ctx.err());
+    ExclusionMap exclusions;
+    if (excludeHosts != null) {
+      exclusions = ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
+    } else {
+      boolean explicit = excludeHostsYaml != null;
+      exclusions =
+          ExclusionLoader.fromFile(
+              explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
+    }
+    return new HostsRequest(
+        (dbPath != null
+                ? ReportRequest.Source.dbPath(dbPath)
+                : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
+            .in(inputFormat),
+        new ReportRequest.Window(hoursBack, end),
+        new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc),
+        host,
+        new HostsTable.Selection(
+            categories,
+            devicePattern,
+            onlyIdle,
+            sort == null ? HostsTable.Sort.GROUP : sort,
+            top,
+            minIdleHours),
+        gaps,
+        outputFormat,
+        outputFile,
+        verbose);
+  }
+
+  private static Pattern regex(String r, String option) {
+    try {
+      return Pattern.compile(r);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          "invalid " + option + " regular expression '" + r + "': " + e.getDescription());
+    }
+  }
+
+  /** Accepts text, json and csv. */
+  static final class FormatConverter implements ITypeConverter<HostsRequest.Format> {
+    @Override
+    public HostsRequest.Format convert(String v) {
+      return switch (v) {
+        case "text" -> HostsRequest.Format.TEXT;
+        case "json" -> HostsRequest.Format.JSON;
+        case "csv" -> HostsRequest.Format.CSV;
+        default ->
+            throw new TypeConversionException(
+                "expected one of text, json, csv but was '" + v + "'");
+      };
+    }
+  }
+
+  /** Accepts idle, alloc and host. */
+  static final class SortConverter implements ITypeConverter<HostsTable.Sort> {
+    @Override
+    public HostsTable.Sort convert(String v) {
+      return switch (v) {
+        case "idle" -> HostsTable.Sort.IDLE;
+        case "alloc" -> HostsTable.Sort.ALLOC;
+        case "host" -> HostsTable.Sort.HOST;
+        default ->
+            throw new TypeConversionException(
+                "expected one of idle, alloc, host but was '" + v + "'");
+      };
+    }
+  }
+}
