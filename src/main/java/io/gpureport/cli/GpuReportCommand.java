@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       CollectCommand.class,
       SampleCommand.class,
       IndexCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      CacheCommand.class
     })
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;
