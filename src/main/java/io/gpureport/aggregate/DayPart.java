@@ -19,6 +19,7 @@ package io.gpureport.aggregate;
  * @param classes counted classes per bucket
  * @param claimed per series bucket {@code b}: {@code claimed[b * classes + c]}
  * @param unclaimed likewise, unclaimed
+ * @param devices the device allocation's part, or null for the summary and the series
  */
 public record DayPart(
     long day,
@@ -30,11 +31,85 @@ public record DayPart(
     long[] seriesStarts,
     int classes,
     int[] claimed,
-    int[] unclaimed) {
+    int[] unclaimed,
+    Devices devices) {
 
-  /** A day of the window without rows. */
-  public static DayPart empty(long day, int classes) {
-    return new DayPart(day, 0, 0, 0, 0, new long[0], new long[0], classes, new int[0], new int[0]);
+  /** A day of the window without rows; {@code device}: of the device allocation. */
+  public static DayPart empty(long day, int classes, boolean device) {
+    return new DayPart(
+        day,
+        0,
+        0,
+        0,
+        0,
+        new long[0],
+        new long[0],
+        classes,
+        new int[0],
+        new int[0],
+        device ? Devices.EMPTY : null);
+  }
+
+  /**
+   * The device allocation's part of a day (docs/metrics.md, "Usage by Device Type", "Real Slots by
+   * Memory Category", "H200 and Backfill usage"), integers and orders only.
+   *
+   * @param deviceOrder the day's devices in order of first appearance (every row)
+   * @param groupBucket per closed (device, class) group of a bucket: the bucket (index into the
+   *     day's {@code allocationStarts}), in bucket order
+   * @param groupDevice its device (index into {@code deviceOrder})
+   * @param groupClass its reporting class index
+   * @param groupTotal distinct GPUs of the group in the bucket
+   * @param groupClaimed distinct claimed GPUs
+   * @param memoryOrder the day's memory categories (ordinals) in order of first appearance
+   * @param memoryClaimed per category: claimed GPUs summed over the day's buckets with data
+   * @param memoryTotal per category: GPUs summed likewise
+   * @param memoryBuckets per category: the day's buckets with data
+   * @param h200 the H200 table's part
+   * @param backfill the backfill table's part
+   */
+  public record Devices(
+      java.util.List<String> deviceOrder,
+      int[] groupBucket,
+      int[] groupDevice,
+      int[] groupClass,
+      int[] groupTotal,
+      int[] groupClaimed,
+      byte[] memoryOrder,
+      long[] memoryClaimed,
+      long[] memoryTotal,
+      int[] memoryBuckets,
+      Users h200,
+      Users backfill) {
+    static final Devices EMPTY =
+        new Devices(
+            java.util.List.of(),
+            new int[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            new byte[0],
+            new long[io.gpureport.classify.MemoryCategory.values().length],
+            new long[io.gpureport.classify.MemoryCategory.values().length],
+            new int[io.gpureport.classify.MemoryCategory.values().length],
+            Users.EMPTY,
+            Users.EMPTY);
+  }
+
+  /**
+   * A user table's part of a day: its buckets with input rows, whether a non-NULL GPU id of its set
+   * repeated within the day, else the ids seen, and per pass (one per class, in table order) the
+   * GPUs per user summed over the day's buckets in first-visit order, without dedup ({@code kept})
+   * and deduplicated ({@code deduped}, empty when no class deduplicates).
+   */
+  public record Users(
+      int buckets,
+      boolean repeat,
+      java.util.List<String> ids,
+      java.util.List<java.util.LinkedHashMap<String, Long>> kept,
+      java.util.List<java.util.LinkedHashMap<String, Long>> deduped) {
+    static final Users EMPTY = new Users(0, false, java.util.List.of(), null, null);
   }
 
   public DayPart {

@@ -45,7 +45,7 @@ public final class ReportFold implements WindowFold {
   private final RowsSeen seen = new RowsSeen();
 
   /** The per-day recording of {@link #recording}, else null. */
-  private final DayRecorder recorder;
+  private DayRecorder recorder;
 
   private ReportFold(
       ClassCatalogue classes,
@@ -100,7 +100,23 @@ public final class ReportFold implements WindowFold {
               StateSplit.Scheme.REPORTING,
               record ? new DayRecorder(splitBuckets, classes.size()) : summary);
     }
-    this.recorder = record ? (DayRecorder) split.sink() : null;
+    if (record && device) {
+      recorder =
+          new DayRecorder(
+              allocationBuckets,
+              classes.size(),
+              true,
+              h200Users.passes(),
+              backfillUsers == null ? -1 : backfillUsers.passes());
+      deviceStats.record(recorder);
+      memory.record(recorder);
+      h200Users.record(recorder.h200);
+      if (backfillUsers != null) {
+        backfillUsers.record(recorder.backfill);
+      }
+    } else {
+      recorder = record ? (DayRecorder) split.sink() : null;
+    }
   }
 
   /**
@@ -109,7 +125,7 @@ public final class ReportFold implements WindowFold {
    * no bucket spans a local midnight.
    */
   public boolean rollable() {
-    return !device && (seriesMinutes == 0 || (24 * 60) % seriesMinutes == 0);
+    return seriesMinutes == 0 || (24 * 60) % seriesMinutes == 0;
   }
 
   /**
@@ -123,6 +139,11 @@ public final class ReportFold implements WindowFold {
     return new ReportFold(classes, device, allDevices, hours, backfill, seriesMinutes, true);
   }
 
+  /** Whether the fold is the device allocation's (its day parts carry {@link DayPart.Devices}). */
+  public boolean byDevice() {
+    return device;
+  }
+
   /** Counted classes per bucket of a {@link DayPart} of this fold. */
   public int partClasses() {
     return seriesMinutes > 0 ? classes.legacyClasses().size() : classes.size();
@@ -133,8 +154,59 @@ public final class ReportFold implements WindowFold {
    * fold.
    */
   public java.util.List<DayPart> dayParts() {
+    if (device) {
+      closeOpen();
+      return recorder.parts(
+          allocationBuckets.starts(),
+          h200Users.passes(),
+          h200Users.dedups(),
+          backfillUsers == null ? 0 : backfillUsers.passes());
+    }
     split.finish(splitBuckets.count());
-    return recorder.parts(allocationBuckets.starts());
+    return recorder.parts(allocationBuckets.starts(), 0, false, 0);
+  }
+
+  /** Closes the open bucket of every accumulator of the device allocation. */
+  private void closeOpen() {
+    deviceStats.closeOpen();
+    memory.closeOpen();
+    h200Users.closeOpen();
+    if (backfillUsers != null) {
+      backfillUsers.closeOpen();
+    }
+  }
+
+  /** Replays a day of the device allocation (see {@link #append}). */
+  private void appendDevices(DayPart part) {
+    DayPart.Devices d = part.devices();
+    if (d == null) {
+      throw new IllegalStateException("day part of another analysis");
+    }
+    closeOpen();
+    int[] code = new int[d.deviceOrder().size()];
+    for (int k = 0; k < code.length; k++) {
+      String name = d.deviceOrder().get(k);
+      code[k] = devices.encode(name);
+      deviceStats.appendDevice(code[k], name);
+    }
+    int[] bucket = new int[part.allocationStarts().length];
+    for (int b = 0; b < bucket.length; b++) {
+      bucket[b] = allocationBuckets.append(part.allocationStarts()[b]);
+    }
+    for (int k = 0; k < d.groupBucket().length; k++) {
+      deviceStats.appendGroup(
+          bucket[d.groupBucket()[k]],
+          code[d.groupDevice()[k]],
+          d.groupClass()[k],
+          d.groupTotal()[k],
+          d.groupClaimed()[k]);
+    }
+    memory.append(d.memoryOrder(), d.memoryClaimed(), d.memoryTotal(), d.memoryBuckets());
+    h200Users.append(d.h200(), gpus::encode);
+    if (backfillUsers != null) {
+      backfillUsers.append(d.backfill(), gpus::encode);
+    }
+    seen.append(part.rows(), part.excluded(), part.first(), part.last());
   }
 
   /**
@@ -142,8 +214,12 @@ public final class ReportFold implements WindowFold {
    * the summary or series in bucket order, as {@link #add} of its rows would hand them.
    */
   public void append(DayPart part) {
-    if (recorder != null || device || part.classes() != partClasses()) {
+    if (recorder != null || part.classes() != partClasses()) {
       throw new IllegalStateException("day part of another analysis");
+    }
+    if (device) {
+      appendDevices(part);
+      return;
     }
     split.finish(splitBuckets.count());
     StateSplit.BucketSink sink = summary != null ? summary : series;

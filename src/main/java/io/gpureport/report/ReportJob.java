@@ -255,7 +255,7 @@ public final class ReportJob {
       Projection projection,
       Classification rules) {
     if (!(Folds.forWindow(req) instanceof ReportFold window) || !window.rollable()) {
-      return null; // the device allocation, corrected rules, --explain-rules, odd bucket widths
+      return null; // corrected rules, --explain-rules, bucket widths that do not divide a day
     }
     int hoursBack = req.window().hoursBack();
     if (hoursBack <= 24) {
@@ -317,7 +317,9 @@ public final class ReportJob {
       }
       for (int k = i; k <= j; k++) {
         Part part = parts.get(k);
-        found[k] = byDay.getOrDefault(part.day(), DayPart.empty(part.day(), window.partClasses()));
+        found[k] =
+            byDay.getOrDefault(
+                part.day(), DayPart.empty(part.day(), window.partClasses(), window.byDevice()));
         byte[] bytes = DayParts.encode(found[k]);
         timer.time(
             "rollups",
