@@ -321,6 +321,61 @@ class RollupCacheTest {
     assertEquals(0, use(warm)[1], warm.err());
   }
 
+  /**
+   * The H200 table's whole-window dedup decision (docs/decisions/0002-engine.md, trap 4) when the
+   * only repeated GPU id is on two different days: each day part alone has no repeat.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void aRepeatAcrossDaysDecidesTheDedupAsWithoutCache(boolean repeat) throws Exception {
+    String h200 = "NVIDIA H200";
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    new TestDb()
+        .row("slot1_1@r1", null, "Claimed", h200, "", "r1", "zed", "2025-11-01 00:00:00")
+        .row("slot1_2@r1", null, "Claimed", h200, "", "r1", "amy", "2025-11-01 00:00:00")
+        .row("slot1_1@r1", "GPU-a", "Claimed", h200, "", "r1", "amy", "2025-11-01 00:15:00")
+        .row("slot1_2@r1", "GPU-b", "Claimed", h200, "", "r1", "zed", "2025-11-01 00:15:00")
+        .row(
+            "slot1_1@r1",
+            repeat ? "GPU-a" : "GPU-c",
+            "Claimed",
+            h200,
+            "",
+            "r1",
+            "amy",
+            "2025-11-02 00:30:00")
+        .row(
+            "slot1_2@r1",
+            repeat ? "GPU-b" : "GPU-d",
+            "Claimed",
+            h200,
+            "",
+            "r1",
+            "zed",
+            "2025-11-02 00:30:00")
+        .write(data.resolve("gpu_state_2025-11.db"));
+    List<String> args =
+        List.of(
+            "report",
+            "--data-dir",
+            data.toString(),
+            "--exclude-hosts",
+            "{}",
+            "--chtc-owned",
+            "/dev/null",
+            "--end-time",
+            "2025-11-02 12:00:00",
+            "--hours-back",
+            "48");
+    assertExact(args, dir.resolve("cache"));
+    String out = run(with(args, "--cache-dir", dir.resolve("cache").toString())).out();
+    int amy = out.indexOf("    amy: ");
+    int zed = out.indexOf("    zed: ");
+    assertTrue(amy > 0 && zed > 0, out);
+    assertEquals(!repeat, amy < zed, out);
+  }
+
   @Test
   void cacheStatsAndClear() {
     Path cache = dir.resolve("cache");
