@@ -46,7 +46,8 @@ public final class CacheCommand implements Callable<Integer> {
 
   /**
    * The default cache directory in {@code env}: {@code $XDG_CACHE_HOME/gpureport} (an absolute
-   * path), else {@code $HOME/.cache/gpureport}, else the JVM's {@code user.home}.
+   * path), else {@code $HOME/.cache/gpureport}; null (no cache) when neither is set, as in the
+   * in-process tests' empty environment.
    */
   static Path defaultDir(Map<String, String> env) {
     String xdg = env.get("XDG_CACHE_HOME");
@@ -55,7 +56,7 @@ public final class CacheCommand implements Callable<Integer> {
     }
     String home = env.get("HOME");
     if (home == null || home.isBlank()) {
-      home = System.getProperty("user.home");
+      return null;
     }
     return Path.of(home, ".cache", "gpureport");
   }
@@ -65,6 +66,9 @@ public final class CacheCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     PrintStream out = ctx.out();
     Path dir = cacheDir != null ? cacheDir : defaultDir(ctx.env());
+    if (dir == null) {
+      throw new UsageException("no cache directory: set HOME or XDG_CACHE_HOME, or --cache-dir");
+    }
     RollupStore store = RollupStore.open(dir, w -> ctx.err().println("Warning: " + w));
     switch (action) {
       case "stats" -> {

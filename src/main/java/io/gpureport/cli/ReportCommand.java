@@ -346,10 +346,9 @@ public final class ReportCommand implements Callable<Integer> {
       if (chunkRows != null) {
         job.chunkRows(chunkRows);
       }
-      if (!noCache) {
-        job.rollups(
-            cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env()),
-            RollupStore.DEFAULT_MAX_BYTES);
+      Path rollupDir = cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
+      if (!noCache && rollupDir != null) {
+        job.rollups(rollupDir, RollupStore.DEFAULT_MAX_BYTES);
       }
       job.run(request);
     } catch (OutOfMemoryError e) {
