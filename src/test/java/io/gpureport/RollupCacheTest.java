@@ -279,6 +279,11 @@ class RollupCacheTest {
     Files.write(entries.get(1), java.util.Arrays.copyOf(whole, whole.length / 2));
     Files.delete(entries.get(2));
     Files.createDirectory(entries.get(2));
+    // an entry of another gpureport: the version string (after magic and format) overwritten
+    byte[] foreign = Files.readAllBytes(entries.get(3));
+    int length = ((foreign[8] & 0xff) << 8) | (foreign[9] & 0xff);
+    java.util.Arrays.fill(foreign, 10, 10 + length, (byte) 'x');
+    Files.write(entries.get(3), foreign);
     CliResult damaged = run(args);
     assertEquals(expected, damaged.out());
     assertEquals(

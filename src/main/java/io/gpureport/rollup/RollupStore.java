@@ -103,9 +103,8 @@ public final class RollupStore {
       int format = in.readInt();
       String version = in.readUTF();
       if (format != FORMAT || !version.equals(programVersion())) {
-        // another gpureport's entry: overwritten by this one
-        misses++;
-        return Optional.empty();
+        // keys name the version, so only a foreign file gets here: warned about, then overwritten
+        throw new IOException("entry of format " + format + " written by gpureport " + version);
       }
       String storedKey = readString(in);
       String storedFacts = readString(in);
