@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * report never fails because of it.
  */
 public final class RollupStore {
-  /** Bytes kept at most (entries of about 5 KB each: a year of one analysis is about 2 MB). */
+  /** Bytes kept at most (a year of the device tables of a 750-GPU pool is about 30 MB). */
   public static final long DEFAULT_MAX_BYTES = 256L << 20;
 
   private static final int MAGIC = 0x47525055; // "GRPU"
