@@ -170,7 +170,10 @@ class DistributionIT {
       assertEquals(sqlite.out(), parquet.out(), "run " + run);
     }
     try (var archives = Files.list(work.resolve(".cache/gpureport"))) {
-      List<String> names = archives.map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> all = archives.map(p -> p.getFileName().toString()).sorted().toList();
+      // the rollup cache's subdirectory sits next to the archives (docs/decisions/0005-rollups.md)
+      assertTrue(all.contains("rollups"), all.toString());
+      List<String> names = all.stream().filter(n -> n.endsWith(".jsa")).toList();
       assertEquals(3, names.size(), names.toString()); // SQLite, export, Parquet
       assertTrue(names.stream().anyMatch(n -> n.endsWith("-parquet.jsa")), names.toString());
       assertTrue(names.stream().anyMatch(n -> n.endsWith("-sqlite.jsa")), names.toString());

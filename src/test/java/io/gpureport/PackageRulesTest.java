@@ -72,10 +72,32 @@ class PackageRulesTest {
             "io.gpureport.sample..",
             "io.gpureport.export..",
             "io.gpureport.config..",
-            "io.gpureport.errors..")
+            "io.gpureport.errors..",
+            "io.gpureport.rollup..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.gpureport.report..", "io.gpureport.cli..")
+        .check(main);
+  }
+
+  @Test
+  void theRollupCacheStoresFoldPartsOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.gpureport.rollup..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.gpureport.classify..",
+            "io.gpureport.render..",
+            "io.gpureport.deliver..",
+            "io.gpureport.collect..",
+            "io.gpureport.sample..",
+            "io.gpureport.export..",
+            "io.gpureport.config..")
+        .because(
+            "the rollup cache stores and reads back the aggregate stage's day parts"
+                + " (docs/decisions/0005-rollups.md); the report job decides what is cached")
         .check(main);
   }
 

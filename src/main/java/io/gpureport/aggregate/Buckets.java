@@ -33,6 +33,15 @@ final class Buckets {
     return index;
   }
 
+  /** Appends the next bucket (after every earlier one) and gives its number. */
+  int append(long start) {
+    if (!starts.isEmpty() && starts.getLong(starts.size() - 1) >= start) {
+      throw new IllegalArgumentException("bucket not after the last one");
+    }
+    starts.add(start);
+    return starts.size() - 1;
+  }
+
   int count() {
     return starts.size();
   }

@@ -60,6 +60,9 @@ final class DeviceStatistics {
 
   private int current = -1;
 
+  /** Set for a recording fold: every closed group is handed to it. */
+  private DayRecorder recorder;
+
   DeviceStatistics(ClassCatalogue classes, boolean allDevices) {
     this.classes = classes;
     this.allDevices = allDevices;
@@ -107,11 +110,32 @@ final class DeviceStatistics {
     }
   }
 
+  void record(DayRecorder r) {
+    this.recorder = r;
+  }
+
   /** Closes the open bucket: its counts join the running sums, in bucket order. */
   private void close() {
     if (current < 0) {
       return;
     }
+    grow(current);
+    for (int k = 0; k < counter.touched().size(); k++) {
+      int slot = counter.touched().getInt(k);
+      if ((slot & 1) == 0) {
+        int g = slot >> 1;
+        int total = counter.count(slot);
+        int claimed = counter.count(slot + 1);
+        add(current, g, total, claimed);
+        if (recorder != null) {
+          recorder.deviceGroup(current, deviceList.get(g / nClasses), g % nClasses, total, claimed);
+        }
+      }
+    }
+    counter.reset();
+  }
+
+  private void grow(int bucket) {
     int groups = deviceList.size() * nClasses;
     if (sumClaimed.length < groups) {
       sumClaimed = Arrays.copyOf(sumClaimed, groups);
@@ -119,27 +143,55 @@ final class DeviceStatistics {
       pctSum = Arrays.copyOf(pctSum, groups);
       pctCount = Arrays.copyOf(pctCount, groups);
     }
-    int needed = (current + 1) * lines;
+    int needed = (bucket + 1) * lines;
     if (lineClaimed.length < needed) {
       lineClaimed = Arrays.copyOf(lineClaimed, Math.max(needed, 2 * lineClaimed.length));
       lineTotal = Arrays.copyOf(lineTotal, lineClaimed.length);
     }
-    for (int k = 0; k < counter.touched().size(); k++) {
-      int slot = counter.touched().getInt(k);
-      if ((slot & 1) == 0) {
-        int g = slot >> 1;
-        int total = counter.count(slot);
-        int claimed = counter.count(slot + 1);
-        pctSum[g] += ((double) claimed / total) * 100;
-        pctCount[g]++;
-        sumClaimed[g] += claimed;
-        sumTotal[g] += total;
-        int line = lineOf[g % nClasses];
-        lineClaimed[current * lines + line] += claimed;
-        lineTotal[current * lines + line] += total;
+  }
+
+  /** A group's distinct GPUs of one bucket join the running sums (buckets in time order). */
+  private void add(int bucket, int g, int total, int claimed) {
+    pctSum[g] += ((double) claimed / total) * 100;
+    pctCount[g]++;
+    sumClaimed[g] += claimed;
+    sumTotal[g] += total;
+    int line = lineOf[g % nClasses];
+    lineClaimed[bucket * lines + line] += claimed;
+    lineTotal[bucket * lines + line] += total;
+  }
+
+  /** Closes the open bucket before a replayed day ({@link ReportFold#append}). */
+  void closeOpen() {
+    close();
+    current = -1;
+  }
+
+  /** A replayed day's device, in its order of first appearance; {@code code}: its global code. */
+  void appendDevice(int code, String name) {
+    int old = devicePos.length;
+    if (old <= code) {
+      devicePos = Arrays.copyOf(devicePos, code + 1);
+      Arrays.fill(devicePos, old, devicePos.length, -2);
+    }
+    if (devicePos[code] == -2) {
+      if (!allDevices && DeviceModels.isOldBySubstring(name)) {
+        devicePos[code] = -1;
+      } else {
+        devicePos[code] = deviceList.size();
+        deviceList.add(name);
       }
     }
-    counter.reset();
+  }
+
+  /** A replayed group of {@code bucket} (after every earlier bucket); {@code code}: the device. */
+  void appendGroup(int bucket, int code, int cls, int total, int claimed) {
+    int pos = devicePos[code];
+    if (pos < 0) {
+      throw new IllegalStateException("replayed group of a filtered device");
+    }
+    grow(bucket);
+    add(bucket, pos * nClasses + cls, total, claimed);
   }
 
   /** Closes the last bucket and builds the entries over all {@code buckets} of the window. */

@@ -35,6 +35,9 @@ final class MemoryStatistics {
   private final int[] bucketsWithData = new int[CATEGORIES];
   private int current = -1;
 
+  /** Set for a recording fold: every flushed category is handed to it. */
+  private DayRecorder recorder;
+
   MemoryStatistics(ClassCatalogue classes) {
     this.nReal = classes.real().size();
     this.realPosition = classes.groupPositions();
@@ -125,8 +128,41 @@ final class MemoryStatistics {
         sumClaimed[m] += c[m];
         sumTotal[m] += t[m];
         bucketsWithData[m]++;
+        if (recorder != null) {
+          recorder.memory(current, m, c[m], t[m]);
+        }
       }
     }
     counter.reset();
+  }
+
+  /** Closes the open bucket. */
+  void closeOpen() {
+    flush();
+    current = -1;
+  }
+
+  void record(DayRecorder r) {
+    this.recorder = r;
+  }
+
+  /**
+   * A replayed day (after every earlier one): its categories in first-appearance order and its
+   * integer sums.
+   */
+  void append(byte[] order, long[] claimed, long[] total, int[] buckets) {
+    flush();
+    current = -1;
+    for (byte m : order) {
+      if (!seen[m]) {
+        seen[m] = true;
+        firstSeen.add(MemoryCategory.values()[m]);
+      }
+    }
+    for (int m = 0; m < CATEGORIES; m++) {
+      sumClaimed[m] += claimed[m];
+      sumTotal[m] += total[m];
+      bucketsWithData[m] += buckets[m];
+    }
   }
 }

@@ -44,6 +44,9 @@ public final class ReportFold implements WindowFold {
 
   private final RowsSeen seen = new RowsSeen();
 
+  /** The per-day recording of {@link #recording}, else null. */
+  private DayRecorder recorder;
+
   private ReportFold(
       ClassCatalogue classes,
       boolean device,
@@ -51,6 +54,17 @@ public final class ReportFold implements WindowFold {
       double hours,
       boolean backfill,
       int tsMin) {
+    this(classes, device, allDevices, hours, backfill, tsMin, false);
+  }
+
+  private ReportFold(
+      ClassCatalogue classes,
+      boolean device,
+      boolean allDevices,
+      double hours,
+      boolean backfill,
+      int tsMin,
+      boolean record) {
     this.classes = classes;
     this.device = device;
     this.backfill = backfill;
@@ -69,15 +83,160 @@ public final class ReportFold implements WindowFold {
       series = null;
     } else if (tsMin > 0) {
       splitBuckets = new Buckets(tsMin);
-      series = new StateSplit.Series(classes, splitBuckets);
+      series = record ? null : new StateSplit.Series(classes, splitBuckets);
       summary = null;
-      split = new StateSplit(classes, StateSplit.Scheme.LEGACY, series);
+      split =
+          new StateSplit(
+              classes,
+              StateSplit.Scheme.LEGACY,
+              record ? new DayRecorder(splitBuckets, classes.legacyClasses().size()) : series);
     } else {
       splitBuckets = allocationBuckets;
-      summary = new StateSplit.Summary(classes);
+      summary = record ? null : new StateSplit.Summary(classes);
       series = null;
-      split = new StateSplit(classes, StateSplit.Scheme.REPORTING, summary);
+      split =
+          new StateSplit(
+              classes,
+              StateSplit.Scheme.REPORTING,
+              record ? new DayRecorder(splitBuckets, classes.size()) : summary);
     }
+    if (record && device) {
+      recorder =
+          new DayRecorder(
+              allocationBuckets,
+              classes.size(),
+              true,
+              h200Users.passes(),
+              backfillUsers == null ? -1 : backfillUsers.passes());
+      deviceStats.record(recorder);
+      memory.record(recorder);
+      h200Users.record(recorder.h200);
+      if (backfillUsers != null) {
+        backfillUsers.record(recorder.backfill);
+      }
+    } else {
+      recorder = record ? (DayRecorder) split.sink() : null;
+    }
+  }
+
+  /**
+   * Whether the fold can be recorded and replayed day by day ({@link #recording}, {@link #append}):
+   * the non-device allocation summary and the time series whose bucket width divides a day, so that
+   * no bucket spans a local midnight.
+   */
+  public boolean rollable() {
+    return seriesMinutes == 0 || (24 * 60) % seriesMinutes == 0;
+  }
+
+  /**
+   * A fold of the same analysis that records what each local day contributes ({@link #dayParts})
+   * instead of summing it up; only for a {@link #rollable} fold.
+   */
+  public ReportFold recording() {
+    if (!rollable()) {
+      throw new IllegalStateException("fold cannot be rolled up by day");
+    }
+    return new ReportFold(classes, device, allDevices, hours, backfill, seriesMinutes, true);
+  }
+
+  /** Whether the fold is the device allocation's (its day parts carry {@link DayPart.Devices}). */
+  public boolean byDevice() {
+    return device;
+  }
+
+  /** Counted classes per bucket of a {@link DayPart} of this fold. */
+  public int partClasses() {
+    return seriesMinutes > 0 ? classes.legacyClasses().size() : classes.size();
+  }
+
+  /**
+   * The recorded days with rows, ascending; once, after the last chunk of a {@link #recording}
+   * fold.
+   */
+  public java.util.List<DayPart> dayParts() {
+    if (device) {
+      closeOpen();
+      return recorder.parts(
+          allocationBuckets.starts(),
+          h200Users.passes(),
+          h200Users.dedups(),
+          backfillUsers == null ? 0 : backfillUsers.passes());
+    }
+    split.finish(splitBuckets.count());
+    return recorder.parts(allocationBuckets.starts(), 0, false, 0);
+  }
+
+  /** Closes the open bucket of every accumulator of the device allocation. */
+  private void closeOpen() {
+    deviceStats.closeOpen();
+    memory.closeOpen();
+    h200Users.closeOpen();
+    if (backfillUsers != null) {
+      backfillUsers.closeOpen();
+    }
+  }
+
+  /** Replays a day of the device allocation (see {@link #append}). */
+  private void appendDevices(DayPart part) {
+    DayPart.Devices d = part.devices();
+    if (d == null) {
+      throw new IllegalStateException("day part of another analysis");
+    }
+    closeOpen();
+    int[] code = new int[d.deviceOrder().size()];
+    for (int k = 0; k < code.length; k++) {
+      String name = d.deviceOrder().get(k);
+      code[k] = devices.encode(name);
+      deviceStats.appendDevice(code[k], name);
+    }
+    int[] bucket = new int[part.allocationStarts().length];
+    for (int b = 0; b < bucket.length; b++) {
+      bucket[b] = allocationBuckets.append(part.allocationStarts()[b]);
+    }
+    for (int k = 0; k < d.groupBucket().length; k++) {
+      deviceStats.appendGroup(
+          bucket[d.groupBucket()[k]],
+          code[d.groupDevice()[k]],
+          d.groupClass()[k],
+          d.groupTotal()[k],
+          d.groupClaimed()[k]);
+    }
+    memory.append(d.memoryOrder(), d.memoryClaimed(), d.memoryTotal(), d.memoryBuckets());
+    h200Users.append(d.h200(), gpus::encode);
+    if (backfillUsers != null) {
+      backfillUsers.append(d.backfill(), gpus::encode);
+    }
+    seen.append(part.rows(), part.excluded(), part.first(), part.last());
+  }
+
+  /**
+   * Replays a day's part after everything added or appended before (a later day): its buckets go to
+   * the summary or series in bucket order, as {@link #add} of its rows would hand them.
+   */
+  public void append(DayPart part) {
+    if (recorder != null || part.classes() != partClasses()) {
+      throw new IllegalStateException("day part of another analysis");
+    }
+    if (device) {
+      appendDevices(part);
+      return;
+    }
+    split.finish(splitBuckets.count());
+    StateSplit.BucketSink sink = summary != null ? summary : series;
+    int k = part.classes();
+    for (int b = 0; b < part.seriesStarts().length; b++) {
+      int index = splitBuckets.append(part.seriesStarts()[b]);
+      int[] claimed = java.util.Arrays.copyOfRange(part.claimed(), b * k, (b + 1) * k);
+      int[] unclaimed = java.util.Arrays.copyOfRange(part.unclaimed(), b * k, (b + 1) * k);
+      sink.accept(index, claimed, unclaimed);
+    }
+    if (splitBuckets != allocationBuckets) {
+      for (long start : part.allocationStarts()) {
+        allocationBuckets.append(start);
+      }
+    }
+    split.continueAt(splitBuckets.count());
+    seen.append(part.rows(), part.excluded(), part.first(), part.last());
   }
 
   /**
@@ -115,7 +274,8 @@ public final class ReportFold implements WindowFold {
 
   @Override
   public ReportFold emptyCopy() {
-    return new ReportFold(classes, device, allDevices, hours, backfill, seriesMinutes);
+    return new ReportFold(
+        classes, device, allDevices, hours, backfill, seriesMinutes, recorder != null);
   }
 
   @Override
@@ -129,6 +289,9 @@ public final class ReportFold implements WindowFold {
     ClassifiedRows r = global(chunk);
     long[] ts = r.timestamps();
     seen.add(r);
+    if (recorder != null) {
+      recorder.count(r);
+    }
     int[] bucket = allocationBuckets.add(ts);
     if (split != null) {
       split.add(r, splitBuckets == allocationBuckets ? bucket : splitBuckets.add(ts));

@@ -23,6 +23,19 @@ public final class RowsSeen {
     excluded += chunk.rowsExcluded();
   }
 
+  /** Counts rows summed up elsewhere, after every row counted before. */
+  void append(long moreRows, long moreExcluded, long firstTs, long lastTs) {
+    if (moreRows == 0) {
+      return;
+    }
+    if (rows == 0) {
+      first = firstTs;
+    }
+    last = lastTs;
+    rows += moreRows;
+    excluded += moreExcluded;
+  }
+
   long rows() {
     return rows;
   }

@@ -54,6 +54,10 @@ final class StateSplit {
     this.counter = new BucketCounter(2 * classes);
   }
 
+  BucketSink sink() {
+    return sink;
+  }
+
   /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
   void add(ClassifiedRows rows, int[] bucket) {
     int n = rows.size();
@@ -109,6 +113,14 @@ final class StateSplit {
       sink.accept(current, claimed, unclaimed);
       current++;
     }
+  }
+
+  /**
+   * Continues after {@code count} buckets replayed straight into the sink (the open bucket closed
+   * before, nothing counted since).
+   */
+  void continueAt(int count) {
+    current = count;
   }
 
   /** Hands the remaining buckets of the window's {@code count} to the sink. */

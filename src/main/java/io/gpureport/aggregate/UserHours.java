@@ -54,6 +54,9 @@ final class UserHours {
 
   private int lastBucket = -1;
 
+  /** Set for a recording fold: input buckets, the ids by day, and every merge of every pass. */
+  private DayRecorder.Users recorder;
+
   /** A table over the input rows for {@code classes} in table order and the nominal hours. */
   UserHours(Input input, List<ReportingClass> classes, double hours) {
     this.input = input;
@@ -71,6 +74,71 @@ final class UserHours {
     }
   }
 
+  /** Whether a class of the table deduplicates (the deduplicated passes exist). */
+  boolean dedups() {
+    return deduped != null;
+  }
+
+  int passes() {
+    return classes.size();
+  }
+
+  void record(DayRecorder.Users r) {
+    this.recorder = r;
+    int n = classes.size();
+    for (int k = 0; k < n; k++) {
+      int kept = k;
+      this.kept.get(k).recorder = (bucket, user, count) -> r.merge(kept, bucket, user, count);
+      if (deduped != null) {
+        deduped.get(k).recorder = (bucket, user, count) -> r.merge(n + kept, bucket, user, count);
+      }
+    }
+  }
+
+  /** Closes the open bucket of every pass before a replayed day ({@link ReportFold#append}). */
+  void closeOpen() {
+    for (Pass pass : kept) {
+      pass.close();
+    }
+    if (deduped != null) {
+      for (Pass pass : deduped) {
+        pass.close();
+      }
+    }
+  }
+
+  /** A replayed day (after every earlier one); {@code gpus}: the fold's global GPU codes, by id. */
+  void append(DayPart.Users day, java.util.function.ToIntFunction<String> gpus) {
+    closeOpen();
+    nB += day.buckets();
+    if (!repeat) {
+      if (day.repeat()) {
+        repeat = true;
+        ids = null;
+      } else {
+        for (String id : day.ids()) {
+          if (!ids.add(gpus.applyAsInt(id))) {
+            repeat = true;
+            ids = null;
+            break;
+          }
+        }
+      }
+    }
+    if (day.kept() != null) {
+      for (int k = 0; k < kept.size(); k++) {
+        Pass pass = kept.get(k);
+        day.kept().get(k).forEach((u, c) -> pass.totals.merge(u, c, Long::sum));
+      }
+    }
+    if (deduped != null && day.deduped() != null) {
+      for (int k = 0; k < deduped.size(); k++) {
+        int kk = k;
+        day.deduped().get(k).forEach((u, c) -> deduped.get(kk).totals.merge(u, c, Long::sum));
+      }
+    }
+  }
+
   /** Adds a chunk whose rows fall in {@code bucket}s, after every earlier one. */
   void add(ClassifiedRows rows, int[] bucket) {
     IntPredicate inX = input.of(rows);
@@ -83,14 +151,21 @@ final class UserHours {
       if (x && bucket[i] != lastBucket) {
         lastBucket = bucket[i];
         nB++;
+        if (recorder != null) {
+          recorder.inputBucket(bucket[i]);
+        }
       }
       partition[i] = x && !rows.has(i, RowFlags.EXCLUDED) ? 0 : -1;
+      if (recorder != null && partition[i] == 0 && gpus[i] >= 0) {
+        recorder.id(rows.timestamps()[i], rows.gpuNames().value(gpus[i]));
+      }
       if (!repeat && partition[i] == 0 && gpus[i] >= 0 && !ids.add(gpus[i])) {
         repeat = true;
         ids = null;
       }
     }
-    if (deduped == null || !repeatBefore) {
+    // a recording fold keeps every pass: a later window may start after this repeat
+    if (deduped == null || !repeatBefore || recorder != null) {
       for (Pass pass : kept) {
         pass.add(rows, bucket, partition, null);
       }
@@ -119,6 +194,11 @@ final class UserHours {
     return present(totals, classes, nB, hours);
   }
 
+  /** Receives a pass's merges into its totals. */
+  interface Merges {
+    void merge(int bucket, String user, long count);
+  }
+
   /** One class's pass: distinct GPUs per owner in the open bucket, totals by user in order seen. */
   private static final class Pass {
     final ReportingClass cls;
@@ -128,6 +208,9 @@ final class UserHours {
     private final IntArrayList visited = new IntArrayList();
     private Dictionary names;
     private int current = -1;
+
+    /** Set for a recording fold: every merge into the totals. */
+    Merges recorder;
 
     Pass(ReportingClass cls) {
       this.cls = cls;
@@ -182,6 +265,9 @@ final class UserHours {
         String user = owner.isEmpty() ? UNKNOWN : owner;
         int code = codeOf.get(owner);
         totals.merge(user, (long) counts[code], Long::sum);
+        if (recorder != null) {
+          recorder.merge(current, user, counts[code]);
+        }
         counts[code] = 0;
       }
       visited.clear();

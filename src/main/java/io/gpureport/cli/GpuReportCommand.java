@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       SampleCommand.class,
       IndexCommand.class,
       ExportCommand.class,
-      HostsCommand.class
+      HostsCommand.class,
+      CacheCommand.class
     })
 public final class GpuReportCommand implements Runnable {
   @Spec CommandSpec spec;

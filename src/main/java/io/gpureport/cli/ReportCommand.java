@@ -14,6 +14,7 @@ import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
 import io.gpureport.report.ReportRequest.OutputFormat;
+import io.gpureport.rollup.RollupStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -284,6 +285,19 @@ public final class ReportCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory of the rollup cache, never inside the data directory (default:"
+              + " $XDG_CACHE_HOME/gpureport, else ~/.cache/gpureport).")
+  Path cacheDir;
+
+  @Option(
+      names = "--no-cache",
+      description = "Compute every day from rows: no rollup cache is read or written.")
+  boolean noCache;
+
+  @Option(
       names = "--no-charts",
       description = "No charts in the HTML report and the e-mail (the text report has none).")
   boolean noCharts;
@@ -331,6 +345,10 @@ public final class ReportCommand implements Callable<Integer> {
       }
       if (chunkRows != null) {
         job.chunkRows(chunkRows);
+      }
+      Path rollupDir = cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
+      if (!noCache && rollupDir != null) {
+        job.rollups(rollupDir, RollupStore.DEFAULT_MAX_BYTES);
       }
       job.run(request);
     } catch (OutOfMemoryError e) {

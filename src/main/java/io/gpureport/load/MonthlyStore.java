@@ -144,6 +144,29 @@ final class MonthlyStore implements SlotSource {
   }
 
   @Override
+  public Optional<String> identity() {
+    StringBuilder b = new StringBuilder();
+    for (DataSource.StoredFile f : stored.values()) {
+      Optional<String> one = identity(segment(f));
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      b.append(one.get()).append('\n');
+    }
+    return Optional.of(b.toString());
+  }
+
+  @Override
+  public Optional<String> identity(Segment segment) {
+    DataSource.StoredFile f = file(segment);
+    try {
+      return Optional.of(f.path().toAbsolutePath() + ":" + FileIdentity.of(f.path()));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public OptionalLong defaultEndTime() {
     for (DataSource.StoredFile f : newestFirst()) {
       OptionalLong max = format(f).maxTimestamp(f.path());

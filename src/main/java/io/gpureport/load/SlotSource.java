@@ -88,4 +88,21 @@ public interface SlotSource {
   default SlotTable load(List<Segment> segments, TimeRange range, Projection projection) {
     return load(segments, range, projection, null, LoadProgress.silent());
   }
+
+  /**
+   * What identifies the segment's stored content without reading its rows (a file's size,
+   * modification time, file key; docs/decisions/0005-rollups.md), or empty when the store cannot
+   * tell: then nothing computed from it may be reused.
+   */
+  default Optional<String> identity(Segment segment) {
+    return Optional.empty();
+  }
+
+  /**
+   * What identifies every stored file of the source, in order ({@link #identity(Segment)} of each
+   * one), or empty when the store cannot tell.
+   */
+  default Optional<String> identity() {
+    return Optional.empty();
+  }
 }

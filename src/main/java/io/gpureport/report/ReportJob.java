@@ -1,6 +1,7 @@
 package io.gpureport.report;
 
 import io.gpureport.aggregate.CorrectedFold;
+import io.gpureport.aggregate.DayPart;
 import io.gpureport.aggregate.Report;
 import io.gpureport.aggregate.ReportFold;
 import io.gpureport.aggregate.RuleEffectsFold;
@@ -28,7 +29,10 @@ import io.gpureport.render.ChartImage;
 import io.gpureport.render.HtmlReport;
 import io.gpureport.render.JsonReport;
 import io.gpureport.render.TextReport;
+import io.gpureport.rollup.DayParts;
+import io.gpureport.rollup.RollupStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,6 +62,23 @@ public final class ReportJob {
 
   /** Set by {@link #chunkRows}; null: the rows the heap allows ({@link ChunkPlan#chunkRows}). */
   private Long fixedChunkRows;
+
+  /** Set by {@link #rollups}; null: no rollup cache. */
+  private Path rollupDir;
+
+  private long rollupMaxBytes = RollupStore.DEFAULT_MAX_BYTES;
+
+  /** What the rollup cache did in the last run, for {@code --verbose} and the tests. */
+  private RollupUse rollupUse = RollupUse.BYPASSED;
+
+  /**
+   * The rollup cache's use in a run: {@code reused} day parts read back, {@code computed} day parts
+   * folded from rows (and stored), {@code bytes} the cache's size after the run; {@code bypassed}
+   * when the run did not use it.
+   */
+  public record RollupUse(boolean bypassed, int reused, int computed, long bytes) {
+    static final RollupUse BYPASSED = new RollupUse(true, 0, 0, 0);
+  }
 
   /**
    * With {@code interactive}, windows that take longer than two seconds to load show progress on
@@ -104,6 +125,22 @@ public final class ReportJob {
     return this;
   }
 
+  /**
+   * Uses the rollup cache under {@code dir} (docs/decisions/0005-rollups.md), at most {@code
+   * maxBytes} of it; without this call (or with a null {@code dir}) every report is computed from
+   * rows.
+   */
+  public ReportJob rollups(Path dir, long maxBytes) {
+    this.rollupDir = dir;
+    this.rollupMaxBytes = maxBytes;
+    return this;
+  }
+
+  /** What the rollup cache did in the last {@link #run}. */
+  public RollupUse rollupUse() {
+    return rollupUse;
+  }
+
   /** Runs a validated request; failures are thrown as {@link GpuReportException}. */
   public void run(ReportRequest req) {
     if (req.analysis() instanceof ReportRequest.GpuModelSnapshot snapshot) {
@@ -130,6 +167,21 @@ public final class ReportJob {
         });
     if (req.verbose()) {
       timer.print(err);
+      if (rollupDir != null) {
+        err.println(
+            rollupUse.bypassed()
+                ? "rollups: not used for this analysis"
+                : "rollups: "
+                    + rollupUse.reused()
+                    + " day parts reused, "
+                    + rollupUse.computed()
+                    + " computed; cache "
+                    + rollupUse.bytes() / 1024
+                    + " KiB of "
+                    + rollupMaxBytes / (1024 * 1024)
+                    + " MiB in "
+                    + rollupDir.resolve("rollups"));
+      }
     }
   }
 
@@ -137,7 +189,12 @@ public final class ReportJob {
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection = Folds.projection(req, analysis.host());
     Classification rules = rules(req.filters(), analysis.host());
-    Folded folded = foldWindow(source, req.window(), projection, rules, Folds.forWindow(req));
+    rollupUse = RollupUse.BYPASSED;
+    Rolled rolled = rollupDir != null ? rolled(req, analysis, source, projection, rules) : null;
+    Folded folded =
+        rolled != null
+            ? rolled.folded(req.window().hoursBack())
+            : foldWindow(source, req.window(), projection, rules, Folds.forWindow(req));
     WindowFold fold = folded.fold();
     Report.Window window = new Report.Window(folded.start(), folded.end(), folded.hoursBack());
     long start = folded.start();
@@ -222,6 +279,157 @@ public final class ReportJob {
   /** The stage times, on stderr. */
   void printTimes() {
     timer.print(err);
+  /** A window's fold made of day parts, and the window's end. */
+  private record Rolled(WindowFold fold, long end) {
+    /** As a folded window of {@code hoursBack} hours; no rows is no data. */
+    Folded folded(int hoursBack) {
+      if (fold.rows() == 0) {
+        throw new NoDataException("No data found in the specified time range.");
+      }
+      return new Folded(fold, minusHours(end, hoursBack), end, hoursBack);
+    }
+  }
+
+  private static final long DAY = 24 * Timestamps.MICROS_PER_HOUR;
+
+  /**
+   * The window's fold built from day parts (docs/decisions/0005-rollups.md): the window cut at
+   * local midnights, each part read back from the rollup cache while the data are unchanged, the
+   * others folded from rows (consecutive ones in one fold, recording day by day) and stored; then
+   * every part replayed in time order. Null when the cache does not apply (another fold, windows of
+   * at most 24 hours, a store without file identities): the caller folds the rows as always.
+   */
+  private Rolled rolled(
+      ReportRequest req,
+      ReportRequest.Windowed analysis,
+      SlotSource source,
+      Projection projection,
+      Classification rules) {
+    if (!(Folds.forWindow(req) instanceof ReportFold window) || !window.rollable()) {
+      return null; // corrected rules, --explain-rules, bucket widths that do not divide a day
+    }
+    int hoursBack = req.window().hoursBack();
+    if (hoursBack <= 24) {
+      return null; // no whole day to reuse: the daily cron report runs as without a cache
+    }
+    Optional<String> facts = timer.time("rollups", () -> source.identity());
+    if (facts.isEmpty()) {
+      return null;
+    }
+    RollupStore store =
+        timer.time("rollups", () -> RollupStore.open(rollupDir, w -> err.println("Warning: " + w)));
+    Long endTime = req.window().endTime();
+    long end = endTime != null ? endTime : cachedEnd(source, store, facts.get());
+    long start = minusHours(end, hoursBack);
+    String base = RollupKeys.base(req, analysis);
+    record Part(long day, long from, long to, boolean closed, String key) {
+      TimeRange range() {
+        return closed ? TimeRange.closed(from, to) : TimeRange.halfOpen(from, to);
+      }
+    }
+    List<Part> parts = new ArrayList<>();
+    for (long d = start - Math.floorMod(start, DAY); d <= end; d += DAY) {
+      long from = Math.max(start, d);
+      boolean closed = d + DAY > end;
+      long to = closed ? end : d + DAY;
+      parts.add(new Part(d, from, to, closed, RollupKeys.part(base, from, to, closed)));
+    }
+    DayPart[] found = new DayPart[parts.size()];
+    timer.time(
+        "rollups",
+        () -> {
+          for (int i = 0; i < found.length; i++) {
+            found[i] = readPart(store, parts.get(i).key(), facts.get(), parts.get(i).day());
+          }
+          return null;
+        });
+    int computed = 0;
+    List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
+    for (int i = 0; i < found.length; ) {
+      if (found[i] != null) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < found.length && found[j + 1] == null) {
+        j++;
+      }
+      Part first = parts.get(i);
+      Part last = parts.get(j);
+      TimeRange run =
+          last.closed()
+              ? TimeRange.closed(first.from(), last.to())
+              : TimeRange.halfOpen(first.from(), last.to());
+      ReportFold recorded =
+          (ReportFold) fold(source, run, segments, null, projection, rules, window.recording());
+      java.util.Map<Long, DayPart> byDay = new java.util.HashMap<>();
+      for (DayPart p : recorded.dayParts()) {
+        byDay.put(p.day(), p);
+      }
+      for (int k = i; k <= j; k++) {
+        Part part = parts.get(k);
+        found[k] =
+            byDay.getOrDefault(
+                part.day(), DayPart.empty(part.day(), window.partClasses(), window.byDevice()));
+        byte[] bytes = DayParts.encode(found[k]);
+        timer.time(
+            "rollups",
+            () -> {
+              store.write(part.key(), facts.get(), bytes);
+              return null;
+            });
+        computed++;
+      }
+      i = j + 1;
+    }
+    int reused = found.length - computed;
+    timer.time(
+        "aggregate",
+        () -> {
+          for (DayPart p : found) {
+            window.append(p);
+          }
+          return null;
+        });
+    long bytes =
+        timer.time(
+            "rollups",
+            () -> {
+              store.evict(rollupMaxBytes);
+              return store.stats().bytes();
+            });
+    rollupUse = new RollupUse(false, reused, computed, bytes);
+    return new Rolled(window, end);
+  }
+
+  /** A day part read back, or null: not stored, stale, or damaged (one warning). */
+  private static DayPart readPart(RollupStore store, String key, String facts, long day) {
+    Optional<byte[]> bytes = store.read(key, facts);
+    if (bytes.isEmpty()) {
+      return null;
+    }
+    try {
+      DayPart p = DayParts.decode(bytes.get());
+      return p.day() == day ? p : null;
+    } catch (java.io.IOException | RuntimeException e) {
+      store.damaged(key, e);
+      return null;
+    }
+  }
+
+  /**
+   * The default end time (docs/metrics.md, "End time"), read back from the cache while no file of
+   * the source changed, else queried and stored.
+   */
+  private long cachedEnd(SlotSource source, RollupStore store, String facts) {
+    Optional<byte[]> stored = timer.time("rollups", () -> store.read(RollupKeys.end(), facts));
+    if (stored.isPresent() && stored.get().length == Long.BYTES) {
+      return java.nio.ByteBuffer.wrap(stored.get()).getLong();
+    }
+    long end = timer.time("end-time", () -> defaultEnd(source));
+    store.write(
+        RollupKeys.end(), facts, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(end).array());
+    return end;
   }
 
   /** The rule set ({@code --rules}) and what it classifies rows with. */
