@@ -279,6 +279,8 @@ public final class ReportJob {
   /** The stage times, on stderr. */
   void printTimes() {
     timer.print(err);
+  }
+
   /** A window's fold made of day parts, and the window's end. */
   private record Rolled(WindowFold fold, long end) {
     /** As a folded window of {@code hoursBack} hours; no rows is no data. */
