@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
@@ -179,26 +180,7 @@ public final class HostsCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
 
-  @Option(
-      names = "--chunk-minutes",
-      hidden = true,
-      paramLabel = "MINUTES",
-      description = "Length of the time chunks the window is read in (tests, measurements).")
-  Long chunkMinutes;
-
-  @Option(
-      names = "--chunk-rows",
-      hidden = true,
-      paramLabel = "ROWS",
-      description = "Row budget of the chunks and stored-order pieces (tests, measurements).")
-  Long chunkRows;
-
-  @Option(
-      names = "--load-threads",
-      hidden = true,
-      paramLabel = "N",
-      description = "Threads that read the data (tests, measurements; default: the processors).")
-  Integer loadThreads;
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
@@ -206,19 +188,8 @@ public final class HostsCommand implements Callable<Integer> {
     HostsRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      HostsJob job =
-          new HostsJob(
-              ctx.clock(),
-              ctx.out(),
-              ctx.err(),
-              loadThreads != null ? loadThreads : Runtime.getRuntime().availableProcessors(),
-              interactive);
-      if (chunkMinutes != null) {
-        job.reportJob().chunkMinutes(chunkMinutes);
-      }
-      if (chunkRows != null) {
-        job.reportJob().chunkRows(chunkRows);
-      }
+      HostsJob job = new HostsJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+      engine.applyTo(job.reportJob());
       job.run(request);
     } catch (OutOfMemoryError e) {
       throw new GpuReportException(
@@ -239,15 +210,7 @@ public final class HostsCommand implements Callable<Integer> {
     if (!(minIdleHours >= 0) || Double.isInfinite(minIdleHours)) {
       throw new UsageException("--min-idle-hours must be a number >= 0, was " + minIdleHours);
     }
-    if (chunkMinutes != null && chunkMinutes < 1) {
-      throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
-    }
-    if (chunkRows != null && chunkRows < 1) {
-      throw new UsageException("--chunk-rows must be >= 1, was " + chunkRows);
-    }
-    if (loadThreads != null && loadThreads < 1) {
-      throw new UsageException("--load-threads must be >= 1, was " + loadThreads);
-    }
+    engine.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }

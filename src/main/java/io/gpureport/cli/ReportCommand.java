@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -302,26 +303,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "No charts in the HTML report and the e-mail (the text report has none).")
   boolean noCharts;
 
-  @Option(
-      names = "--chunk-minutes",
-      hidden = true,
-      paramLabel = "MINUTES",
-      description = "Length of the time chunks the window is read in (tests, measurements).")
-  Long chunkMinutes;
-
-  @Option(
-      names = "--chunk-rows",
-      hidden = true,
-      paramLabel = "ROWS",
-      description = "Row budget of the chunks and stored-order pieces (tests, measurements).")
-  Long chunkRows;
-
-  @Option(
-      names = "--load-threads",
-      hidden = true,
-      paramLabel = "N",
-      description = "Threads that read the data (tests, measurements; default: the processors).")
-  Integer loadThreads;
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
@@ -334,18 +316,8 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       ReportJob job =
           new ReportJob(
-              ctx.clock(),
-              ctx.out(),
-              ctx.err(),
-              ctx.mailer(),
-              loadThreads != null ? loadThreads : Runtime.getRuntime().availableProcessors(),
-              interactive);
-      if (chunkMinutes != null) {
-        job.chunkMinutes(chunkMinutes);
-      }
-      if (chunkRows != null) {
-        job.chunkRows(chunkRows);
-      }
+              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
+      engine.applyTo(job);
       Path rollupDir = cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
       if (!noCache && rollupDir != null) {
         job.rollups(rollupDir, RollupStore.DEFAULT_MAX_BYTES);
@@ -479,15 +451,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */
   private void checkRanges() {
-    if (chunkMinutes != null && chunkMinutes < 1) {
-      throw new UsageException("--chunk-minutes must be >= 1, was " + chunkMinutes);
-    }
-    if (chunkRows != null && chunkRows < 1) {
-      throw new UsageException("--chunk-rows must be >= 1, was " + chunkRows);
-    }
-    if (loadThreads != null && loadThreads < 1) {
-      throw new UsageException("--load-threads must be >= 1, was " + loadThreads);
-    }
+    engine.validate();
     if (hoursBack < 0) {
       throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
     }
