@@ -17,18 +17,14 @@ record FilePiece(
     implements Piece {
   /** The range the query reads: {@code range}, without upper bound when {@code openEnd}. */
   TimeRange queried() {
-    return openEnd ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+    return range.openEnded(openEnd);
   }
 
   @Override
   public String toString() {
     return segment
-        + " ["
-        + Timestamps.formatSeconds(range.start())
-        + ", "
-        + (openEnd
-            ? "open)"
-            : Timestamps.formatSeconds(range.end()) + (range.endInclusive() ? "]" : ")"))
+        + " "
+        + range.label(openEnd)
         + (byRowid ? " rowids [" + firstRowid + ", " + lastRowid + "]" : "");
   }
 }

@@ -150,8 +150,7 @@ final class ParquetFormat implements StoreFormat {
     List<Part> parts = new ArrayList<>();
     for (Path file : files) {
       ParquetFooter f = footer(file);
-      TimeRange queried =
-          file.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+      TimeRange queried = range.openEnded(file.equals(openEndFile));
       List<Integer> groups = new ArrayList<>();
       for (int g = 0; g < f.groups(); g++) {
         if (f.rows(g) > 0 && f.mayHold(g, queried, false)) {

@@ -11,18 +11,14 @@ record ParquetPiece(
     implements Piece {
   /** The range the read keeps rows of: {@code range}, without upper bound when {@code openEnd}. */
   TimeRange queried() {
-    return openEnd ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+    return range.openEnded(openEnd);
   }
 
   @Override
   public String toString() {
     return segment
-        + " ["
-        + Timestamps.formatSeconds(range.start())
-        + ", "
-        + (openEnd
-            ? "open)"
-            : Timestamps.formatSeconds(range.end()) + (range.endInclusive() ? "]" : ")"))
+        + " "
+        + range.label(openEnd)
         + " row groups ["
         + firstGroup
         + ", "

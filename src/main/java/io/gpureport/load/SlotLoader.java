@@ -92,8 +92,7 @@ public final class SlotLoader {
   List<Part> parts(List<Path> files, TimeRange range, Path openEndFile) {
     List<Part> parts = new ArrayList<>();
     for (Path f : files) {
-      TimeRange last =
-          f.equals(openEndFile) ? new TimeRange(range.start(), Long.MAX_VALUE, true) : range;
+      TimeRange last = range.openEnded(f.equals(openEndFile));
       if (threads == 1) {
         parts.add(Part.whole(f, last));
         continue;

@@ -18,6 +18,22 @@ public record TimeRange(long start, long end, boolean endInclusive) {
     return new TimeRange(start, end, false);
   }
 
+  /** This range, or when {@code openEnd} the same start without upper bound. */
+  public TimeRange openEnded(boolean openEnd) {
+    return openEnd ? new TimeRange(start, Long.MAX_VALUE, true) : this;
+  }
+
+  /**
+   * {@code [start, end]} or {@code [start, end)} to the second, {@code [start, open)} when {@code
+   * openEnd}, for messages.
+   */
+  public String label(boolean openEnd) {
+    return "["
+        + Timestamps.formatSeconds(start)
+        + ", "
+        + (openEnd ? "open)" : Timestamps.formatSeconds(end) + (endInclusive ? "]" : ")"));
+  }
+
   /**
    * This range cut into consecutive half-open ranges of {@code length} microseconds from its start,
    * the last one keeping this range's end (docs/decisions/0002-engine.md, "Chunks").

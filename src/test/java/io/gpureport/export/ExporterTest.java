@@ -245,20 +245,7 @@ class ExporterTest {
     export(request(files[0].getParent(), null, null, false), new StringWriter());
     MessageType oct = ParquetRows.read(dir.resolve("out/gpu_state_2025-10.parquet")).schema();
     MessageType nov = ParquetRows.read(dir.resolve("out/gpu_state_2025-11.parquet")).schema();
-    List<String> legacy =
-        List.of(
-            "Name",
-            "AssignedGPUs",
-            "AvailableGPUs",
-            "State",
-            "GPUs_DeviceName",
-            "GPUs_GlobalMemoryMb",
-            "PrioritizedProjects",
-            "GPUsAverageUsage",
-            "Machine",
-            "RemoteOwner",
-            "GlobalJobId",
-            "timestamp");
+    List<String> legacy = GpuStateTable.COLUMNS;
     assertEquals(legacy, oct.getFields().stream().map(f -> f.getName()).toList());
     assertEquals(
         Stream.concat(legacy.stream(), Stream.of("PreventJobsReason", "Disk")).toList(),

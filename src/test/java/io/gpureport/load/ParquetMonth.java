@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.NanoTime;
 import org.apache.parquet.example.data.simple.SimpleGroup;
@@ -43,21 +44,8 @@ final class ParquetMonth {
 
   /** The columns of the collector's table, in its order. */
   static final List<String> COLUMNS =
-      List.of(
-          "Name",
-          "AssignedGPUs",
-          "AvailableGPUs",
-          "State",
-          "GPUs_DeviceName",
-          "GPUs_GlobalMemoryMb",
-          "PrioritizedProjects",
-          "GPUsAverageUsage",
-          "Machine",
-          "RemoteOwner",
-          "GlobalJobId",
-          "timestamp",
-          "PreventJobsReason",
-          "Disk");
+      Stream.concat(GpuStateTable.COLUMNS.stream(), Stream.of("PreventJobsReason", "Disk"))
+          .toList();
 
   private ParquetMonth() {}
 
