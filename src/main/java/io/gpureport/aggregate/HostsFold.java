@@ -13,6 +13,8 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code gpureport hosts} as a fold over a window's classified chunks
@@ -405,7 +407,7 @@ public final class HostsFold implements WindowFold {
     }
     long gpuSnapshots = (long) ks.size() * nSnap;
     long noData = (long) ks.size() * (nSnap - present);
-    java.util.Map<String, Long> unavailableByState = new java.util.TreeMap<>();
+    Map<String, Long> unavailableByState = new TreeMap<>();
     LongArrayList byName = hostUnavailable.get(h);
     for (int code = 0; code < byName.size(); code++) {
       if (byName.getLong(code) > 0) {

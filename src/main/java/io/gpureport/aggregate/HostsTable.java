@@ -3,6 +3,7 @@ package io.gpureport.aggregate;
 import io.gpureport.classify.DeviceModels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public record HostsTable(
     if (s.top() > 0 && kept.size() > s.top()) {
       kept = new ArrayList<>(kept.subList(0, s.top()));
     }
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     kept.forEach(h -> names.add(h.host()));
     List<IdleStretch> gaps = new ArrayList<>();
     for (IdleStretch x : stretches) {

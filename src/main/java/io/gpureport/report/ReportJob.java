@@ -31,7 +31,9 @@ import io.gpureport.render.JsonReport;
 import io.gpureport.render.TextReport;
 import io.gpureport.rollup.DayParts;
 import io.gpureport.rollup.RollupStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,8 +41,10 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -364,7 +368,7 @@ public final class ReportJob {
               : TimeRange.halfOpen(first.from(), last.to());
       ReportFold recorded =
           (ReportFold) fold(source, run, segments, null, projection, rules, window.recording());
-      java.util.Map<Long, DayPart> byDay = new java.util.HashMap<>();
+      Map<Long, DayPart> byDay = new HashMap<>();
       for (DayPart p : recorded.dayParts()) {
         byDay.put(p.day(), p);
       }
@@ -413,7 +417,7 @@ public final class ReportJob {
     try {
       DayPart p = DayParts.decode(bytes.get());
       return p.day() == day ? p : null;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       store.damaged(key, e);
       return null;
     }
@@ -426,11 +430,10 @@ public final class ReportJob {
   private long cachedEnd(SlotSource source, RollupStore store, String facts) {
     Optional<byte[]> stored = timer.time("rollups", () -> store.read(RollupKeys.end(), facts));
     if (stored.isPresent() && stored.get().length == Long.BYTES) {
-      return java.nio.ByteBuffer.wrap(stored.get()).getLong();
+      return ByteBuffer.wrap(stored.get()).getLong();
     }
     long end = timer.time("end-time", () -> defaultEnd(source));
-    store.write(
-        RollupKeys.end(), facts, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(end).array());
+    store.write(RollupKeys.end(), facts, ByteBuffer.allocate(Long.BYTES).putLong(end).array());
     return end;
   }
 
