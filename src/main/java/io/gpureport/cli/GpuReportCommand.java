@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       IndexCommand.class,
       ExportCommand.class,
       HostsCommand.class,
+      UsersCommand.class,
       CacheCommand.class
     })
 public final class GpuReportCommand implements Runnable {
