@@ -49,7 +49,7 @@ public final class UsersText {
         .append(t.bucketMinutes())
         .append(" minutes with data\n\n");
     for (UsersTable.ClassTotal c : t.totals()) {
-      b.append(String.format(Locale.ROOT, "%-11s", c.poolClass().key()))
+      b.append(String.format(Locale.ROOT, "%-12s", c.poolClass().key()))
           .append(Numbers.f1(c.gpuHours()))
           .append(" claimed GPU-hours, peak ")
           .append(c.peakGpus())
