@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       HostsCommand.class,
       UsersCommand.class,
+      TrendCommand.class,
       CacheCommand.class
     })
 public final class GpuReportCommand implements Runnable {

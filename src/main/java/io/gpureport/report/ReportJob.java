@@ -189,6 +189,19 @@ public final class ReportJob {
     }
   }
 
+  /**
+   * The windowed analysis of {@code req} (through the rollup cache when set), not rendered: for
+   * commands built on the report's analyses ({@code trend}); warnings printed here.
+   */
+  Report analyse(ReportRequest req) {
+    SlotSource source = req.source().open(loadThreads);
+    try {
+      return windowed(req, (ReportRequest.Windowed) req.analysis(), source, clock.millis());
+    } finally {
+      source.warnings().forEach(w -> err.println("Warning: " + w));
+    }
+  }
+
   private Report windowed(
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection = Folds.projection(req, analysis.host());
