@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostsGoldenTest {
   /** The commands whose cases are in {@code golden-<command>/}, run the same way. */
-  private static final List<String> COMMANDS = List.of("hosts", "users");
+  private static final List<String> COMMANDS = List.of("hosts", "users", "trend");
 
   @TempDir Path dir;
 
