@@ -14,9 +14,9 @@ import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /**
- * The report's source and filters as one mixin for {@code users} and {@code trend}: {@code
- * --db-path}/{@code --data-dir}, {@code --input-format}, {@code --host}, the exclusions and the
- * CHTC-owned list, checked and turned into {@link ReportRequest}'s records.
+ * The report's source and filters as one mixin for {@code hosts}, {@code users} and {@code trend}:
+ * {@code --db-path}/{@code --data-dir}, {@code --input-format}, {@code --host}, the exclusions and
+ * the CHTC-owned list, checked and turned into {@link ReportRequest}'s records.
  */
 final class SourceOptions {
   @Option(
