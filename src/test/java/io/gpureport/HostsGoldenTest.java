@@ -15,38 +15,47 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every folder of {@code golden-hosts/} is a {@code gpureport hosts} case (kept apart from {@code
- * golden/}, whose folders are all report cases): {@code example-*} run on the worked example with
- * its CHTC-owned list and exclusions, {@code sample-*} on one deterministic sample day of 24 hosts.
- * Its {@code args} (one a line) must print its {@code expected.txt}, {@code expected.csv}
- * (byte-exact) or {@code expected.json} (compared as values). {@code -Dgolden.update=true} rewrites
- * them.
+ * Every folder of {@code golden-hosts/} is a {@code gpureport hosts} case, of {@code golden-users/}
+ * a {@code gpureport users} case (kept apart from {@code golden/}, whose folders are all report
+ * cases): {@code example-*} run on the worked example with its CHTC-owned list and exclusions,
+ * {@code sample-*} on one deterministic sample day of 24 hosts. Its {@code args} (one a line) must
+ * print its {@code expected.txt}, {@code expected.csv} (byte-exact) or {@code expected.json}
+ * (compared as values). {@code -Dgolden.update=true} rewrites them.
  */
 class HostsGoldenTest {
-  private static final Path ROOT = Path.of("src", "test", "resources", "golden-hosts");
+  /** The commands whose cases are in {@code golden-<command>/}, run the same way. */
+  private static final List<String> COMMANDS = List.of("hosts", "users", "trend");
 
   @TempDir Path dir;
 
-  static Stream<String> cases() throws IOException {
-    try (Stream<Path> s = Files.list(ROOT)) {
-      return s
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+  private static Path root(String command) {
+    return Path.of("src", "test", "resources", "golden-" + command);
   }
 
-  @ParameterizedTest(name = "{0}")
+  static Stream<Arguments> cases() throws IOException {
+    List<Arguments> all = new ArrayList<>();
+    for (String command : COMMANDS) {
+      try (Stream<Path> s = Files.list(root(command))) {
+        s.filter(Files::isDirectory)
+            .map(p -> p.getFileName().toString())
+            .sorted()
+            .forEach(c -> all.add(Arguments.of(command, c)));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
-  void hostsMatchGolden(String caseName) throws Exception {
+  void hostsMatchGolden(String command, String caseName) throws Exception {
+    Path root = root(command);
     List<String> caseArgs =
-        Files.readAllLines(ROOT.resolve(caseName).resolve("args"), StandardCharsets.UTF_8);
-    List<String> args = new ArrayList<>(List.of("hosts", "--data-dir", dir.toString()));
+        Files.readAllLines(root.resolve(caseName).resolve("args"), StandardCharsets.UTF_8);
+    List<String> args = new ArrayList<>(List.of(command, "--data-dir", dir.toString()));
     if (caseName.startsWith("example")) {
       ExampleData.build(dir);
       args.addAll(
@@ -78,7 +87,7 @@ class HostsGoldenTest {
     assertEquals(0, r.exitCode(), r.err());
     int f = caseArgs.indexOf("--output-format");
     String ext = f < 0 ? "txt" : caseArgs.get(f + 1).replace("text", "txt");
-    Path expected = ROOT.resolve(caseName).resolve("expected." + ext);
+    Path expected = root.resolve(caseName).resolve("expected." + ext);
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(expected, r.out(), StandardCharsets.UTF_8);
       return;

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       IndexCommand.class,
       ExportCommand.class,
       HostsCommand.class,
+      UsersCommand.class,
+      TrendCommand.class,
       SiteCommand.class,
       CacheCommand.class
     })

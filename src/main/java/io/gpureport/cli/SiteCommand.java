@@ -1,7 +1,7 @@
 package io.gpureport.cli;
 
+import io.gpureport.classify.RuleSets;
 import io.gpureport.errors.UsageException;
-import io.gpureport.load.Timestamps;
 import io.gpureport.report.SiteJob;
 import io.gpureport.report.SiteRequest;
 import java.nio.file.Files;
@@ -43,7 +43,15 @@ public final class SiteCommand implements Callable<Integer> {
           "Make the site as of this time, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
   String endTime;
 
-  @Mixin DataOptions data;
+  @Mixin SourceOptions data;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "NAME",
+      defaultValue = "reference",
+      converter = ReportCommand.RulesConverter.class,
+      description = "Rule set of the reports: reference or corrected (default: ${DEFAULT-VALUE}).")
+  String rules;
 
   @Option(names = "--no-charts", description = "Report pages without charts.")
   boolean noCharts;
@@ -69,14 +77,13 @@ public final class SiteCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + out + " is not a directory");
     }
-    Long end = null;
-    if (endTime != null) {
-      long t = Timestamps.parseUser(endTime);
-      if (t == Long.MIN_VALUE) {
-        throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
-      }
-      end = t;
-    }
-    return new SiteRequest(data.source(), data.filters(ctx.err()), out, end, !noCharts, verbose);
+    return new SiteRequest(
+        data.source(),
+        data.filters(ctx, RuleSets.named(rules)),
+        data.host(),
+        out,
+        SourceOptions.endTime(endTime),
+        !noCharts,
+        verbose);
   }
 }

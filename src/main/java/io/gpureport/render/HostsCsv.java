@@ -7,17 +7,14 @@ import io.gpureport.classify.DeviceModels;
 import io.gpureport.load.Timestamps;
 import java.util.List;
 
-/**
- * {@code gpureport hosts} as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it
- * has a comma, a double quote, CR or LF, its quotes doubled; numbers unrounded as in JSON.
- */
+/** {@code gpureport hosts} as CSV ({@link Csv}: RFC 4180), numbers unrounded as in JSON. */
 public final class HostsCsv {
   private HostsCsv() {}
 
   /** One row per host. */
   public static String hosts(HostsTable t) {
     StringBuilder b = new StringBuilder();
-    row(
+    Csv.row(
         b,
         List.of(
             "host",
@@ -41,7 +38,7 @@ public final class HostsCsv {
             "last_seen"));
     for (HostRow r : t.hosts()) {
       IdleStretch x = r.longestIdle();
-      row(
+      Csv.row(
           b,
           List.of(
               r.host(),
@@ -70,9 +67,9 @@ public final class HostsCsv {
   /** One row per idle stretch ({@code --gaps}), longest first. */
   public static String stretches(HostsTable t) {
     StringBuilder b = new StringBuilder();
-    row(b, List.of("host", "gpu", "start", "end", "hours", "open"));
+    Csv.row(b, List.of("host", "gpu", "start", "end", "hours", "open"));
     for (IdleStretch x : t.stretches()) {
-      row(
+      Csv.row(
           b,
           List.of(
               x.host(),
@@ -83,23 +80,5 @@ public final class HostsCsv {
               Boolean.toString(x.open())));
     }
     return b.toString();
-  }
-
-  private static void row(StringBuilder b, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append(field(fields.get(i)));
-    }
-    b.append("\r\n");
-  }
-
-  /** A field, quoted when RFC 4180 needs it. */
-  static String field(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

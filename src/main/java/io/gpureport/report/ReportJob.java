@@ -189,6 +189,19 @@ public final class ReportJob {
     }
   }
 
+  /**
+   * The windowed analysis of {@code req} (through the rollup cache when set), not rendered: for
+   * commands built on the report's analyses ({@code trend}); warnings printed here.
+   */
+  Report analyse(ReportRequest req) {
+    SlotSource source = req.source().open(loadThreads);
+    try {
+      return windowed(req, (ReportRequest.Windowed) req.analysis(), source, clock.millis());
+    } finally {
+      source.warnings().forEach(w -> err.println("Warning: " + w));
+    }
+  }
+
   private Report windowed(
       ReportRequest req, ReportRequest.Windowed analysis, SlotSource source, long started) {
     Projection projection = Folds.projection(req, analysis.host());
@@ -273,9 +286,23 @@ public final class ReportJob {
       ReportRequest.Filters filters,
       String host,
       WindowFold empty) {
-    SlotSource source = src.open(loadThreads);
     // CORRECTED reads State with Drained apart, and the real names (README, "hosts")
-    Folded folded = foldWindow(source, w, Projection.CORRECTED, rules(filters, host), empty);
+    return foldRows(src, w, filters, host, Projection.CORRECTED, empty);
+  }
+
+  /**
+   * The window folded into {@code empty} as {@link #foldHosts} does, reading the columns of {@code
+   * projection}; the source is opened and its warnings printed here.
+   */
+  Folded foldRows(
+      ReportRequest.Source src,
+      ReportRequest.Window w,
+      ReportRequest.Filters filters,
+      String host,
+      Projection projection,
+      WindowFold empty) {
+    SlotSource source = src.open(loadThreads);
+    Folded folded = foldWindow(source, w, projection, rules(filters, host), empty);
     source.warnings().forEach(x -> err.println("Warning: " + x));
     return folded;
   }

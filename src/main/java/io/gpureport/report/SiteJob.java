@@ -74,8 +74,8 @@ public final class SiteJob {
     directory(file.getParent());
     ReportRequest.Analysis analysis =
         p.kind() == Kind.MONTHLY
-            ? new ReportRequest.Monthly(false, "")
-            : new ReportRequest.Allocation(true, false, "");
+            ? new ReportRequest.Monthly(false, req.host())
+            : new ReportRequest.Allocation(true, false, req.host());
     ReportRequest report =
         new ReportRequest(
             req.source(),

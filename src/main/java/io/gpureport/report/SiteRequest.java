@@ -11,6 +11,7 @@ import java.util.Objects;
 public record SiteRequest(
     ReportRequest.Source source,
     ReportRequest.Filters filters,
+    String host,
     Path out,
     Long endTime,
     boolean charts,
@@ -18,6 +19,7 @@ public record SiteRequest(
   public SiteRequest {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(host, "host");
     Objects.requireNonNull(out, "out");
   }
 }

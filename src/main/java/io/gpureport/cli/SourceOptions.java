@@ -1,23 +1,24 @@
 package io.gpureport.cli;
 
-import io.gpureport.classify.RuleSets;
+import io.gpureport.classify.RuleSet;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.errors.UsageException;
 import io.gpureport.load.InputFormat;
+import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportRequest;
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /**
- * Where the monthly files are and how their slots are classified, as the report takes them: the
- * source ({@code --data-dir}, {@code --db-path}, {@code --input-format}) and the filters ({@code
- * --exclude-hosts…}, {@code --chtc-owned}, {@code --rules}), for the commands built on the report's
- * window.
+ * The report's source and filters as one mixin for {@code hosts}, {@code users} and {@code trend}:
+ * {@code --db-path}/{@code --data-dir}, {@code --input-format}, {@code --host}, the exclusions and
+ * the CHTC-owned list, checked and turned into {@link ReportRequest}'s records.
  */
-final class DataOptions {
+final class SourceOptions {
   @Option(
       names = "--db-path",
       paramLabel = "FILE",
@@ -38,6 +39,13 @@ final class DataOptions {
   InputFormat inputFormat;
 
   @Option(
+      names = "--host",
+      paramLabel = "REGEX",
+      defaultValue = "",
+      description = "Only slots whose name matches this regex (default: no filter).")
+  String host;
+
+  @Option(
       names = "--exclude-hosts",
       paramLabel = "TEXT",
       description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
@@ -56,32 +64,25 @@ final class DataOptions {
       description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
   Path chtcOwned;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "NAME",
-      defaultValue = "reference",
-      converter = ReportCommand.RulesConverter.class,
-      description =
-          "Rule set whose classes and dedup rank are used: reference or corrected"
-              + " (default: ${DEFAULT-VALUE}).")
-  String rules;
-
-  /**
-   * The monthly files; a usage error when both {@code --db-path} and {@code --data-dir} are set.
-   */
+  /** The monthly files; throws a usage error for two sources. */
   ReportRequest.Source source() {
     if (dbPath != null && dataDir != null) {
       throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
     }
-    ReportRequest.Source source =
-        dbPath != null
+    return (dbPath != null
             ? ReportRequest.Source.dbPath(dbPath)
-            : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of("."));
-    return source.in(inputFormat);
+            : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
+        .in(inputFormat);
   }
 
-  /** The rule set, exclusions and CHTC-owned hosts (warnings about the files go to {@code err}). */
-  ReportRequest.Filters filters(PrintStream err) {
+  /** The checked {@code --host} regex. */
+  String host() {
+    regex(host, "--host");
+    return host;
+  }
+
+  /** The rule set with the exclusions and CHTC-owned hosts read (messages on {@code ctx}). */
+  ReportRequest.Filters filters(CliContext ctx, RuleSet rules) {
     if (excludeHosts != null && excludeHostsYaml != null) {
       throw new UsageException(
           "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
@@ -90,7 +91,7 @@ final class DataOptions {
         ChtcOwnedHosts.fromFile(
             chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
             chtcOwned != null,
-            err);
+            ctx.err());
     ExclusionMap exclusions;
     if (excludeHosts != null) {
       exclusions = ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
@@ -100,6 +101,28 @@ final class DataOptions {
           ExclusionLoader.fromFile(
               explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
     }
-    return new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc);
+    return new ReportRequest.Filters(rules, exclusions, chtc);
+  }
+
+  /** A regular expression of an option, or a usage error. */
+  static Pattern regex(String r, String option) {
+    try {
+      return Pattern.compile(r);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          "invalid " + option + " regular expression '" + r + "': " + e.getDescription());
+    }
+  }
+
+  /** {@code --end-time} as naive epoch microseconds, null when not given. */
+  static Long endTime(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    long t = Timestamps.parseUser(text);
+    if (t == Long.MIN_VALUE) {
+      throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
+    }
+    return t;
   }
 }
