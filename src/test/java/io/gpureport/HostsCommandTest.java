@@ -1,6 +1,7 @@
 package io.gpureport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code gpureport hosts}: the per-snapshot state rules on hand-built snapshots under both rule
  * sets, idle stretches broken by a missing snapshot, Allocated % equal to the report's device
- * statistics on the host's rows alone, and CSV quoting of hostile host names.
+ * statistics on the host's rows alone, and CSV quoting and HTML escaping of hostile host names.
  */
 class HostsCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -283,6 +284,49 @@ class HostsCommandTest {
   }
 
   @Test
+  void htmlEscapesHostileHostDeviceAndGpuNames() throws Exception {
+    String script = "<script>alert(1)</script>";
+    String amp = "a&b";
+    String quotes = "q\"u'ote";
+    String device = "Evil<i>GPU&\"'";
+    TestDb t = new TestDb();
+    for (String time : List.of(T1, T2)) {
+      for (String m : List.of(script, amp, quotes)) {
+        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", device, "", m, null, time);
+      }
+    }
+    Path db = t.write(dir.resolve("gpu_state_2025-11.db"));
+    Files.writeString(dir.resolve("none.txt"), "");
+    List<String> args =
+        List.of(
+            "hosts",
+            "--db-path",
+            db.toString(),
+            "--exclude-hosts",
+            "{}",
+            "--chtc-owned",
+            dir.resolve("none.txt").toString(),
+            "--output-format",
+            "html",
+            "--gaps",
+            "--min-idle-hours",
+            "0");
+    CliResult r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.err());
+    String html = r.out();
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
+    assertFalse(html.contains("<i>"), html);
+    // the host cells, and the host and GPU cells of the idle stretches
+    assertTrue(html.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">GPU-&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">a&amp;b</td>"), html);
+    assertTrue(html.contains(">GPU-a&amp;b</td>"), html);
+    assertTrue(html.contains(">q&quot;u&#39;ote</td>"), html);
+    // the device heading (one category, one device: grouped)
+    assertTrue(html.contains(">Evil&lt;i&gt;GPU&amp;&quot;&#39;</h3>"), html);
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLine() throws Exception {
     for (List<String> bad :
         List.of(
@@ -291,7 +335,7 @@ class HostsCommandTest {
             List.of("hosts", "--min-idle-hours", "-2"),
             List.of("hosts", "--category", "mine"),
             List.of("hosts", "--device", "("),
-            List.of("hosts", "--output-format", "html"))) {
+            List.of("hosts", "--output-format", "xml"))) {
       CliResult r = Cli.run(bad.toArray(String[]::new));
       assertEquals(2, r.exitCode(), bad + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), bad + ": " + r.err());

@@ -168,7 +168,7 @@ public final class HostsCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "text, html, json or csv (default: ${DEFAULT-VALUE}).")
   HostsRequest.Format outputFormat;
 
   @Option(
@@ -288,17 +288,18 @@ public final class HostsCommand implements Callable<Integer> {
     }
   }
 
-  /** Accepts text, json and csv. */
+  /** Accepts text, html, json and csv. */
   static final class FormatConverter implements ITypeConverter<HostsRequest.Format> {
     @Override
     public HostsRequest.Format convert(String v) {
       return switch (v) {
         case "text" -> HostsRequest.Format.TEXT;
+        case "html" -> HostsRequest.Format.HTML;
         case "json" -> HostsRequest.Format.JSON;
         case "csv" -> HostsRequest.Format.CSV;
         default ->
             throw new TypeConversionException(
-                "expected one of text, json, csv but was '" + v + "'");
+                "expected one of text, html, json, csv but was '" + v + "'");
       };
     }
   }

@@ -4,10 +4,12 @@ import io.gpureport.aggregate.HostsFold;
 import io.gpureport.aggregate.HostsTable;
 import io.gpureport.deliver.OutputTarget;
 import io.gpureport.render.HostsCsv;
+import io.gpureport.render.HostsHtml;
 import io.gpureport.render.HostsJson;
 import io.gpureport.render.HostsText;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.LocalDateTime;
 
 /**
  * {@code gpureport hosts}: the report's window folded ({@link ReportJob}) into a {@link HostsFold}
@@ -15,12 +17,14 @@ import java.time.Clock;
  */
 public final class HostsJob {
   private final ReportJob job;
+  private final Clock clock;
   private final PrintStream out;
 
   /** With {@code interactive}, long loads show progress on stderr (as the report's). */
   public HostsJob(
       Clock clock, PrintStream out, PrintStream err, int loadThreads, boolean interactive) {
     this.job = new ReportJob(clock, out, err, null, loadThreads, interactive);
+    this.clock = clock;
     this.out = out;
   }
 
@@ -31,6 +35,7 @@ public final class HostsJob {
 
   /** Runs a validated request; failures are thrown as GpuReportException. */
   public void run(HostsRequest req) {
+    long started = clock.millis();
     ReportJob.Folded folded =
         job.foldHosts(
             req.source(),
@@ -51,6 +56,12 @@ public final class HostsJob {
     String rendered =
         switch (req.format()) {
           case TEXT -> HostsText.render(header, table);
+          case HTML ->
+              HostsHtml.render(
+                  header,
+                  table,
+                  new HostsHtml.Run(
+                      (clock.millis() - started) / 1000.0, LocalDateTime.now(clock).withNano(0)));
           case JSON -> HostsJson.render(header, table);
           case CSV -> req.gaps() ? HostsCsv.stretches(table) : HostsCsv.hosts(table);
         };

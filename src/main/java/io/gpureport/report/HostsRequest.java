@@ -35,6 +35,7 @@ public record HostsRequest(
   /** The formats of {@code --output-format}. */
   public enum Format {
     TEXT,
+    HTML,
     JSON,
     CSV
   }
