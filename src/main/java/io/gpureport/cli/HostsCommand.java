@@ -177,6 +177,8 @@ public final class HostsCommand implements Callable<Integer> {
       description = "Write the output to FILE, replaced atomically (default: standard output).")
   Path outputFile;
 
+  @Mixin EmailOptions email;
+
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
 
@@ -188,7 +190,9 @@ public final class HostsCommand implements Callable<Integer> {
     HostsRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      HostsJob job = new HostsJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+      HostsJob job =
+          new HostsJob(
+              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
       engine.applyTo(job.reportJob());
       job.run(request);
     } catch (OutOfMemoryError e) {
@@ -211,6 +215,7 @@ public final class HostsCommand implements Callable<Integer> {
       throw new UsageException("--min-idle-hours must be a number >= 0, was " + minIdleHours);
     }
     engine.validate();
+    email.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
@@ -231,6 +236,7 @@ public final class HostsCommand implements Callable<Integer> {
     if (dbPath != null && dataDir != null) {
       throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
     }
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
     if (category != null) {
       for (String c : category.split(",", -1)) {
@@ -276,6 +282,7 @@ public final class HostsCommand implements Callable<Integer> {
         gaps,
         outputFormat,
         outputFile,
+        delivery,
         verbose);
   }
 

@@ -5,8 +5,6 @@ import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
-import io.gpureport.deliver.Addresses;
-import io.gpureport.deliver.EmailSettings;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.load.InputFormat;
@@ -42,8 +40,6 @@ import picocli.CommandLine.TypeConversionException;
     abbreviateSynopsis = true,
     description = "Report GPU allocation from the monthly gpu_state_YYYY-MM.db files.")
 public final class ReportCommand implements Callable<Integer> {
-  static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";
-
   @ParentCommand GpuReportCommand parent;
 
   @Spec CommandSpec spec;
@@ -182,70 +178,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Write the report to FILE, replaced atomically (default: standard output).")
   Path outputFile;
 
-  @Option(
-      names = "--email-to",
-      paramLabel = "LIST",
-      description = "Also send the report by e-mail to these comma-separated recipients.")
-  String emailTo;
-
-  @Option(
-      names = "--email-from",
-      paramLabel = "ADDR",
-      description = "Sender address; required with --email-to.")
-  String emailFrom;
-
-  @Option(
-      names = "--email-subject-prefix",
-      paramLabel = "TEXT",
-      defaultValue = "CHTC GPU Allocation",
-      description = "Start of the e-mail subject (default: ${DEFAULT-VALUE}).")
-  String subjectPrefix;
-
-  @Option(
-      names = "--smtp-server",
-      paramLabel = "HOST",
-      defaultValue = "localhost",
-      description = "SMTP server (default: ${DEFAULT-VALUE}).")
-  String smtpServer;
-
-  @Option(
-      names = "--smtp-port",
-      paramLabel = "INT",
-      defaultValue = "25",
-      description = "First SMTP port tried (default: ${DEFAULT-VALUE}).")
-  int smtpPort;
-
-  @Option(
-      names = "--smtp-starttls",
-      paramLabel = "MODE",
-      defaultValue = "opportunistic",
-      converter = StartTlsConverter.class,
-      description = "required, opportunistic or off (default: ${DEFAULT-VALUE}).")
-  EmailSettings.StartTls startTls;
-
-  @Option(
-      names = "--smtp-user",
-      paramLabel = "USER",
-      description = "SMTP user; the password is read from $" + PASSWORD_ENV + ".")
-  String smtpUser;
-
-  @Option(
-      names = "--smtp-insecure",
-      description = "Do not verify the SMTP server's TLS certificate or host name.")
-  boolean smtpInsecure;
-
-  @Option(
-      names = "--email-timeout",
-      paramLabel = "INT",
-      defaultValue = "30",
-      description =
-          "SMTP connect, read and write timeout in seconds, >= 1" + " (default: ${DEFAULT-VALUE}).")
-  int emailTimeout;
-
-  @Option(
-      names = "--email-debug",
-      description = "Print the SMTP conversation and the e-mail subject on stderr.")
-  boolean emailDebug;
+  @Mixin EmailOptions email;
 
   @Option(
       names = "--rules",
@@ -368,11 +301,11 @@ public final class ReportCommand implements Callable<Integer> {
     if (dbPath != null && dataDir != null) {
       throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
     }
-    if (isSnapshot && (outputFormat == OutputFormat.HTML || emailTo != null)) {
+    if (isSnapshot && (outputFormat == OutputFormat.HTML || email.requested())) {
       throw new UsageException(
           "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
     }
-    EmailSettings email = email(ctx);
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     ChtcOwnedHosts chtc =
         ChtcOwnedHosts.fromFile(
             chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
@@ -388,7 +321,7 @@ public final class ReportCommand implements Callable<Integer> {
         analysis(snapshot),
         new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc, reportV2()),
         new ReportRequest.Output(outputFormat, outputFile, !noCharts),
-        email == null ? new ReportRequest.NoEmail() : new ReportRequest.Email(email),
+        delivery,
         verbose);
   }
 
@@ -410,7 +343,7 @@ public final class ReportCommand implements Callable<Integer> {
     boolean deviceAllocation = analysisType == AnalysisType.ALLOCATION && groupByDevice;
     if (explainRules
         && (outputFormat != OutputFormat.TEXT
-            || emailTo != null
+            || email.requested()
             || !(deviceAllocation || analysisType == AnalysisType.MONTHLY))) {
       throw new UsageException(
           "--explain-rules prints a text report for the allocation or monthly analysis only");
@@ -461,12 +394,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (windowMinutes < 0) {
       throw new UsageException("--window-minutes must be >= 0, was " + windowMinutes);
     }
-    if (emailTimeout < 1) {
-      throw new UsageException("--email-timeout must be >= 1, was " + emailTimeout);
-    }
-    if (smtpPort < 1 || smtpPort > 65535) {
-      throw new UsageException("--smtp-port must be between 1 and 65535, was " + smtpPort);
-    }
+    email.validate();
   }
 
   /** An empty {@code --output-file} would resolve to the current directory. */
@@ -483,38 +411,6 @@ public final class ReportCommand implements Callable<Integer> {
     boolean explicit = excludeHostsYaml != null;
     return ExclusionLoader.fromFile(
         explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
-  }
-
-  private EmailSettings email(CliContext ctx) {
-    if (emailTo == null) {
-      return null;
-    }
-    if (emailFrom == null) {
-      throw new UsageException("--email-from is required when --email-to is given");
-    }
-    var recipients = Addresses.recipients(emailTo);
-    Addresses.validate(emailFrom, "--email-from");
-    Addresses.subjectPrefix(subjectPrefix);
-    String password = null;
-    if (smtpUser != null) {
-      password = ctx.env().get(PASSWORD_ENV);
-      if (password == null) {
-        throw new UsageException(
-            "--smtp-user needs the password in the environment variable " + PASSWORD_ENV);
-      }
-    }
-    return new EmailSettings(
-        recipients,
-        emailFrom,
-        subjectPrefix,
-        smtpServer,
-        smtpPort,
-        startTls,
-        smtpUser,
-        password,
-        smtpInsecure,
-        emailTimeout,
-        emailDebug);
   }
 
   /** Accepts the kebab-case analysis names and the legacy alias. */
@@ -560,21 +456,6 @@ public final class ReportCommand implements Callable<Integer> {
         }
       }
       throw new TypeConversionException("expected sqlite or parquet but was '" + v + "'");
-    }
-  }
-
-  /** Accepts required, opportunistic and off. */
-  static final class StartTlsConverter implements ITypeConverter<EmailSettings.StartTls> {
-    @Override
-    public EmailSettings.StartTls convert(String v) {
-      return switch (v) {
-        case "required" -> EmailSettings.StartTls.REQUIRED;
-        case "opportunistic" -> EmailSettings.StartTls.OPPORTUNISTIC;
-        case "off" -> EmailSettings.StartTls.OFF;
-        default ->
-            throw new TypeConversionException(
-                "expected one of required, opportunistic, off but was '" + v + "'");
-      };
     }
   }
 
