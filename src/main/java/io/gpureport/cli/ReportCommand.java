@@ -3,11 +3,9 @@ package io.gpureport.cli;
 import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
-import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
-import io.gpureport.load.InputFormat;
 import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -44,51 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--hours-back",
-      paramLabel = "INT",
-      defaultValue = "24",
-      description =
-          "Window length in hours, >= 0; 0 is the last snapshot only"
-              + " (default: ${DEFAULT-VALUE}).")
-  int hoursBack;
-
-  @Option(
-      names = "--end-time",
-      paramLabel = "TEXT",
-      description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
-  String endTime;
-
-  @Option(
-      names = "--db-path",
-      paramLabel = "FILE",
-      description =
-          "A database file (or a .parquet file) instead of --data-dir; a"
-              + " gpu_state_YYYY-MM.db (.parquet) name stands for its whole directory, in"
-              + " both formats (legacy rule L2).")
-  Path dbPath;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Directory of the monthly files (default: the current directory).")
-  Path dataDir;
-
-  @Option(
-      names = "--input-format",
-      paramLabel = "FORMAT",
-      converter = InputFormatConverter.class,
-      description =
-          "Read only sqlite (.db) or parquet monthly files (default: both; a month stored in"
-              + " both forms needs this option).")
-  InputFormat inputFormat;
-
-  @Option(
-      names = "--host",
-      paramLabel = "REGEX",
-      defaultValue = "",
-      description = "Only slots whose name matches this regex (default: no filter).")
-  String host;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--analysis-type",
@@ -145,24 +97,7 @@ public final class ReportCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int windowMinutes;
 
-  @Option(
-      names = "--exclude-hosts",
-      paramLabel = "TEXT",
-      description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
-  String excludeHosts;
-
-  @Option(
-      names = "--exclude-hosts-yaml",
-      paramLabel = "FILE",
-      description =
-          "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
-  Path excludeHostsYaml;
-
-  @Option(
-      names = "--chtc-owned",
-      paramLabel = "FILE",
-      description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
-  Path chtcOwned;
+  @Mixin ExclusionOptions exclusion;
 
   @Option(
       names = "--output-format",
@@ -268,14 +203,7 @@ public final class ReportCommand implements Callable<Integer> {
   ReportRequest toRequest(CliContext ctx) {
     checkRanges();
     checkOutputFile();
-    Long end = null;
-    if (endTime != null && !endTime.isEmpty()) {
-      long t = Timestamps.parseUser(endTime);
-      if (t == Long.MIN_VALUE) {
-        throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
-      }
-      end = t;
-    }
+    Long end = window.end();
     Long snapshot = null;
     if (snapshotTime != null) {
       long t = Timestamps.parseUser(snapshotTime);
@@ -288,36 +216,19 @@ public final class ReportCommand implements Callable<Integer> {
     if (isSnapshot && snapshot == null) {
       throw new UsageException("--snapshot-time is required for gpu-model-snapshot analysis");
     }
-    try {
-      Pattern.compile(host);
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          "invalid --host regular expression '" + host + "': " + e.getDescription());
-    }
-    if (excludeHosts != null && excludeHostsYaml != null) {
-      throw new UsageException(
-          "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
-    }
-    if (dbPath != null && dataDir != null) {
-      throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
-    }
+    window.checkHost();
+    exclusion.checkOneForm();
+    window.checkOneSource();
     if (isSnapshot && (outputFormat == OutputFormat.HTML || email.requested())) {
       throw new UsageException(
           "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
     }
     ReportRequest.Delivery delivery = email.delivery(ctx);
-    ChtcOwnedHosts chtc =
-        ChtcOwnedHosts.fromFile(
-            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
-            chtcOwned != null,
-            ctx.err());
-    ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
+    ChtcOwnedHosts chtc = exclusion.chtcOwned(ctx.err());
+    ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusion.exclusions();
     return new ReportRequest(
-        (dbPath != null
-                ? ReportRequest.Source.dbPath(dbPath)
-                : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
-            .in(inputFormat),
-        new ReportRequest.Window(hoursBack, end),
+        window.source(),
+        window.window(end),
         analysis(snapshot),
         new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc, reportV2()),
         new ReportRequest.Output(outputFormat, outputFile, !noCharts),
@@ -374,9 +285,9 @@ public final class ReportCommand implements Callable<Integer> {
   /** The analysis with its options; {@code snapshot} is the parsed {@code --snapshot-time}. */
   private ReportRequest.Analysis analysis(Long snapshot) {
     return switch (analysisType) {
-      case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, host);
-      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host, allDevices);
-      case MONTHLY -> new ReportRequest.Monthly(allDevices, host);
+      case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, window.host);
+      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, window.host, allDevices);
+      case MONTHLY -> new ReportRequest.Monthly(allDevices, window.host);
       case GPU_MODEL_SNAPSHOT ->
           new ReportRequest.GpuModelSnapshot(gpuModel, snapshot, snapshotTime, windowMinutes);
     };
@@ -385,9 +296,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */
   private void checkRanges() {
     engine.validate();
-    if (hoursBack < 0) {
-      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
-    }
+    window.checkHoursBack();
     if (bucketMinutes < 1) {
       throw new UsageException("--bucket-minutes must be >= 1, was " + bucketMinutes);
     }
@@ -402,15 +311,6 @@ public final class ReportCommand implements Callable<Integer> {
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
-  }
-
-  private ExclusionMap exclusions() {
-    if (excludeHosts != null) {
-      return ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
-    }
-    boolean explicit = excludeHostsYaml != null;
-    return ExclusionLoader.fromFile(
-        explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
   }
 
   /** Accepts the kebab-case analysis names and the legacy alias. */
@@ -443,19 +343,6 @@ public final class ReportCommand implements Callable<Integer> {
             throw new TypeConversionException(
                 "expected one of text, html, json but was '" + v + "'");
       };
-    }
-  }
-
-  /** Accepts sqlite and parquet. */
-  static final class InputFormatConverter implements ITypeConverter<InputFormat> {
-    @Override
-    public InputFormat convert(String v) {
-      for (InputFormat f : InputFormat.values()) {
-        if (f.optionValue().equals(v)) {
-          return f;
-        }
-      }
-      throw new TypeConversionException("expected sqlite or parquet but was '" + v + "'");
     }
   }
 
