@@ -28,25 +28,9 @@ class HostsCommandTest {
   @TempDir Path dir;
 
   private JsonNode hosts(Path db, String rules, String... extra) throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "hosts",
-                "--db-path",
-                db.toString(),
-                "--rules",
-                rules,
-                "--exclude-hosts",
-                "{}",
-                "--chtc-owned",
-                dir.resolve("none.txt").toString(),
-                "--output-format",
-                "json"));
+    List<String> args = new ArrayList<>(List.of("--rules", rules, "--output-format", "json"));
     args.addAll(List.of(extra));
-    Files.writeString(dir.resolve("none.txt"), "");
-    CliResult r = Cli.run(args.toArray(String[]::new));
-    assertEquals(0, r.exitCode(), r.err());
-    return JSON.readTree(r.out());
+    return JSON.readTree(hostsRun(db, args.toArray(String[]::new)).out());
   }
 
   private static JsonNode host(JsonNode out, String name) {
@@ -230,33 +214,43 @@ class HostsCommandTest {
     return JSON.readTree(r.out());
   }
 
+  /** One idle GPU ({@code GPU-<machine>} on {@code slot1@<machine>}) per machine, two snapshots. */
+  private Path idleMachines(String device, String... machines) throws Exception {
+    TestDb t = new TestDb();
+    for (String time : List.of(T1, T2)) {
+      for (String m : machines) {
+        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", device, "", m, null, time);
+      }
+    }
+    return t.write(dir.resolve("gpu_state_2025-11.db"));
+  }
+
+  /** {@code hosts} on {@code db}, no exclusions, no CHTC-owned host; it must exit 0. */
+  private CliResult hostsRun(Path db, String... extra) throws Exception {
+    Files.writeString(dir.resolve("none.txt"), "");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "hosts",
+                "--db-path",
+                db.toString(),
+                "--exclude-hosts",
+                "{}",
+                "--chtc-owned",
+                dir.resolve("none.txt").toString()));
+    args.addAll(List.of(extra));
+    CliResult r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.err());
+    return r;
+  }
+
   @Test
   void csvQuotesHostileHostNames() throws Exception {
     String comma = "a,b";
     String quote = "q\"uote";
     String newline = "line\nbreak";
-    TestDb t = new TestDb();
-    for (String time : List.of(T1, T2)) {
-      for (String m : List.of(comma, quote, newline)) {
-        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", "NVIDIA L40S", "", m, null, time);
-      }
-    }
-    Path db = t.write(dir.resolve("gpu_state_2025-11.db"));
-    Files.writeString(dir.resolve("none.txt"), "");
-    CliResult r =
-        Cli.run(
-            "hosts",
-            "--db-path",
-            db.toString(),
-            "--exclude-hosts",
-            "{}",
-            "--chtc-owned",
-            dir.resolve("none.txt").toString(),
-            "--output-format",
-            "csv",
-            "--sort",
-            "host");
-    assertEquals(0, r.exitCode(), r.err());
+    Path db = idleMachines("NVIDIA L40S", comma, quote, newline);
+    CliResult r = hostsRun(db, "--output-format", "csv", "--sort", "host");
     String[] lines = r.out().split("\r\n", -1);
     assertTrue(lines[0].startsWith("host,category,device,"), lines[0]);
     assertTrue(lines[1].startsWith("\"a,b\",open-capacity,L40S,"), lines[1]);
@@ -264,21 +258,7 @@ class HostsCommandTest {
     assertTrue(lines[3].startsWith("\"q\"\"uote\",open-capacity,"), lines[3]);
     assertEquals(5, lines.length); // header, three hosts, "" after the last CRLF
     assertEquals(19, lines[0].split(",").length);
-    CliResult gaps =
-        Cli.run(
-            "hosts",
-            "--db-path",
-            db.toString(),
-            "--exclude-hosts",
-            "{}",
-            "--chtc-owned",
-            dir.resolve("none.txt").toString(),
-            "--output-format",
-            "csv",
-            "--gaps",
-            "--min-idle-hours",
-            "0");
-    assertEquals(0, gaps.exitCode(), gaps.err());
+    CliResult gaps = hostsRun(db, "--output-format", "csv", "--gaps", "--min-idle-hours", "0");
     assertTrue(gaps.out().startsWith("host,gpu,start,end,hours,open\r\n"), gaps.out());
     assertTrue(gaps.out().contains("\"q\"\"uote\",\"GPU-q\"\"uote\","), gaps.out());
   }
@@ -289,30 +269,8 @@ class HostsCommandTest {
     String amp = "a&b";
     String quotes = "q\"u'ote";
     String device = "Evil<i>GPU&\"'";
-    TestDb t = new TestDb();
-    for (String time : List.of(T1, T2)) {
-      for (String m : List.of(script, amp, quotes)) {
-        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", device, "", m, null, time);
-      }
-    }
-    Path db = t.write(dir.resolve("gpu_state_2025-11.db"));
-    Files.writeString(dir.resolve("none.txt"), "");
-    List<String> args =
-        List.of(
-            "hosts",
-            "--db-path",
-            db.toString(),
-            "--exclude-hosts",
-            "{}",
-            "--chtc-owned",
-            dir.resolve("none.txt").toString(),
-            "--output-format",
-            "html",
-            "--gaps",
-            "--min-idle-hours",
-            "0");
-    CliResult r = Cli.run(args.toArray(String[]::new));
-    assertEquals(0, r.exitCode(), r.err());
+    Path db = idleMachines(device, script, amp, quotes);
+    CliResult r = hostsRun(db, "--output-format", "html", "--gaps", "--min-idle-hours", "0");
     String html = r.out();
     assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
     assertFalse(html.contains("<i>"), html);
