@@ -1,6 +1,7 @@
 package io.gpureport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code gpureport hosts}: the per-snapshot state rules on hand-built snapshots under both rule
  * sets, idle stretches broken by a missing snapshot, Allocated % equal to the report's device
- * statistics on the host's rows alone, and CSV quoting of hostile host names.
+ * statistics on the host's rows alone, and CSV quoting and HTML escaping of hostile host names.
  */
 class HostsCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,25 +28,9 @@ class HostsCommandTest {
   @TempDir Path dir;
 
   private JsonNode hosts(Path db, String rules, String... extra) throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "hosts",
-                "--db-path",
-                db.toString(),
-                "--rules",
-                rules,
-                "--exclude-hosts",
-                "{}",
-                "--chtc-owned",
-                dir.resolve("none.txt").toString(),
-                "--output-format",
-                "json"));
+    List<String> args = new ArrayList<>(List.of("--rules", rules, "--output-format", "json"));
     args.addAll(List.of(extra));
-    Files.writeString(dir.resolve("none.txt"), "");
-    CliResult r = Cli.run(args.toArray(String[]::new));
-    assertEquals(0, r.exitCode(), r.err());
-    return JSON.readTree(r.out());
+    return JSON.readTree(hostsRun(db, args.toArray(String[]::new)).out());
   }
 
   private static JsonNode host(JsonNode out, String name) {
@@ -229,33 +214,43 @@ class HostsCommandTest {
     return JSON.readTree(r.out());
   }
 
+  /** One idle GPU ({@code GPU-<machine>} on {@code slot1@<machine>}) per machine, two snapshots. */
+  private Path idleMachines(String device, String... machines) throws Exception {
+    TestDb t = new TestDb();
+    for (String time : List.of(T1, T2)) {
+      for (String m : machines) {
+        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", device, "", m, null, time);
+      }
+    }
+    return t.write(dir.resolve("gpu_state_2025-11.db"));
+  }
+
+  /** {@code hosts} on {@code db}, no exclusions, no CHTC-owned host; it must exit 0. */
+  private CliResult hostsRun(Path db, String... extra) throws Exception {
+    Files.writeString(dir.resolve("none.txt"), "");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "hosts",
+                "--db-path",
+                db.toString(),
+                "--exclude-hosts",
+                "{}",
+                "--chtc-owned",
+                dir.resolve("none.txt").toString()));
+    args.addAll(List.of(extra));
+    CliResult r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.err());
+    return r;
+  }
+
   @Test
   void csvQuotesHostileHostNames() throws Exception {
     String comma = "a,b";
     String quote = "q\"uote";
     String newline = "line\nbreak";
-    TestDb t = new TestDb();
-    for (String time : List.of(T1, T2)) {
-      for (String m : List.of(comma, quote, newline)) {
-        t.row("slot1@" + m, "GPU-" + m, "Unclaimed", "NVIDIA L40S", "", m, null, time);
-      }
-    }
-    Path db = t.write(dir.resolve("gpu_state_2025-11.db"));
-    Files.writeString(dir.resolve("none.txt"), "");
-    CliResult r =
-        Cli.run(
-            "hosts",
-            "--db-path",
-            db.toString(),
-            "--exclude-hosts",
-            "{}",
-            "--chtc-owned",
-            dir.resolve("none.txt").toString(),
-            "--output-format",
-            "csv",
-            "--sort",
-            "host");
-    assertEquals(0, r.exitCode(), r.err());
+    Path db = idleMachines("NVIDIA L40S", comma, quote, newline);
+    CliResult r = hostsRun(db, "--output-format", "csv", "--sort", "host");
     String[] lines = r.out().split("\r\n", -1);
     assertTrue(lines[0].startsWith("host,category,device,"), lines[0]);
     assertTrue(lines[1].startsWith("\"a,b\",open-capacity,L40S,"), lines[1]);
@@ -263,23 +258,30 @@ class HostsCommandTest {
     assertTrue(lines[3].startsWith("\"q\"\"uote\",open-capacity,"), lines[3]);
     assertEquals(5, lines.length); // header, three hosts, "" after the last CRLF
     assertEquals(19, lines[0].split(",").length);
-    CliResult gaps =
-        Cli.run(
-            "hosts",
-            "--db-path",
-            db.toString(),
-            "--exclude-hosts",
-            "{}",
-            "--chtc-owned",
-            dir.resolve("none.txt").toString(),
-            "--output-format",
-            "csv",
-            "--gaps",
-            "--min-idle-hours",
-            "0");
-    assertEquals(0, gaps.exitCode(), gaps.err());
+    CliResult gaps = hostsRun(db, "--output-format", "csv", "--gaps", "--min-idle-hours", "0");
     assertTrue(gaps.out().startsWith("host,gpu,start,end,hours,open\r\n"), gaps.out());
     assertTrue(gaps.out().contains("\"q\"\"uote\",\"GPU-q\"\"uote\","), gaps.out());
+  }
+
+  @Test
+  void htmlEscapesHostileHostDeviceAndGpuNames() throws Exception {
+    String script = "<script>alert(1)</script>";
+    String amp = "a&b";
+    String quotes = "q\"u'ote";
+    String device = "Evil<i>GPU&\"'";
+    Path db = idleMachines(device, script, amp, quotes);
+    CliResult r = hostsRun(db, "--output-format", "html", "--gaps", "--min-idle-hours", "0");
+    String html = r.out();
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
+    assertFalse(html.contains("<i>"), html);
+    // the host cells, and the host and GPU cells of the idle stretches
+    assertTrue(html.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">GPU-&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">a&amp;b</td>"), html);
+    assertTrue(html.contains(">GPU-a&amp;b</td>"), html);
+    assertTrue(html.contains(">q&quot;u&#39;ote</td>"), html);
+    // the device heading (one category, one device: grouped)
+    assertTrue(html.contains(">Evil&lt;i&gt;GPU&amp;&quot;&#39;</h3>"), html);
   }
 
   @Test
@@ -291,7 +293,7 @@ class HostsCommandTest {
             List.of("hosts", "--min-idle-hours", "-2"),
             List.of("hosts", "--category", "mine"),
             List.of("hosts", "--device", "("),
-            List.of("hosts", "--output-format", "html"))) {
+            List.of("hosts", "--output-format", "xml"))) {
       CliResult r = Cli.run(bad.toArray(String[]::new));
       assertEquals(2, r.exitCode(), bad + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), bad + ": " + r.err());

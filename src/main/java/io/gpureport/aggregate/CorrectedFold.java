@@ -96,9 +96,7 @@ public final class CorrectedFold implements WindowFold {
   private int[] keyHostDevice = new int[0];
   private int[] keyHostGroup = new int[0];
   private byte[] tiers = new byte[0];
-  private int[] keptRow = new int[0];
-  private int[] keptSnapshot = new int[0];
-  private int snapshot;
+  private final KeptRows keptRows = new KeptRows();
   private int openBucket = -1;
 
   private final RowsSeen seen = new RowsSeen();
@@ -162,8 +160,8 @@ public final class CorrectedFold implements WindowFold {
 
   /** One snapshot, rows {@code [from, to)} of the chunk: C1, C5, then the groups. */
   private void snapshot(Chunk c, int from, int to, long ts, int bucket) {
-    snapshot++;
-    ensureKeys();
+    keptRows.nextSnapshot();
+    KeptRows.Order c1 = c::better;
     for (int i = from; i < to; i++) {
       int f = c.flags[i];
       if ((f & RowFlags.PREVENT_RECORDED) != 0) {
@@ -177,14 +175,11 @@ public final class CorrectedFold implements WindowFold {
       if (k < 0 || backfill) {
         continue;
       }
-      if (keptSnapshot[k] != snapshot || c.better(i, keptRow[k])) {
-        keptRow[k] = i;
-        keptSnapshot[k] = snapshot;
-      }
+      keptRows.offer(k, i, c1);
     }
     for (int i = from; i < to; i++) {
       int k = c.key[i];
-      if (k >= 0 && (c.flags[i] & RowFlags.BACKFILL) == 0 && keptRow[k] == i) {
+      if (k >= 0 && (c.flags[i] & RowFlags.BACKFILL) == 0 && keptRows.row(k) == i) {
         kept(c, i, k, bucket);
       }
     }
@@ -276,7 +271,7 @@ public final class CorrectedFold implements WindowFold {
     if ((f & RowFlags.CHTC) != 0) {
       chtc.set(machine);
     }
-    int primary = keptSnapshot[k] == snapshot ? c.primaryClass(keptRow[k]) : -1;
+    int primary = keptRows.has(k) ? c.primaryClass(keptRows.row(k)) : -1;
     if (primary >= 0) {
       IntArrayList groups = backfillGroups(c, i, primary + 3, claimed);
       for (int j = 0; j < groups.size(); j++) {
@@ -399,15 +394,6 @@ public final class CorrectedFold implements WindowFold {
 
   static long descriptor(int kind, int a, int b) {
     return ((long) kind << 56) | ((long) a << 28) | b;
-  }
-
-  private void ensureKeys() {
-    int n = keys.size();
-    if (keptRow.length < n) {
-      int size = Math.max(n, keptRow.length * 2);
-      keptRow = Arrays.copyOf(keptRow, size);
-      keptSnapshot = Arrays.copyOf(keptSnapshot, size);
-    }
   }
 
   /** The machine (global code + 1, 0 = NULL) of a key. */

@@ -68,20 +68,18 @@ public final class HostsFold implements WindowFold {
   private final List<LongArrayList> hostUnavailable = new ArrayList<>();
   private final Dictionary unavailableNames = new Dictionary();
 
-  /** Per GPU (a host and an id): index by (host, global id). */
-  private final Long2IntOpenHashMap gpuIndex = new Long2IntOpenHashMap();
+  /** Per GPU: its key (host, id), shared with the report v2 ({@link GpuKeys}), and its id. */
+  private final GpuKeys keys = new GpuKeys();
 
-  private final IntArrayList gpuHost = new IntArrayList();
   private final IntArrayList gpuId = new IntArrayList();
   private long[] counts = new long[0]; // 4 per GPU: busy, backfill, idle, unavailable
   private int[] lastIdle = new int[0];
   private int[] runStart = new int[0];
   private final List<LongArrayList> runs = new ArrayList<>();
 
-  /** The current snapshot: per GPU its mark, kept row and Claimed flags. */
-  private int[] mark = new int[0];
+  /** The current snapshot: per GPU the row dedup keeps and its Claimed flags. */
+  private final KeptRows keptRows = new KeptRows();
 
-  private int[] winner = new int[0];
   private byte[] claimed = new byte[0]; // bit 1: primary Claimed, bit 2: backfill Claimed
   private final IntArrayList touched = new IntArrayList();
 
@@ -102,7 +100,6 @@ public final class HostsFold implements WindowFold {
     this.classes = classes;
     this.backfillClass = classes.backfillFlags();
     this.nClasses = classes.size();
-    gpuIndex.defaultReturnValue(-1);
     groupIndex.defaultReturnValue(-1);
   }
 
@@ -145,6 +142,7 @@ public final class HostsFold implements WindowFold {
     byte[] reporting = r.classes().reporting();
     int[] gpus = r.gpus();
     int[] devices = r.devices();
+    KeptRows.Order byRank = (i, j) -> rank[i] > rank[j]; // ties: the first in load order, L10
     int start = 0;
     while (start < n) {
       int end = start;
@@ -157,6 +155,7 @@ public final class HostsFold implements WindowFold {
       }
       int s = snapshots.size();
       snapshots.add(ts[start]);
+      keptRows.nextSnapshot();
       touched.clear();
       for (int i = start; i < end; i++) {
         if (machines[i] < 0 || r.has(i, RowFlags.EXCLUDED) || !r.has(i, RowFlags.HOST_NAME)) {
@@ -179,13 +178,9 @@ public final class HostsFold implements WindowFold {
           continue;
         }
         int k = gpu(h, gpuOf[gpus[i]]);
-        if (mark[k] != s) {
-          mark[k] = s;
-          winner[k] = i;
+        if (keptRows.offer(k, i, byRank)) {
           claimed[k] = 0;
           touched.add(k);
-        } else if (rank[i] > rank[winner[k]]) {
-          winner[k] = i;
         }
         if (states[i] == SlotState.CLAIMED) {
           claimed[k] |= r.has(i, RowFlags.BACKFILL) ? (byte) 2 : (byte) 1;
@@ -193,7 +188,7 @@ public final class HostsFold implements WindowFold {
       }
       for (int t = 0; t < touched.size(); t++) {
         int k = touched.getInt(t);
-        int w = winner[k];
+        int w = keptRows.row(k);
         byte state;
         if ((claimed[k] & 1) != 0) {
           state = BUSY;
@@ -204,7 +199,7 @@ public final class HostsFold implements WindowFold {
         } else {
           state = UNAVAILABLE;
           String name = stateCodes[w] < 0 ? "NULL" : stateNames.value(stateCodes[w]);
-          LongArrayList byName = hostUnavailable.get(gpuHost.getInt(k));
+          LongArrayList byName = hostUnavailable.get(gpuHost(k));
           int code = unavailableNames.encode(name);
           while (byName.size() <= code) {
             byName.add(0);
@@ -221,7 +216,7 @@ public final class HostsFold implements WindowFold {
         }
         int c = reporting[w];
         if (c >= 0) {
-          int h = gpuHost.getInt(k);
+          int h = gpuHost(k);
           hostClassCount[h * nClasses + c]++;
           if (!backfillClass[c] && devices[w] >= 0) {
             int g = group(h, c, deviceOf[devices[w]]);
@@ -282,27 +277,27 @@ public final class HostsFold implements WindowFold {
   }
 
   private int gpu(int h, int id) {
-    long key = ((long) h << 32) | id;
-    int k = gpuIndex.get(key);
-    if (k >= 0) {
+    int before = keys.size();
+    int k = keys.id(h, id);
+    if (k < before) {
       return k;
     }
-    k = gpuHost.size();
-    gpuIndex.put(key, k);
-    gpuHost.add(h);
     gpuId.add(id);
     hostGpus.get(h).add(k);
     runs.add(new LongArrayList(0));
-    if (mark.length <= k) {
-      int size = Math.max(16, 2 * mark.length);
-      mark = grow(mark, size, -1);
-      winner = Arrays.copyOf(winner, size);
+    if (claimed.length <= k) {
+      int size = Math.max(16, 2 * claimed.length);
       claimed = Arrays.copyOf(claimed, size);
       lastIdle = grow(lastIdle, size, -1);
       runStart = Arrays.copyOf(runStart, size);
       counts = Arrays.copyOf(counts, 4 * size);
     }
     return k;
+  }
+
+  /** The host of GPU {@code k}. */
+  private int gpuHost(int k) {
+    return keys.machine(k) - 1;
   }
 
   private int group(int h, int c, int device) {
@@ -347,9 +342,9 @@ public final class HostsFold implements WindowFold {
     long end = nSnap > 0 ? Math.max(windowEnd, ts[nSnap - 1]) : windowEnd;
     List<IdleStretch> stretches = new ArrayList<>();
     IdleStretch[] longest = new IdleStretch[hostPresent.size()];
-    for (int k = 0; k < gpuHost.size(); k++) {
+    for (int k = 0; k < keys.size(); k++) {
       closeRun(k);
-      int h = gpuHost.getInt(k);
+      int h = gpuHost(k);
       String host = hostNames.value(h);
       String id = gpuNames.value(gpuId.getInt(k));
       for (long run : runs.get(k)) {

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -38,20 +39,9 @@ import picocli.CommandLine.TypeConversionException;
 public final class HostsCommand implements Callable<Integer> {
   @ParentCommand GpuReportCommand parent;
 
-  @Option(
-      names = "--hours-back",
-      paramLabel = "INT",
-      defaultValue = "24",
-      description = "Window length in hours, >= 0 (default: ${DEFAULT-VALUE}).")
-  int hoursBack;
+  @Mixin WindowOptions window;
 
-  @Option(
-      names = "--end-time",
-      paramLabel = "TEXT",
-      description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
-  String endTime;
-
-  @Mixin SourceOptions sourceOptions;
+  @Mixin ExclusionOptions exclusion;
 
   @Option(
       names = "--rules",
@@ -119,7 +109,7 @@ public final class HostsCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "text, html, json or csv (default: ${DEFAULT-VALUE}).")
   HostsRequest.Format outputFormat;
 
   @Option(
@@ -127,6 +117,8 @@ public final class HostsCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the output to FILE, replaced atomically (default: standard output).")
   Path outputFile;
+
+  @Mixin EmailOptions email;
 
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
@@ -139,7 +131,9 @@ public final class HostsCommand implements Callable<Integer> {
     HostsRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      HostsJob job = new HostsJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+      HostsJob job =
+          new HostsJob(
+              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
       engine.applyTo(job.reportJob());
       job.run(request);
     } catch (OutOfMemoryError e) {
@@ -152,9 +146,7 @@ public final class HostsCommand implements Callable<Integer> {
   }
 
   HostsRequest toRequest(CliContext ctx) {
-    if (hoursBack < 0) {
-      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
-    }
+    window.checkHoursBack();
     if (top < 0) {
       throw new UsageException("--top must be >= 0, was " + top);
     }
@@ -162,13 +154,16 @@ public final class HostsCommand implements Callable<Integer> {
       throw new UsageException("--min-idle-hours must be a number >= 0, was " + minIdleHours);
     }
     engine.validate();
+    email.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
-    Long end = SourceOptions.endTime(endTime);
-    String host = sourceOptions.host();
-    Pattern devicePattern = device == null ? null : SourceOptions.regex(device, "--device");
-    ReportRequest.Source source = sourceOptions.source();
+    Long end = window.end();
+    window.checkHost();
+    Pattern devicePattern = device == null ? null : regex(device, "--device");
+    exclusion.checkOneForm();
+    window.checkOneSource();
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
     if (category != null) {
       for (String c : category.split(",", -1)) {
@@ -183,10 +178,10 @@ public final class HostsCommand implements Callable<Integer> {
       }
     }
     return new HostsRequest(
-        source,
-        new ReportRequest.Window(hoursBack, end),
-        sourceOptions.filters(ctx, RuleSets.named(rules)),
-        host,
+        window.source(),
+        window.window(end),
+        exclusion.filters(RuleSets.named(rules), ctx.err()),
+        window.host(),
         new HostsTable.Selection(
             categories,
             devicePattern,
@@ -197,20 +192,31 @@ public final class HostsCommand implements Callable<Integer> {
         gaps,
         outputFormat,
         outputFile,
+        delivery,
         verbose);
   }
 
-  /** Accepts text, json and csv. */
+  private static Pattern regex(String r, String option) {
+    try {
+      return Pattern.compile(r);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          "invalid " + option + " regular expression '" + r + "': " + e.getDescription());
+    }
+  }
+
+  /** Accepts text, html, json and csv. */
   static final class FormatConverter implements ITypeConverter<HostsRequest.Format> {
     @Override
     public HostsRequest.Format convert(String v) {
       return switch (v) {
         case "text" -> HostsRequest.Format.TEXT;
+        case "html" -> HostsRequest.Format.HTML;
         case "json" -> HostsRequest.Format.JSON;
         case "csv" -> HostsRequest.Format.CSV;
         default ->
             throw new TypeConversionException(
-                "expected one of text, json, csv but was '" + v + "'");
+                "expected one of text, html, json, csv but was '" + v + "'");
       };
     }
   }

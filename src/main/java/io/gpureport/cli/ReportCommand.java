@@ -3,13 +3,9 @@ package io.gpureport.cli;
 import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
-import io.gpureport.config.ExclusionLoader;
 import io.gpureport.config.ExclusionMap;
-import io.gpureport.deliver.Addresses;
-import io.gpureport.deliver.EmailSettings;
 import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
-import io.gpureport.load.InputFormat;
 import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
 import io.gpureport.report.ReportRequest;
@@ -19,8 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -42,57 +36,11 @@ import picocli.CommandLine.TypeConversionException;
     abbreviateSynopsis = true,
     description = "Report GPU allocation from the monthly gpu_state_YYYY-MM.db files.")
 public final class ReportCommand implements Callable<Integer> {
-  static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";
-
   @ParentCommand GpuReportCommand parent;
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--hours-back",
-      paramLabel = "INT",
-      defaultValue = "24",
-      description =
-          "Window length in hours, >= 0; 0 is the last snapshot only"
-              + " (default: ${DEFAULT-VALUE}).")
-  int hoursBack;
-
-  @Option(
-      names = "--end-time",
-      paramLabel = "TEXT",
-      description = "End of the window, \"YYYY-MM-DD HH:MM:SS\" (default: the newest data).")
-  String endTime;
-
-  @Option(
-      names = "--db-path",
-      paramLabel = "FILE",
-      description =
-          "A database file (or a .parquet file) instead of --data-dir; a"
-              + " gpu_state_YYYY-MM.db (.parquet) name stands for its whole directory, in"
-              + " both formats (legacy rule L2).")
-  Path dbPath;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Directory of the monthly files (default: the current directory).")
-  Path dataDir;
-
-  @Option(
-      names = "--input-format",
-      paramLabel = "FORMAT",
-      converter = InputFormatConverter.class,
-      description =
-          "Read only sqlite (.db) or parquet monthly files (default: both; a month stored in"
-              + " both forms needs this option).")
-  InputFormat inputFormat;
-
-  @Option(
-      names = "--host",
-      paramLabel = "REGEX",
-      defaultValue = "",
-      description = "Only slots whose name matches this regex (default: no filter).")
-  String host;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--analysis-type",
@@ -149,24 +97,7 @@ public final class ReportCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int windowMinutes;
 
-  @Option(
-      names = "--exclude-hosts",
-      paramLabel = "TEXT",
-      description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
-  String excludeHosts;
-
-  @Option(
-      names = "--exclude-hosts-yaml",
-      paramLabel = "FILE",
-      description =
-          "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
-  Path excludeHostsYaml;
-
-  @Option(
-      names = "--chtc-owned",
-      paramLabel = "FILE",
-      description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
-  Path chtcOwned;
+  @Mixin ExclusionOptions exclusion;
 
   @Option(
       names = "--output-format",
@@ -182,70 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Write the report to FILE, replaced atomically (default: standard output).")
   Path outputFile;
 
-  @Option(
-      names = "--email-to",
-      paramLabel = "LIST",
-      description = "Also send the report by e-mail to these comma-separated recipients.")
-  String emailTo;
-
-  @Option(
-      names = "--email-from",
-      paramLabel = "ADDR",
-      description = "Sender address; required with --email-to.")
-  String emailFrom;
-
-  @Option(
-      names = "--email-subject-prefix",
-      paramLabel = "TEXT",
-      defaultValue = "CHTC GPU Allocation",
-      description = "Start of the e-mail subject (default: ${DEFAULT-VALUE}).")
-  String subjectPrefix;
-
-  @Option(
-      names = "--smtp-server",
-      paramLabel = "HOST",
-      defaultValue = "localhost",
-      description = "SMTP server (default: ${DEFAULT-VALUE}).")
-  String smtpServer;
-
-  @Option(
-      names = "--smtp-port",
-      paramLabel = "INT",
-      defaultValue = "25",
-      description = "First SMTP port tried (default: ${DEFAULT-VALUE}).")
-  int smtpPort;
-
-  @Option(
-      names = "--smtp-starttls",
-      paramLabel = "MODE",
-      defaultValue = "opportunistic",
-      converter = StartTlsConverter.class,
-      description = "required, opportunistic or off (default: ${DEFAULT-VALUE}).")
-  EmailSettings.StartTls startTls;
-
-  @Option(
-      names = "--smtp-user",
-      paramLabel = "USER",
-      description = "SMTP user; the password is read from $" + PASSWORD_ENV + ".")
-  String smtpUser;
-
-  @Option(
-      names = "--smtp-insecure",
-      description = "Do not verify the SMTP server's TLS certificate or host name.")
-  boolean smtpInsecure;
-
-  @Option(
-      names = "--email-timeout",
-      paramLabel = "INT",
-      defaultValue = "30",
-      description =
-          "SMTP connect, read and write timeout in seconds, >= 1" + " (default: ${DEFAULT-VALUE}).")
-  int emailTimeout;
-
-  @Option(
-      names = "--email-debug",
-      description = "Print the SMTP conversation and the e-mail subject on stderr.")
-  boolean emailDebug;
+  @Mixin EmailOptions email;
 
   @Option(
       names = "--rules",
@@ -335,14 +203,7 @@ public final class ReportCommand implements Callable<Integer> {
   ReportRequest toRequest(CliContext ctx) {
     checkRanges();
     checkOutputFile();
-    Long end = null;
-    if (endTime != null && !endTime.isEmpty()) {
-      long t = Timestamps.parseUser(endTime);
-      if (t == Long.MIN_VALUE) {
-        throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
-      }
-      end = t;
-    }
+    Long end = window.end();
     Long snapshot = null;
     if (snapshotTime != null) {
       long t = Timestamps.parseUser(snapshotTime);
@@ -355,40 +216,23 @@ public final class ReportCommand implements Callable<Integer> {
     if (isSnapshot && snapshot == null) {
       throw new UsageException("--snapshot-time is required for gpu-model-snapshot analysis");
     }
-    try {
-      Pattern.compile(host);
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          "invalid --host regular expression '" + host + "': " + e.getDescription());
-    }
-    if (excludeHosts != null && excludeHostsYaml != null) {
-      throw new UsageException(
-          "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
-    }
-    if (dbPath != null && dataDir != null) {
-      throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
-    }
-    if (isSnapshot && (outputFormat == OutputFormat.HTML || emailTo != null)) {
+    window.checkHost();
+    exclusion.checkOneForm();
+    window.checkOneSource();
+    if (isSnapshot && (outputFormat == OutputFormat.HTML || email.requested())) {
       throw new UsageException(
           "gpu-model-snapshot has text and JSON output only (no html, no --email-to)");
     }
-    EmailSettings email = email(ctx);
-    ChtcOwnedHosts chtc =
-        ChtcOwnedHosts.fromFile(
-            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
-            chtcOwned != null,
-            ctx.err());
-    ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusions();
+    ReportRequest.Delivery delivery = email.delivery(ctx);
+    ChtcOwnedHosts chtc = exclusion.chtcOwned(ctx.err());
+    ExclusionMap exclusions = isSnapshot ? ExclusionMap.empty() : exclusion.exclusions();
     return new ReportRequest(
-        (dbPath != null
-                ? ReportRequest.Source.dbPath(dbPath)
-                : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
-            .in(inputFormat),
-        new ReportRequest.Window(hoursBack, end),
+        window.source(),
+        window.window(end),
         analysis(snapshot),
         new ReportRequest.Filters(RuleSets.named(rules), exclusions, chtc, reportV2()),
         new ReportRequest.Output(outputFormat, outputFile, !noCharts),
-        email == null ? new ReportRequest.NoEmail() : new ReportRequest.Email(email),
+        delivery,
         verbose);
   }
 
@@ -410,7 +254,7 @@ public final class ReportCommand implements Callable<Integer> {
     boolean deviceAllocation = analysisType == AnalysisType.ALLOCATION && groupByDevice;
     if (explainRules
         && (outputFormat != OutputFormat.TEXT
-            || emailTo != null
+            || email.requested()
             || !(deviceAllocation || analysisType == AnalysisType.MONTHLY))) {
       throw new UsageException(
           "--explain-rules prints a text report for the allocation or monthly analysis only");
@@ -441,9 +285,9 @@ public final class ReportCommand implements Callable<Integer> {
   /** The analysis with its options; {@code snapshot} is the parsed {@code --snapshot-time}. */
   private ReportRequest.Analysis analysis(Long snapshot) {
     return switch (analysisType) {
-      case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, host);
-      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, host, allDevices);
-      case MONTHLY -> new ReportRequest.Monthly(allDevices, host);
+      case ALLOCATION -> new ReportRequest.Allocation(groupByDevice, allDevices, window.host());
+      case TIMESERIES -> new ReportRequest.Timeseries(bucketMinutes, window.host(), allDevices);
+      case MONTHLY -> new ReportRequest.Monthly(allDevices, window.host());
       case GPU_MODEL_SNAPSHOT ->
           new ReportRequest.GpuModelSnapshot(gpuModel, snapshot, snapshotTime, windowMinutes);
     };
@@ -452,21 +296,14 @@ public final class ReportCommand implements Callable<Integer> {
   /** The numeric range checks (docs/metrics.md, "Checks, messages and exit status"). */
   private void checkRanges() {
     engine.validate();
-    if (hoursBack < 0) {
-      throw new UsageException("--hours-back must be >= 0, was " + hoursBack);
-    }
+    window.checkHoursBack();
     if (bucketMinutes < 1) {
       throw new UsageException("--bucket-minutes must be >= 1, was " + bucketMinutes);
     }
     if (windowMinutes < 0) {
       throw new UsageException("--window-minutes must be >= 0, was " + windowMinutes);
     }
-    if (emailTimeout < 1) {
-      throw new UsageException("--email-timeout must be >= 1, was " + emailTimeout);
-    }
-    if (smtpPort < 1 || smtpPort > 65535) {
-      throw new UsageException("--smtp-port must be between 1 and 65535, was " + smtpPort);
-    }
+    email.validate();
   }
 
   /** An empty {@code --output-file} would resolve to the current directory. */
@@ -474,47 +311,6 @@ public final class ReportCommand implements Callable<Integer> {
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
-  }
-
-  private ExclusionMap exclusions() {
-    if (excludeHosts != null) {
-      return ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
-    }
-    boolean explicit = excludeHostsYaml != null;
-    return ExclusionLoader.fromFile(
-        explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
-  }
-
-  private EmailSettings email(CliContext ctx) {
-    if (emailTo == null) {
-      return null;
-    }
-    if (emailFrom == null) {
-      throw new UsageException("--email-from is required when --email-to is given");
-    }
-    var recipients = Addresses.recipients(emailTo);
-    Addresses.validate(emailFrom, "--email-from");
-    Addresses.subjectPrefix(subjectPrefix);
-    String password = null;
-    if (smtpUser != null) {
-      password = ctx.env().get(PASSWORD_ENV);
-      if (password == null) {
-        throw new UsageException(
-            "--smtp-user needs the password in the environment variable " + PASSWORD_ENV);
-      }
-    }
-    return new EmailSettings(
-        recipients,
-        emailFrom,
-        subjectPrefix,
-        smtpServer,
-        smtpPort,
-        startTls,
-        smtpUser,
-        password,
-        smtpInsecure,
-        emailTimeout,
-        emailDebug);
   }
 
   /** Accepts the kebab-case analysis names and the legacy alias. */
@@ -546,34 +342,6 @@ public final class ReportCommand implements Callable<Integer> {
         default ->
             throw new TypeConversionException(
                 "expected one of text, html, json but was '" + v + "'");
-      };
-    }
-  }
-
-  /** Accepts sqlite and parquet. */
-  static final class InputFormatConverter implements ITypeConverter<InputFormat> {
-    @Override
-    public InputFormat convert(String v) {
-      for (InputFormat f : InputFormat.values()) {
-        if (f.optionValue().equals(v)) {
-          return f;
-        }
-      }
-      throw new TypeConversionException("expected sqlite or parquet but was '" + v + "'");
-    }
-  }
-
-  /** Accepts required, opportunistic and off. */
-  static final class StartTlsConverter implements ITypeConverter<EmailSettings.StartTls> {
-    @Override
-    public EmailSettings.StartTls convert(String v) {
-      return switch (v) {
-        case "required" -> EmailSettings.StartTls.REQUIRED;
-        case "opportunistic" -> EmailSettings.StartTls.OPPORTUNISTIC;
-        case "off" -> EmailSettings.StartTls.OFF;
-        default ->
-            throw new TypeConversionException(
-                "expected one of required, opportunistic, off but was '" + v + "'");
       };
     }
   }

@@ -45,6 +45,8 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Mixin SourceOptions data;
 
+  @Mixin ExclusionOptions exclusion;
+
   @Option(
       names = "--rules",
       paramLabel = "NAME",
@@ -79,7 +81,7 @@ public final class SiteCommand implements Callable<Integer> {
     }
     return new SiteRequest(
         data.source(),
-        data.filters(ctx, RuleSets.named(rules)),
+        exclusion.filters(RuleSets.named(rules), ctx.err()),
         data.host(),
         out,
         SourceOptions.endTime(endTime),

@@ -1,9 +1,5 @@
 package io.gpureport.cli;
 
-import io.gpureport.classify.RuleSet;
-import io.gpureport.config.ChtcOwnedHosts;
-import io.gpureport.config.ExclusionLoader;
-import io.gpureport.config.ExclusionMap;
 import io.gpureport.errors.UsageException;
 import io.gpureport.load.InputFormat;
 import io.gpureport.load.Timestamps;
@@ -11,18 +7,23 @@ import io.gpureport.report.ReportRequest;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The report's source and filters as one mixin for {@code hosts}, {@code users} and {@code trend}:
- * {@code --db-path}/{@code --data-dir}, {@code --input-format}, {@code --host}, the exclusions and
- * the CHTC-owned list, checked and turned into {@link ReportRequest}'s records.
+ * The monthly files and {@code --host} of every command that reads slots through the report's
+ * loader (README, "report options"), with their checks (docs/metrics.md, "Checks, messages and exit
+ * status"); {@link WindowOptions} adds the window for the commands that take the report's.
  */
 final class SourceOptions {
   @Option(
       names = "--db-path",
       paramLabel = "FILE",
-      description = "A database file (or a .parquet file) instead of --data-dir, as in report.")
+      description =
+          "A database file (or a .parquet file) instead of --data-dir; a"
+              + " gpu_state_YYYY-MM.db (.parquet) name stands for its whole directory, in"
+              + " both formats (legacy rule L2).")
   Path dbPath;
 
   @Option(
@@ -34,8 +35,10 @@ final class SourceOptions {
   @Option(
       names = "--input-format",
       paramLabel = "FORMAT",
-      converter = ReportCommand.InputFormatConverter.class,
-      description = "Read only sqlite (.db) or parquet monthly files (default: both).")
+      converter = InputFormatConverter.class,
+      description =
+          "Read only sqlite (.db) or parquet monthly files (default: both; a month stored in"
+              + " both forms needs this option).")
   InputFormat inputFormat;
 
   @Option(
@@ -45,63 +48,34 @@ final class SourceOptions {
       description = "Only slots whose name matches this regex (default: no filter).")
   String host;
 
-  @Option(
-      names = "--exclude-hosts",
-      paramLabel = "TEXT",
-      description = "Inline exclusion document, YAML or JSON, instead of --exclude-hosts-yaml.")
-  String excludeHosts;
-
-  @Option(
-      names = "--exclude-hosts-yaml",
-      paramLabel = "FILE",
-      description =
-          "Exclusion file of host pattern: reason (default: masked_hosts.yaml, if present).")
-  Path excludeHostsYaml;
-
-  @Option(
-      names = "--chtc-owned",
-      paramLabel = "FILE",
-      description = "List of CHTC-owned hosts, one a line (default: chtc_owned_hosts.txt).")
-  Path chtcOwned;
-
-  /** The monthly files; throws a usage error for two sources. */
-  ReportRequest.Source source() {
+  /** Both {@code --db-path} and {@code --data-dir} is a usage error. */
+  void checkOneSource() {
     if (dbPath != null && dataDir != null) {
       throw new UsageException("Cannot use both --db-path and --data-dir. Choose one.");
     }
+  }
+
+  /** An invalid {@code --host} regular expression is a usage error. */
+  void checkHost() {
+    regex(host, "--host");
+  }
+
+  /** The checked {@code --host} regex (empty: every slot). */
+  String host() {
+    checkHost();
+    return host;
+  }
+
+  /**
+   * The monthly files: {@code --db-path}, else {@code --data-dir} (default {@code .}); both is a
+   * usage error.
+   */
+  ReportRequest.Source source() {
+    checkOneSource();
     return (dbPath != null
             ? ReportRequest.Source.dbPath(dbPath)
             : ReportRequest.Source.dataDir(dataDir != null ? dataDir : Path.of(".")))
         .in(inputFormat);
-  }
-
-  /** The checked {@code --host} regex. */
-  String host() {
-    regex(host, "--host");
-    return host;
-  }
-
-  /** The rule set with the exclusions and CHTC-owned hosts read (messages on {@code ctx}). */
-  ReportRequest.Filters filters(CliContext ctx, RuleSet rules) {
-    if (excludeHosts != null && excludeHostsYaml != null) {
-      throw new UsageException(
-          "Cannot use both --exclude-hosts and --exclude-hosts-yaml. Choose one.");
-    }
-    ChtcOwnedHosts chtc =
-        ChtcOwnedHosts.fromFile(
-            chtcOwned != null ? chtcOwned : Path.of("chtc_owned_hosts.txt"),
-            chtcOwned != null,
-            ctx.err());
-    ExclusionMap exclusions;
-    if (excludeHosts != null) {
-      exclusions = ExclusionLoader.parse(excludeHosts, "--exclude-hosts");
-    } else {
-      boolean explicit = excludeHostsYaml != null;
-      exclusions =
-          ExclusionLoader.fromFile(
-              explicit ? excludeHostsYaml : Path.of("masked_hosts.yaml"), explicit);
-    }
-    return new ReportRequest.Filters(rules, exclusions, chtc);
   }
 
   /** A regular expression of an option, or a usage error. */
@@ -114,7 +88,7 @@ final class SourceOptions {
     }
   }
 
-  /** {@code --end-time} as naive epoch microseconds, null when not given. */
+  /** {@code --end-time} as naive epoch microseconds, null when not given; bad is a usage error. */
   static Long endTime(String text) {
     if (text == null || text.isEmpty()) {
       return null;
@@ -124,5 +98,18 @@ final class SourceOptions {
       throw new UsageException("Invalid end_time format. Use YYYY-MM-DD HH:MM:SS");
     }
     return t;
+  }
+
+  /** Accepts sqlite and parquet. */
+  static final class InputFormatConverter implements ITypeConverter<InputFormat> {
+    @Override
+    public InputFormat convert(String v) {
+      for (InputFormat f : InputFormat.values()) {
+        if (f.optionValue().equals(v)) {
+          return f;
+        }
+      }
+      throw new TypeConversionException("expected sqlite or parquet but was '" + v + "'");
+    }
   }
 }

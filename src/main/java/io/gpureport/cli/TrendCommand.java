@@ -72,6 +72,8 @@ public final class TrendCommand implements Callable<Integer> {
 
   @Mixin SourceOptions sourceOptions;
 
+  @Mixin ExclusionOptions exclusion;
+
   @Option(
       names = "--complete-only",
       description = "Leave out the partial periods at the range's edges (else marked partial).")
@@ -168,7 +170,7 @@ public final class TrendCommand implements Callable<Integer> {
     return new TrendRequest(
         sourceOptions.source(),
         window,
-        sourceOptions.filters(ctx, RuleSets.named("reference")),
+        exclusion.filters(RuleSets.named("reference"), ctx.err()),
         host,
         p,
         first,

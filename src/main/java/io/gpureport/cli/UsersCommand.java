@@ -51,6 +51,8 @@ public final class UsersCommand implements Callable<Integer> {
 
   @Mixin SourceOptions sourceOptions;
 
+  @Mixin ExclusionOptions exclusion;
+
   @Option(
       names = "--class",
       paramLabel = "CLASS",
@@ -137,7 +139,7 @@ public final class UsersCommand implements Callable<Integer> {
     return new UsersRequest(
         source,
         new ReportRequest.Window(hoursBack, end),
-        sourceOptions.filters(ctx, RuleSets.named("reference")),
+        exclusion.filters(RuleSets.named("reference"), ctx.err()),
         host,
         new UsersTable.Selection(classes(poolClass), top, anonymize),
         byDevice,

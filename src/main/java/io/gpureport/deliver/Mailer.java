@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Sends a finished report as a {@code multipart/alternative} message (docs/metrics.md, "The
  * message"). With inline images the HTML alternative is a {@code multipart/related} of the HTML and
- * the images, which the HTML references as {@code cid:<contentId>}.
+ * the images, which the HTML references as {@code cid:<contentId>}. A text-only output ({@code
+ * gpureport hosts} without {@code --output-format html}) is sent as a single {@code text/plain}
+ * part.
  */
 public interface Mailer {
   /**
@@ -23,6 +25,9 @@ public interface Mailer {
    */
   void send(
       EmailSettings settings, String subject, String text, String html, List<InlineImage> images);
+
+  /** Sends {@code text} alone, as a {@code text/plain} message; fails as {@link #send} does. */
+  void sendText(EmailSettings settings, String subject, String text);
 
   /** Sends without inline images. */
   default void send(EmailSettings settings, String subject, String text, String html) {

@@ -43,16 +43,7 @@ final class MessageBuilder {
       List<Mailer.InlineImage> images,
       Date date)
       throws MessagingException {
-    Properties p = new Properties();
-    // The Message-ID's right-hand side comes from mail.from (no local host name lookup).
-    p.setProperty("mail.from", SmtpAttempt.envelopeAddress(s.from()));
-    Session session = Session.getInstance(p);
-    MimeMessage m = new MimeMessage(session);
-    m.setFrom(new InternetAddress(s.from(), true));
-    m.setRecipients(Message.RecipientType.TO, addresses(s.recipients()));
-    m.setSubject(subject, CHARSET);
-    m.setSentDate(date);
-
+    MimeMessage m = headers(s, subject, date);
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(part(text, "plain"));
     if (images.isEmpty()) {
@@ -69,6 +60,34 @@ final class MessageBuilder {
     }
     m.setContent(alternative);
     m.saveChanges();
+    return m;
+  }
+
+  /**
+   * The message of a text-only output: one {@code text/plain; charset=UTF-8} part
+   * (quoted-printable) with the same headers; {@link MimeMessage#saveChanges()} has run.
+   */
+  static MimeMessage buildText(EmailSettings s, String subject, String text, Date date)
+      throws MessagingException {
+    MimeMessage m = headers(s, subject, date);
+    m.setText(text, CHARSET, "plain");
+    m.setHeader("Content-Transfer-Encoding", "quoted-printable");
+    m.saveChanges();
+    return m;
+  }
+
+  /** A message with its From, To, Subject and Date headers and no content yet. */
+  private static MimeMessage headers(EmailSettings s, String subject, Date date)
+      throws MessagingException {
+    Properties p = new Properties();
+    // The Message-ID's right-hand side comes from mail.from (no local host name lookup).
+    p.setProperty("mail.from", SmtpAttempt.envelopeAddress(s.from()));
+    Session session = Session.getInstance(p);
+    MimeMessage m = new MimeMessage(session);
+    m.setFrom(new InternetAddress(s.from(), true));
+    m.setRecipients(Message.RecipientType.TO, addresses(s.recipients()));
+    m.setSubject(subject, CHARSET);
+    m.setSentDate(date);
     return m;
   }
 

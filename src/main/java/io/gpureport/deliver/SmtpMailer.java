@@ -70,6 +70,22 @@ public final class SmtpMailer implements Mailer {
     } catch (MessagingException e) {
       throw new GpuReportException("failed to send email: " + SmtpAttempt.reason(e), e);
     }
+    handOver(settings, message);
+  }
+
+  @Override
+  public void sendText(EmailSettings settings, String subject, String text) {
+    MimeMessage message;
+    try {
+      message = MessageBuilder.buildText(settings, subject, text, new Date());
+    } catch (MessagingException e) {
+      throw new GpuReportException("failed to send email: " + SmtpAttempt.reason(e), e);
+    }
+    handOver(settings, message);
+  }
+
+  /** Tries the ports in order until one takes the message (see the class comment). */
+  private void handOver(EmailSettings settings, MimeMessage message) {
     String last = "no port to try";
     SmtpAttempt.Failure lastFailure = null;
     for (int port : portsToTry(settings.port(), fallbackPorts)) {

@@ -93,7 +93,7 @@ public final class HostsText {
   }
 
   /** Whether the rows are in the grouped order (categories then devices, hosts by name). */
-  private static boolean isGrouped(HostsTable t) {
+  static boolean isGrouped(HostsTable t) {
     for (int i = 1; i < t.hosts().size(); i++) {
       HostRow a = t.hosts().get(i - 1);
       HostRow c = t.hosts().get(i);
@@ -167,11 +167,12 @@ public final class HostsText {
     }
   }
 
-  private static String pct(double p) {
+  static String pct(double p) {
     return Numbers.f1(p) + "%";
   }
 
-  private static String minutes(long t) {
+  /** {@code YYYY-MM-DD HH:MM}. */
+  static String minutes(long t) {
     return Timestamps.formatSeconds(t).substring(0, 16);
   }
 

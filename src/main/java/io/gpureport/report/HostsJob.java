@@ -2,26 +2,51 @@ package io.gpureport.report;
 
 import io.gpureport.aggregate.HostsFold;
 import io.gpureport.aggregate.HostsTable;
+import io.gpureport.deliver.EmailSettings;
+import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
+import io.gpureport.deliver.Subject;
 import io.gpureport.render.HostsCsv;
+import io.gpureport.render.HostsHtml;
 import io.gpureport.render.HostsJson;
 import io.gpureport.render.HostsText;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * {@code gpureport hosts}: the report's window folded ({@link ReportJob}) into a {@link HostsFold}
- * with the request's rule set, then selected, rendered and written.
+ * with the request's rule set, then selected, rendered, written and, with {@code --email-to}, sent
+ * by the report's mailer (README, "hosts").
  */
 public final class HostsJob {
-  private final ReportJob job;
-  private final PrintStream out;
+  /** What the e-mail subject says after {@code --email-subject-prefix}. */
+  static final String SUBJECT_WORD = "Hosts";
 
-  /** With {@code interactive}, long loads show progress on stderr (as the report's). */
+  private final ReportJob job;
+  private final Clock clock;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Mailer mailer;
+
+  /**
+   * With {@code interactive}, long loads show progress on stderr (as the report's); {@code mailer}
+   * sends the e-mail of requests that ask for one.
+   */
   public HostsJob(
-      Clock clock, PrintStream out, PrintStream err, int loadThreads, boolean interactive) {
+      Clock clock,
+      PrintStream out,
+      PrintStream err,
+      Mailer mailer,
+      int loadThreads,
+      boolean interactive) {
     this.job = new ReportJob(clock, out, err, null, loadThreads, interactive);
+    this.clock = clock;
     this.out = out;
+    this.err = err;
+    this.mailer = mailer;
   }
 
   /** The underlying job, for its chunk settings. */
@@ -31,6 +56,7 @@ public final class HostsJob {
 
   /** Runs a validated request; failures are thrown as GpuReportException. */
   public void run(HostsRequest req) {
+    long started = clock.millis();
     ReportJob.Folded folded =
         job.foldHosts(
             req.source(),
@@ -51,12 +77,51 @@ public final class HostsJob {
     String rendered =
         switch (req.format()) {
           case TEXT -> HostsText.render(header, table);
+          case HTML -> HostsHtml.render(header, table, run(started));
           case JSON -> HostsJson.render(header, table);
           case CSV -> req.gaps() ? HostsCsv.stretches(table) : HostsCsv.hosts(table);
         };
     OutputTarget.write(rendered, req.file(), out);
+    if (req.delivery() instanceof ReportRequest.Email email) {
+      send(req, email.settings(), header, table, rendered);
+    }
     if (req.verbose()) {
       job.printTimes();
+    }
+  }
+
+  private HostsHtml.Run run(long started) {
+    return new HostsHtml.Run(
+        (clock.millis() - started) / 1000.0, LocalDateTime.now(clock).withNano(0));
+  }
+
+  /**
+   * The e-mail: with {@code --output-format html} the HTML page and the text output as the report's
+   * two alternatives, else the text output alone (JSON and CSV are for files and programs, not for
+   * reading in a mail client).
+   */
+  private void send(
+      HostsRequest req,
+      EmailSettings settings,
+      HostsText.Header header,
+      HostsTable table,
+      String rendered) {
+    String subject =
+        Subject.of(
+            settings.subjectPrefix() + " " + SUBJECT_WORD,
+            LocalDate.now(clock),
+            req.window().hoursBack(),
+            null,
+            List.of());
+    if (settings.debug()) {
+      err.println("DEBUG: Email subject would be: " + subject);
+    }
+    String text =
+        req.format() == HostsRequest.Format.TEXT ? rendered : HostsText.render(header, table);
+    if (req.format() == HostsRequest.Format.HTML) {
+      mailer.send(settings, subject, text, rendered);
+    } else {
+      mailer.sendText(settings, subject, text);
     }
   }
 }

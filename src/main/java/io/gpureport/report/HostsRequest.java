@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The validated options of {@code gpureport hosts} (README, "hosts options"): the report's source,
  * window and filters ({@link ReportRequest}'s own records), its {@code --host}, what to show, the
- * output and whether the idle stretches are listed ({@code --gaps}).
+ * output, whether the idle stretches are listed ({@code --gaps}) and the report's e-mail delivery.
  */
 public record HostsRequest(
     ReportRequest.Source source,
@@ -18,6 +18,7 @@ public record HostsRequest(
     boolean gaps,
     Format format,
     Path file,
+    ReportRequest.Delivery delivery,
     boolean verbose) {
 
   public HostsRequest {
@@ -27,6 +28,7 @@ public record HostsRequest(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(delivery, "delivery");
     if (filters.v2().explainRules()) {
       throw new IllegalArgumentException("rule effects of hosts");
     }
@@ -35,6 +37,7 @@ public record HostsRequest(
   /** The formats of {@code --output-format}. */
   public enum Format {
     TEXT,
+    HTML,
     JSON,
     CSV
   }

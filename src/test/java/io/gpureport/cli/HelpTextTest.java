@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code gpureport <command> --help}: every option described, defaults shown (SEMANTICS §2.1). */
 class HelpTextTest {
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"report", "collect", "sample", "index"})
+  @ValueSource(strings = {"report", "hosts", "collect", "sample", "index"})
   void everyOptionHasADescriptionAndAParameterLabel(String command) {
     CommandLine sub = new CommandLine(new GpuReportCommand()).getSubcommands().get(command);
     for (OptionSpec option : sub.getCommandSpec().options()) {
