@@ -39,10 +39,10 @@ import java.util.TreeMap;
  * --all-devices}).
  */
 public final class HostsFold implements WindowFold {
-  private static final byte BUSY = 0;
-  private static final byte BACKFILL = 1;
-  private static final byte IDLE = 2;
-  private static final byte UNAVAILABLE = 3;
+  private static final byte BUSY = GpuSnapshot.BUSY;
+  private static final byte BACKFILL = GpuSnapshot.BACKFILL;
+  private static final byte IDLE = GpuSnapshot.IDLE;
+  private static final byte UNAVAILABLE = GpuSnapshot.UNAVAILABLE;
 
   private final ClassCatalogue classes;
   private final boolean[] backfillClass;
@@ -64,7 +64,7 @@ public final class HostsFold implements WindowFold {
   private final LongArrayList hostLastSeen = new LongArrayList();
   private final List<IntArrayList> hostDevices = new ArrayList<>();
   private final List<IntArrayList> hostGpus = new ArrayList<>();
-  private long[] hostClassCount = new long[0];
+  private final HostClasses hostClasses;
   private final List<LongArrayList> hostUnavailable = new ArrayList<>();
   private final Dictionary unavailableNames = new Dictionary();
 
@@ -78,12 +78,8 @@ public final class HostsFold implements WindowFold {
   private int[] runStart = new int[0];
   private final List<LongArrayList> runs = new ArrayList<>();
 
-  /** The current snapshot: per GPU its mark, kept row and Claimed flags. */
-  private int[] mark = new int[0];
-
-  private int[] winner = new int[0];
-  private byte[] claimed = new byte[0]; // bit 1: primary Claimed, bit 2: backfill Claimed
-  private final IntArrayList touched = new IntArrayList();
+  /** The current snapshot's GPU states. */
+  private final GpuSnapshot snapshot = new GpuSnapshot();
 
   /** Allocation groups (host, class, device) and the open bucket's distinct (group, GPU). */
   private final Long2IntOpenHashMap groupIndex = new Long2IntOpenHashMap();
@@ -102,6 +98,7 @@ public final class HostsFold implements WindowFold {
     this.classes = classes;
     this.backfillClass = classes.backfillFlags();
     this.nClasses = classes.size();
+    this.hostClasses = new HostClasses(classes);
     gpuIndex.defaultReturnValue(-1);
     groupIndex.defaultReturnValue(-1);
   }
@@ -141,7 +138,6 @@ public final class HostsFold implements WindowFold {
     int[] stateCodes = loaded.codes(SlotTable.STATE).asIntArray();
     Dictionary stateNames = loaded.dictionaries().states();
     byte[] states = r.states();
-    byte[] rank = r.classes().rank();
     byte[] reporting = r.classes().reporting();
     int[] gpus = r.gpus();
     int[] devices = r.devices();
@@ -157,7 +153,7 @@ public final class HostsFold implements WindowFold {
       }
       int s = snapshots.size();
       snapshots.add(ts[start]);
-      touched.clear();
+      snapshot.start(r, s);
       for (int i = start; i < end; i++) {
         if (machines[i] < 0 || r.has(i, RowFlags.EXCLUDED) || !r.has(i, RowFlags.HOST_NAME)) {
           continue;
@@ -178,31 +174,13 @@ public final class HostsFold implements WindowFold {
         if (gpus[i] < 0) {
           continue;
         }
-        int k = gpu(h, gpuOf[gpus[i]]);
-        if (mark[k] != s) {
-          mark[k] = s;
-          winner[k] = i;
-          claimed[k] = 0;
-          touched.add(k);
-        } else if (rank[i] > rank[winner[k]]) {
-          winner[k] = i;
-        }
-        if (states[i] == SlotState.CLAIMED) {
-          claimed[k] |= r.has(i, RowFlags.BACKFILL) ? (byte) 2 : (byte) 1;
-        }
+        snapshot.add(gpu(h, gpuOf[gpus[i]]), i);
       }
-      for (int t = 0; t < touched.size(); t++) {
-        int k = touched.getInt(t);
-        int w = winner[k];
-        byte state;
-        if ((claimed[k] & 1) != 0) {
-          state = BUSY;
-        } else if ((claimed[k] & 2) != 0) {
-          state = BACKFILL;
-        } else if (states[w] == SlotState.UNCLAIMED) {
-          state = IDLE;
-        } else {
-          state = UNAVAILABLE;
+      for (int t = 0; t < snapshot.size(); t++) {
+        int k = snapshot.gpu(t);
+        int w = snapshot.winner(t);
+        byte state = snapshot.state(t);
+        if (state == UNAVAILABLE) {
           String name = stateCodes[w] < 0 ? "NULL" : stateNames.value(stateCodes[w]);
           LongArrayList byName = hostUnavailable.get(gpuHost.getInt(k));
           int code = unavailableNames.encode(name);
@@ -222,7 +200,7 @@ public final class HostsFold implements WindowFold {
         int c = reporting[w];
         if (c >= 0) {
           int h = gpuHost.getInt(k);
-          hostClassCount[h * nClasses + c]++;
+          hostClasses.add(h, c);
           if (!backfillClass[c] && devices[w] >= 0) {
             int g = group(h, c, deviceOf[devices[w]]);
             long key = ((long) g << 32) | k;
@@ -256,7 +234,8 @@ public final class HostsFold implements WindowFold {
     bucketClaimed.clear();
   }
 
-  private static int[] recode(Dictionary from, Dictionary to) {
+  /** Per code of {@code from}, the code of its value in {@code to} (encoded if new). */
+  static int[] recode(Dictionary from, Dictionary to) {
     int[] map = new int[from.size()];
     for (int k = 0; k < map.length; k++) {
       map[k] = to.encode(from.value(k));
@@ -275,9 +254,6 @@ public final class HostsFold implements WindowFold {
       hostGpus.add(new IntArrayList());
       hostUnavailable.add(new LongArrayList());
     }
-    if (hostClassCount.length < hostPresent.size() * nClasses) {
-      hostClassCount = Arrays.copyOf(hostClassCount, 2 * hostPresent.size() * nClasses);
-    }
     return code;
   }
 
@@ -293,11 +269,8 @@ public final class HostsFold implements WindowFold {
     gpuId.add(id);
     hostGpus.get(h).add(k);
     runs.add(new LongArrayList(0));
-    if (mark.length <= k) {
-      int size = Math.max(16, 2 * mark.length);
-      mark = grow(mark, size, -1);
-      winner = Arrays.copyOf(winner, size);
-      claimed = Arrays.copyOf(claimed, size);
+    if (lastIdle.length <= k) {
+      int size = Math.max(16, 2 * lastIdle.length);
       lastIdle = grow(lastIdle, size, -1);
       runStart = Arrays.copyOf(runStart, size);
       counts = Arrays.copyOf(counts, 4 * size);
@@ -420,7 +393,7 @@ public final class HostsFold implements WindowFold {
     }
     return new HostRow(
         hostNames.value(h),
-        category(h),
+        hostClasses.category(h),
         devices,
         ks.size(),
         allocatedPercent(h),
@@ -435,21 +408,6 @@ public final class HostsFold implements WindowFold {
         never,
         longestIdle,
         hostLastSeen.getLong(h));
-  }
-
-  /** The class with the most kept rows of the host, primary classes first (class order on ties). */
-  private HostCategory category(int h) {
-    int best = -1;
-    for (int pass = 0; pass < 2 && best < 0; pass++) {
-      for (int c = 0; c < nClasses; c++) {
-        boolean wanted = pass == 0 ? !backfillClass[c] : backfillClass[c];
-        long count = hostClassCount[h * nClasses + c];
-        if (wanted && count > 0 && (best < 0 || count > hostClassCount[h * nClasses + best])) {
-          best = c;
-        }
-      }
-    }
-    return best < 0 ? HostCategory.UNCLASSIFIED : HostCategory.of(classes.get(best));
   }
 
   /**

@@ -8,7 +8,8 @@ import io.gpureport.classify.ClassifiedRows;
  * ReportFold}, the corrected rules' {@link CorrectedFold}, or the rule effects of {@code
  * --explain-rules} ({@link RuleEffectsFold}).
  */
-public sealed interface WindowFold permits ReportFold, CorrectedFold, RuleEffectsFold, HostsFold {
+public sealed interface WindowFold
+    permits ReportFold, CorrectedFold, RuleEffectsFold, HostsFold, TimelineFold {
   /** Adds the next chunk of the window (rows after every row added before). */
   void add(ClassifiedRows chunk);
 

@@ -273,9 +273,23 @@ public final class ReportJob {
       ReportRequest.Filters filters,
       String host,
       WindowFold empty) {
-    SlotSource source = src.open(loadThreads);
     // CORRECTED reads State with Drained apart, and the real names (README, "hosts")
-    Folded folded = foldWindow(source, w, Projection.CORRECTED, rules(filters, host), empty);
+    return foldGpus(src, w, filters, host, Projection.CORRECTED, empty);
+  }
+
+  /**
+   * {@link #foldHosts} with the columns of {@code projection}: {@code gpureport timeline} also
+   * reads the job ids.
+   */
+  Folded foldGpus(
+      ReportRequest.Source src,
+      ReportRequest.Window w,
+      ReportRequest.Filters filters,
+      String host,
+      Projection projection,
+      WindowFold empty) {
+    SlotSource source = src.open(loadThreads);
+    Folded folded = foldWindow(source, w, projection, rules(filters, host), empty);
     source.warnings().forEach(x -> err.println("Warning: " + x));
     return folded;
   }
