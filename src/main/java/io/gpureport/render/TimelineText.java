@@ -8,13 +8,14 @@ import io.gpureport.aggregate.TimelineRun;
 import io.gpureport.aggregate.TimelineState;
 import io.gpureport.classify.DeviceModels;
 import io.gpureport.load.Timestamps;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * {@code gpureport timeline} as text (README, "timeline options"): one line per GPU with one
  * character per bucket ({@link TimelinePalette#symbol()}), under its host, grouped by category and
- * device, below a legend and a time axis marking every tick with {@code |}.
+ * device, below a legend and a time axis marking every tick (3 hours or more apart) with {@code |}.
  */
 public final class TimelineText {
   private TimelineText() {}
@@ -102,17 +103,21 @@ public final class TimelineText {
 
   /** Two lines: the tick labels, then {@code |} at each tick. */
   private static void axis(StringBuilder b, String indent, Timeline t) {
+    List<TimelineAxis.Tick> ticks = TimelineAxis.ticks(t, 12);
+    if (ticks.isEmpty()) {
+      return;
+    }
     char[] labels = " ".repeat(t.buckets() + 16).toCharArray();
     char[] marks = " ".repeat(t.buckets()).toCharArray();
     int free = 0;
-    for (TimelineAxis.Tick tick : TimelineAxis.ticks(t, 24)) {
+    for (TimelineAxis.Tick tick : ticks) {
       marks[tick.bucket()] = '|';
       if (tick.bucket() >= free) {
         tick.label().getChars(0, tick.label().length(), labels, tick.bucket());
         free = tick.bucket() + tick.label().length() + 1;
       }
     }
-    b.append('\n').append(indent).append(new String(labels).stripTrailing()).append('\n');
-    b.append(indent).append(new String(marks).stripTrailing()).append('\n');
+    b.append('\n').append((indent + new String(labels)).stripTrailing()).append('\n');
+    b.append((indent + new String(marks)).stripTrailing()).append('\n');
   }
 }
