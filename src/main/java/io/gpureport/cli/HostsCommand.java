@@ -2,7 +2,6 @@ package io.gpureport.cli;
 
 import io.gpureport.aggregate.HostCategory;
 import io.gpureport.aggregate.HostsTable;
-import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.HostsJob;
 import io.gpureport.report.HostsRequest;
@@ -113,16 +112,9 @@ public final class HostsCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     HostsRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    try {
-      HostsJob job = new HostsJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
-      engine.applyTo(job.reportJob());
-      job.run(request);
-    } catch (OutOfMemoryError e) {
-      throw new GpuReportException(
-          "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
-          e);
-    }
+    HostsJob job = new HostsJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+    engine.applyTo(job.reportJob());
+    EngineOptions.withHeapHint(() -> job.run(request));
     return ExitCodes.OK;
   }
 

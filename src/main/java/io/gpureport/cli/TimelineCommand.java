@@ -1,7 +1,6 @@
 package io.gpureport.cli;
 
 import io.gpureport.aggregate.Timeline;
-import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.ReportRequest;
 import io.gpureport.report.TimelineJob;
@@ -82,17 +81,10 @@ public final class TimelineCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     TimelineRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    try {
-      TimelineJob job =
-          new TimelineJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
-      engine.applyTo(job.reportJob());
-      job.run(request);
-    } catch (OutOfMemoryError e) {
-      throw new GpuReportException(
-          "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
-          e);
-    }
+    TimelineJob job =
+        new TimelineJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+    engine.applyTo(job.reportJob());
+    EngineOptions.withHeapHint(() -> job.run(request));
     return ExitCodes.OK;
   }
 
