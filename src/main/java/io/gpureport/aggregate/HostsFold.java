@@ -39,10 +39,10 @@ import java.util.TreeMap;
  * --all-devices}).
  */
 public final class HostsFold implements WindowFold {
-  private static final byte BUSY = 0;
-  private static final byte BACKFILL = 1;
-  private static final byte IDLE = 2;
-  private static final byte UNAVAILABLE = 3;
+  private static final byte BUSY = GpuSnapshot.BUSY;
+  private static final byte BACKFILL = GpuSnapshot.BACKFILL;
+  private static final byte IDLE = GpuSnapshot.IDLE;
+  private static final byte UNAVAILABLE = GpuSnapshot.UNAVAILABLE;
 
   private final ClassCatalogue classes;
   private final boolean[] backfillClass;
@@ -64,7 +64,7 @@ public final class HostsFold implements WindowFold {
   private final LongArrayList hostLastSeen = new LongArrayList();
   private final List<IntArrayList> hostDevices = new ArrayList<>();
   private final List<IntArrayList> hostGpus = new ArrayList<>();
-  private long[] hostClassCount = new long[0];
+  private final HostClasses hostClasses;
   private final List<LongArrayList> hostUnavailable = new ArrayList<>();
   private final Dictionary unavailableNames = new Dictionary();
 
@@ -77,11 +77,8 @@ public final class HostsFold implements WindowFold {
   private int[] runStart = new int[0];
   private final List<LongArrayList> runs = new ArrayList<>();
 
-  /** The current snapshot: per GPU the row dedup keeps and its Claimed flags. */
-  private final KeptRows keptRows = new KeptRows();
-
-  private byte[] claimed = new byte[0]; // bit 1: primary Claimed, bit 2: backfill Claimed
-  private final IntArrayList touched = new IntArrayList();
+  /** The current snapshot's GPU states. */
+  private final GpuSnapshot snapshot = new GpuSnapshot();
 
   /** Allocation groups (host, class, device) and the open bucket's distinct (group, GPU). */
   private final Long2IntOpenHashMap groupIndex = new Long2IntOpenHashMap();
@@ -100,6 +97,7 @@ public final class HostsFold implements WindowFold {
     this.classes = classes;
     this.backfillClass = classes.backfillFlags();
     this.nClasses = classes.size();
+    this.hostClasses = new HostClasses(classes);
     groupIndex.defaultReturnValue(-1);
   }
 
@@ -138,11 +136,9 @@ public final class HostsFold implements WindowFold {
     int[] stateCodes = loaded.codes(SlotTable.STATE).asIntArray();
     Dictionary stateNames = loaded.dictionaries().states();
     byte[] states = r.states();
-    byte[] rank = r.classes().rank();
     byte[] reporting = r.classes().reporting();
     int[] gpus = r.gpus();
     int[] devices = r.devices();
-    KeptRows.Order byRank = (i, j) -> rank[i] > rank[j]; // ties: the first in load order, L10
     int start = 0;
     while (start < n) {
       int end = start;
@@ -155,8 +151,7 @@ public final class HostsFold implements WindowFold {
       }
       int s = snapshots.size();
       snapshots.add(ts[start]);
-      keptRows.nextSnapshot();
-      touched.clear();
+      snapshot.start(r, s);
       for (int i = start; i < end; i++) {
         if (machines[i] < 0 || r.has(i, RowFlags.EXCLUDED) || !r.has(i, RowFlags.HOST_NAME)) {
           continue;
@@ -177,27 +172,13 @@ public final class HostsFold implements WindowFold {
         if (gpus[i] < 0) {
           continue;
         }
-        int k = gpu(h, gpuOf[gpus[i]]);
-        if (keptRows.offer(k, i, byRank)) {
-          claimed[k] = 0;
-          touched.add(k);
-        }
-        if (states[i] == SlotState.CLAIMED) {
-          claimed[k] |= r.has(i, RowFlags.BACKFILL) ? (byte) 2 : (byte) 1;
-        }
+        snapshot.add(gpu(h, gpuOf[gpus[i]]), i);
       }
-      for (int t = 0; t < touched.size(); t++) {
-        int k = touched.getInt(t);
-        int w = keptRows.row(k);
-        byte state;
-        if ((claimed[k] & 1) != 0) {
-          state = BUSY;
-        } else if ((claimed[k] & 2) != 0) {
-          state = BACKFILL;
-        } else if (states[w] == SlotState.UNCLAIMED) {
-          state = IDLE;
-        } else {
-          state = UNAVAILABLE;
+      for (int t = 0; t < snapshot.size(); t++) {
+        int k = snapshot.gpu(t);
+        int w = snapshot.winner(t);
+        byte state = snapshot.state(t);
+        if (state == UNAVAILABLE) {
           String name = stateCodes[w] < 0 ? "NULL" : stateNames.value(stateCodes[w]);
           LongArrayList byName = hostUnavailable.get(gpuHost(k));
           int code = unavailableNames.encode(name);
@@ -217,7 +198,7 @@ public final class HostsFold implements WindowFold {
         int c = reporting[w];
         if (c >= 0) {
           int h = gpuHost(k);
-          hostClassCount[h * nClasses + c]++;
+          hostClasses.add(h, c);
           if (!backfillClass[c] && devices[w] >= 0) {
             int g = group(h, c, deviceOf[devices[w]]);
             long key = ((long) g << 32) | k;
@@ -251,7 +232,8 @@ public final class HostsFold implements WindowFold {
     bucketClaimed.clear();
   }
 
-  private static int[] recode(Dictionary from, Dictionary to) {
+  /** Per code of {@code from}, the code of its value in {@code to} (encoded if new). */
+  static int[] recode(Dictionary from, Dictionary to) {
     int[] map = new int[from.size()];
     for (int k = 0; k < map.length; k++) {
       map[k] = to.encode(from.value(k));
@@ -270,9 +252,6 @@ public final class HostsFold implements WindowFold {
       hostGpus.add(new IntArrayList());
       hostUnavailable.add(new LongArrayList());
     }
-    if (hostClassCount.length < hostPresent.size() * nClasses) {
-      hostClassCount = Arrays.copyOf(hostClassCount, 2 * hostPresent.size() * nClasses);
-    }
     return code;
   }
 
@@ -285,9 +264,8 @@ public final class HostsFold implements WindowFold {
     gpuId.add(id);
     hostGpus.get(h).add(k);
     runs.add(new LongArrayList(0));
-    if (claimed.length <= k) {
-      int size = Math.max(16, 2 * claimed.length);
-      claimed = Arrays.copyOf(claimed, size);
+    if (lastIdle.length <= k) {
+      int size = Math.max(16, 2 * lastIdle.length);
       lastIdle = grow(lastIdle, size, -1);
       runStart = Arrays.copyOf(runStart, size);
       counts = Arrays.copyOf(counts, 4 * size);
@@ -415,7 +393,7 @@ public final class HostsFold implements WindowFold {
     }
     return new HostRow(
         hostNames.value(h),
-        category(h),
+        hostClasses.category(h),
         devices,
         ks.size(),
         allocatedPercent(h),
@@ -430,21 +408,6 @@ public final class HostsFold implements WindowFold {
         never,
         longestIdle,
         hostLastSeen.getLong(h));
-  }
-
-  /** The class with the most kept rows of the host, primary classes first (class order on ties). */
-  private HostCategory category(int h) {
-    int best = -1;
-    for (int pass = 0; pass < 2 && best < 0; pass++) {
-      for (int c = 0; c < nClasses; c++) {
-        boolean wanted = pass == 0 ? !backfillClass[c] : backfillClass[c];
-        long count = hostClassCount[h * nClasses + c];
-        if (wanted && count > 0 && (best < 0 || count > hostClassCount[h * nClasses + best])) {
-          best = c;
-        }
-      }
-    }
-    return best < 0 ? HostCategory.UNCLASSIFIED : HostCategory.of(classes.get(best));
   }
 
   /**

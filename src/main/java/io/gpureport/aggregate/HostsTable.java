@@ -60,7 +60,7 @@ public record HostsTable(
       if (!s.categories().isEmpty() && !s.categories().contains(h.category())) {
         continue;
       }
-      if (s.device() != null && !matches(s.device(), h)) {
+      if (s.device() != null && !DeviceModels.anyMatches(s.device(), h.devices())) {
         continue;
       }
       if (s.onlyIdle() && h.neverClaimed() == 0) {
@@ -91,15 +91,6 @@ public record HostsTable(
           .thenComparing(IdleStretch::host)
           .thenComparing(IdleStretch::gpu)
           .thenComparingLong(IdleStretch::start);
-
-  private static boolean matches(Pattern p, HostRow h) {
-    for (String d : h.devices()) {
-      if (p.matcher(d).find() || p.matcher(DeviceModels.displayName(d)).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static Comparator<HostRow> order(Sort sort) {
     Comparator<HostRow> byHost = Comparator.comparing(HostRow::host);

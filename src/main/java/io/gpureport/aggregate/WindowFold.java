@@ -9,7 +9,7 @@ import io.gpureport.classify.ClassifiedRows;
  * --explain-rules} ({@link RuleEffectsFold}).
  */
 public sealed interface WindowFold
-    permits ReportFold, CorrectedFold, RuleEffectsFold, HostsFold, UsersFold {
+    permits ReportFold, CorrectedFold, RuleEffectsFold, HostsFold, UsersFold, TimelineFold {
   /** Adds the next chunk of the window (rows after every row added before). */
   void add(ClassifiedRows chunk);
 

@@ -64,4 +64,14 @@ public final class DeviceModels {
   public static boolean isOldByRegex(String raw) {
     return raw != null && OLD_MODEL_REGEX.matcher(raw).find();
   }
+
+  /** Whether {@code p} finds a match in the raw or display name of one of {@code devices}. */
+  public static boolean anyMatches(Pattern p, List<String> devices) {
+    for (String d : devices) {
+      if (p.matcher(d).find() || p.matcher(displayName(d)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

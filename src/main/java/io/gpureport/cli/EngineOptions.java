@@ -1,5 +1,6 @@
 package io.gpureport.cli;
 
+import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.ReportJob;
 import picocli.CommandLine.Option;
@@ -55,6 +56,18 @@ final class EngineOptions {
     }
     if (chunkRows != null) {
       job.chunkRows(chunkRows);
+    }
+  }
+
+  /** Runs {@code fold}; running out of heap is reported with how to give the JVM more. */
+  static void withHeapHint(Runnable fold) {
+    try {
+      fold.run();
+    } catch (OutOfMemoryError e) {
+      throw new GpuReportException(
+          "out of memory (Java heap) for this window; give the JVM more, e.g."
+              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
+          e);
     }
   }
 }

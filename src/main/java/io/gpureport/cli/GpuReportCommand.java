@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Root command {@code gpureport}: dispatches to {@code report}, {@code collect}, {@code sample},
- * {@code index} and {@code export}.
+ * {@code index}, {@code export}, {@code hosts}, {@code timeline} and {@code cache}.
  */
 @Command(
     name = "gpureport",
@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       IndexCommand.class,
       ExportCommand.class,
       HostsCommand.class,
+      TimelineCommand.class,
       UsersCommand.class,
       TrendCommand.class,
       SiteCommand.class,

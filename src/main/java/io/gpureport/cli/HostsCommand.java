@@ -3,7 +3,6 @@ package io.gpureport.cli;
 import io.gpureport.aggregate.HostCategory;
 import io.gpureport.aggregate.HostsTable;
 import io.gpureport.classify.RuleSets;
-import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.HostsJob;
 import io.gpureport.report.HostsRequest;
@@ -13,7 +12,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -130,18 +128,11 @@ public final class HostsCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     HostsRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    try {
-      HostsJob job =
-          new HostsJob(
-              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
-      engine.applyTo(job.reportJob());
-      job.run(request);
-    } catch (OutOfMemoryError e) {
-      throw new GpuReportException(
-          "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
-          e);
-    }
+    HostsJob job =
+        new HostsJob(
+            ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
+    engine.applyTo(job.reportJob());
+    EngineOptions.withHeapHint(() -> job.run(request));
     return ExitCodes.OK;
   }
 
@@ -160,23 +151,11 @@ public final class HostsCommand implements Callable<Integer> {
     }
     Long end = window.end();
     window.checkHost();
-    Pattern devicePattern = device == null ? null : regex(device, "--device");
+    Pattern devicePattern = device == null ? null : SourceOptions.regex(device, "--device");
     exclusion.checkOneForm();
     window.checkOneSource();
     ReportRequest.Delivery delivery = email.delivery(ctx);
-    Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
-    if (category != null) {
-      for (String c : category.split(",", -1)) {
-        HostCategory k = HostCategory.ofKey(c.trim());
-        if (k == null) {
-          throw new UsageException(
-              "invalid --category '"
-                  + c.trim()
-                  + "': expected researcher-owned, chtc-owned, open-capacity or unclassified");
-        }
-        categories.add(k);
-      }
-    }
+    Set<HostCategory> categories = categories(category);
     return new HostsRequest(
         window.source(),
         window.window(end),
@@ -196,13 +175,23 @@ public final class HostsCommand implements Callable<Integer> {
         verbose);
   }
 
-  private static Pattern regex(String r, String option) {
-    try {
-      return Pattern.compile(r);
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          "invalid " + option + " regular expression '" + r + "': " + e.getDescription());
+  /** The categories of {@code --category} (a comma-separated list; null: all), or a usage error. */
+  static Set<HostCategory> categories(String list) {
+    Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
+    if (list == null) {
+      return categories;
     }
+    for (String c : list.split(",", -1)) {
+      HostCategory k = HostCategory.ofKey(c.trim());
+      if (k == null) {
+        throw new UsageException(
+            "invalid --category '"
+                + c.trim()
+                + "': expected researcher-owned, chtc-owned, open-capacity or unclassified");
+      }
+      categories.add(k);
+    }
+    return categories;
   }
 
   /** Accepts text, html, json and csv. */

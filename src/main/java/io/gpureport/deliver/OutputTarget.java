@@ -38,7 +38,11 @@ public final class OutputTarget {
 
   /** Writes {@code content} to {@code file}, or to {@code stdout} when {@code file} is null. */
   public static void write(String content, Path file, PrintStream stdout) {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    write(content.getBytes(StandardCharsets.UTF_8), file, stdout);
+  }
+
+  /** {@link #write(String, Path, PrintStream)} for bytes (a PNG image). */
+  public static void write(byte[] bytes, Path file, PrintStream stdout) {
     if (file == null) {
       stdout.write(bytes, 0, bytes.length);
       if (stdout.checkError()) {

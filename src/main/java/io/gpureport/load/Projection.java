@@ -17,7 +17,12 @@ public enum Projection {
    * PrioritizedProjects, State "Drained" kept apart from "Other", and {@link SlotTable#PREVENT}
    * with its per-row {@link SlotTable#preventRecorded() recorded} flag; no usage or job.
    */
-  CORRECTED;
+  CORRECTED,
+  /**
+   * For {@code gpureport timeline}: CORRECTED plus GPUsAverageUsage and GlobalJobId, whose job ids
+   * its HTML shows.
+   */
+  TIMELINE;
 
   /** Whether Name is read as its text (else a placeholder). */
   boolean realNames() {
@@ -26,16 +31,16 @@ public enum Projection {
 
   /** Whether PrioritizedProjects is read as its text (else a placeholder). */
   boolean realProjects() {
-    return this == FULL || this == CORRECTED;
+    return this == FULL || this == CORRECTED || this == TIMELINE;
   }
 
   /** Whether GPUsAverageUsage and GlobalJobId are read. */
   boolean usage() {
-    return this == FULL;
+    return this == FULL || this == TIMELINE;
   }
 
   /** Whether PreventJobsReason and its recorded flag are read, and State keeps "Drained". */
   boolean prevent() {
-    return this == CORRECTED;
+    return this == CORRECTED || this == TIMELINE;
   }
 }

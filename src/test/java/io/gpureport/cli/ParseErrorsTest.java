@@ -18,10 +18,10 @@ class ParseErrorsTest {
         Arguments.of(List.of("colect"), "Error: unknown command 'colect' (did you mean collect?)"),
         Arguments.of(
             List.of("xyz"),
-            "Error: unknown command 'xyz' (commands: report, collect, sample, index, export, hosts, users, trend, site or cache)"),
+            "Error: unknown command 'xyz' (commands: report, collect, sample, index, export, hosts, timeline, users, trend, site or cache)"),
         Arguments.of(
             List.of(),
-            "Error: missing command: report, collect, sample, index, export, hosts, users, trend, site or cache (see gpureport --help)"),
+            "Error: missing command: report, collect, sample, index, export, hosts, timeline, users, trend, site or cache (see gpureport --help)"),
         Arguments.of(
             List.of("report", "--hours-bak", "24"),
             "Error: Unknown option: '--hours-bak' (did you mean --hours-back?)"),

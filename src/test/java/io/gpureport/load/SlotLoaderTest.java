@@ -254,14 +254,14 @@ class SlotLoaderTest {
               + d.machines().value(t.codes(SlotTable.MACHINE).getInt(i))
               + "|"
               + d.owners().value(t.codes(SlotTable.OWNER).getInt(i));
-      if (projection == Projection.FULL) {
+      if (usage(projection)) {
         row +=
             "|"
                 + t.numbers(SlotTable.USAGE).getDouble(i)
                 + "|"
                 + d.jobs().value(t.codes(SlotTable.JOB).getInt(i));
       }
-      if (projection == Projection.CORRECTED) {
+      if (prevent(projection)) {
         row +=
             "|"
                 + d.reasons().value(t.codes(SlotTable.PREVENT).getInt(i))
@@ -314,7 +314,7 @@ class SlotLoaderTest {
             + "|"
             + ("Claimed".equals(state)
                     || "Unclaimed".equals(state)
-                    || projection == Projection.CORRECTED && "Drained".equals(state)
+                    || prevent(projection) && "Drained".equals(state)
                 ? state
                 : "Other")
             + "|"
@@ -326,23 +326,31 @@ class SlotLoaderTest {
               default -> Double.NaN;
             }
             + "|"
-            + (projection == Projection.FULL
-                    || projection == Projection.CORRECTED
-                    || projects == null
+            + (usage(projection) || prevent(projection) || projects == null
                 ? projects
                 : projects.isEmpty() ? "" : "*")
             + "|"
             + rs.getString(9)
             + "|"
             + rs.getString(10);
-    if (projection == Projection.FULL) {
+    if (usage(projection)) {
       double usage = rs.getDouble(11);
       row += "|" + (rs.wasNull() ? Double.NaN : usage) + "|" + rs.getString(12);
     }
-    if (projection == Projection.CORRECTED) {
+    if (prevent(projection)) {
       row += "|" + rs.getString(13) + "|true";
     }
     return row;
+  }
+
+  /** Whether the projection reads GPUsAverageUsage and GlobalJobId (FULL, TIMELINE). */
+  private static boolean usage(Projection projection) {
+    return projection == Projection.FULL || projection == Projection.TIMELINE;
+  }
+
+  /** Whether it reads PreventJobsReason and keeps Drained (CORRECTED, TIMELINE). */
+  private static boolean prevent(Projection projection) {
+    return projection == Projection.CORRECTED || projection == Projection.TIMELINE;
   }
 
   @ParameterizedTest(name = "{0}")
