@@ -318,16 +318,22 @@ public final class ReportJob {
     if (hoursBack <= 24) {
       return null; // no whole day to reuse: the daily cron report runs as without a cache
     }
-    Optional<String> facts = timer.time("rollups", () -> source.identity());
-    if (facts.isEmpty()) {
+    Optional<String> identity = timer.time("rollups", () -> source.identity());
+    if (identity.isEmpty()) {
       return null;
     }
     RollupStore store =
         timer.time("rollups", () -> RollupStore.open(rollupDir, w -> err.println("Warning: " + w)));
     Long endTime = req.window().endTime();
-    long end = endTime != null ? endTime : cachedEnd(source, store, facts.get());
+    long end = endTime != null ? endTime : cachedEnd(source, store, identity.get());
     long start = minusHours(end, hoursBack);
-    String base = RollupKeys.base(req, analysis);
+    List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
+    Optional<PartFacts> known = timer.time("rollups", () -> PartFacts.of(source, segments));
+    if (known.isEmpty()) {
+      return null;
+    }
+    PartFacts facts = known.get();
+    String base = RollupKeys.base(req, analysis) + facts.uncounted();
     record Part(long day, long from, long to, boolean closed, String key) {
       TimeRange range() {
         return closed ? TimeRange.closed(from, to) : TimeRange.halfOpen(from, to);
@@ -344,13 +350,25 @@ public final class ReportJob {
     timer.time(
         "rollups",
         () -> {
+          List<Optional<RollupStore.Entry>> entries = new ArrayList<>();
+          for (Part p : parts) {
+            entries.add(store.read(p.key()));
+          }
+          List<TimeRange> ranges = parts.stream().map(Part::range).toList();
+          facts.count(
+              PartFacts.toCount(
+                  ranges,
+                  entries.stream().map(e -> e.map(RollupStore.Entry::facts)).toList(),
+                  facts));
           for (int i = 0; i < found.length; i++) {
-            found[i] = readPart(store, parts.get(i).key(), facts.get(), parts.get(i).day());
+            found[i] = reusable(store, parts.get(i).key(), entries.get(i), facts, ranges.get(i));
+            if (found[i] != null && found[i].day() != parts.get(i).day()) {
+              found[i] = null;
+            }
           }
           return null;
         });
     int computed = 0;
-    List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
     for (int i = 0; i < found.length; ) {
       if (found[i] != null) {
         i++;
@@ -381,7 +399,7 @@ public final class ReportJob {
         timer.time(
             "rollups",
             () -> {
-              store.write(part.key(), facts.get(), bytes);
+              store.write(part.key(), facts.current(part.range()), bytes);
               return null;
             });
         computed++;
@@ -408,19 +426,35 @@ public final class ReportJob {
     return new Rolled(window, end);
   }
 
-  /** A day part read back, or null: not stored, stale, or damaged (one warning). */
-  private static DayPart readPart(RollupStore store, String key, String facts, long day) {
-    Optional<byte[]> bytes = store.read(key, facts);
-    if (bytes.isEmpty()) {
+  /**
+   * A stored day part that still holds (read back, stamped with today's facts when they changed
+   * without changing the part: docs/decisions/0005-rollups.md, "Validity per day"), or null: not
+   * stored, stale, or damaged (one warning).
+   */
+  private static DayPart reusable(
+      RollupStore store,
+      String key,
+      Optional<RollupStore.Entry> entry,
+      PartFacts facts,
+      TimeRange range) {
+    if (entry.isEmpty()) {
       return null;
     }
+    boolean unchanged = facts.unchanged(entry.get().facts());
+    if (!unchanged && !facts.holds(entry.get().facts(), range)) {
+      return null;
+    }
+    DayPart p;
     try {
-      DayPart p = DayParts.decode(bytes.get());
-      return p.day() == day ? p : null;
+      p = DayParts.decode(entry.get().payload());
     } catch (IOException | RuntimeException e) {
       store.damaged(key, e);
       return null;
     }
+    if (!unchanged) {
+      store.write(key, facts.current(range), entry.get().payload());
+    }
+    return p;
   }
 
   /**
