@@ -514,6 +514,45 @@ class RollupCacheTest {
     assertArrayEquals(new int[] {0, 4}, exactRun(across));
   }
 
+  /** The monthly analysis (the device fold over a calendar month) is made of the same day parts. */
+  @Test
+  void theMonthlySummaryIsMadeOfDayParts() {
+    List<String> args =
+        List.of(
+            "report",
+            "--data-dir",
+            sample.toString(),
+            "--analysis-type",
+            "monthly",
+            "--end-time",
+            "2025-11-02 00:00:00",
+            "--verbose",
+            "--cache-dir",
+            dir.resolve("cache").toString());
+    CliResult plain = run(with(args, "--no-cache"));
+    CliResult cold = run(args);
+    CliResult warm = run(args);
+    // October's 31 days and the closing instant, Nov 1 00:00:00 (docs/metrics.md, "Monthly
+    // summary")
+    assertArrayEquals(new int[] {0, 32}, use(cold));
+    assertArrayEquals(new int[] {32, 0}, use(warm));
+    for (CliResult r : List.of(cold, warm)) {
+      assertEquals(plain.out(), r.out());
+      assertEquals(monthLines(plain), monthLines(r));
+    }
+    assertTrue(monthLines(plain).contains("Coverage: "), plain.err());
+  }
+
+  /** The monthly analysis's period and coverage lines on stderr. */
+  private static String monthLines(CliResult r) {
+    return String.join(
+        "\n",
+        r.err()
+            .lines()
+            .filter(l -> l.startsWith("Period: ") || l.startsWith("Coverage: "))
+            .toList());
+  }
+
   @Test
   void cacheStatsAndClear() {
     Path cache = dir.resolve("cache");

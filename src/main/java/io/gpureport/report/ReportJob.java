@@ -327,13 +327,34 @@ public final class ReportJob {
     Long endTime = req.window().endTime();
     long end = endTime != null ? endTime : cachedEnd(source, store, identity.get());
     long start = minusHours(end, hoursBack);
+    ReportFold fold =
+        fromParts(
+            source, store, RollupKeys.base(req, analysis), window, start, end, projection, rules);
+    return fold == null ? null : new Rolled(fold, end);
+  }
+
+  /**
+   * {@code window} (an empty fold) made of the day parts of {@code [start, end]}, each read back
+   * from {@code store} while its rows are unchanged ({@link PartFacts}), the others folded from
+   * rows (consecutive ones in one fold, recording day by day) and stored; then every part replayed
+   * in time order. Null when a file of the range cannot be identified.
+   */
+  private ReportFold fromParts(
+      SlotSource source,
+      RollupStore store,
+      String key,
+      ReportFold window,
+      long start,
+      long end,
+      Projection projection,
+      Classification rules) {
     List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
     Optional<PartFacts> known = timer.time("rollups", () -> PartFacts.of(source, segments));
     if (known.isEmpty()) {
       return null;
     }
     PartFacts facts = known.get();
-    String base = RollupKeys.base(req, analysis) + facts.uncounted();
+    String base = key + facts.uncounted();
     record Part(long day, long from, long to, boolean closed, String key) {
       TimeRange range() {
         return closed ? TimeRange.closed(from, to) : TimeRange.halfOpen(from, to);
@@ -423,7 +444,7 @@ public final class ReportJob {
               return store.stats().bytes();
             });
     rollupUse = new RollupUse(false, reused, computed, bytes);
-    return new Rolled(window, end);
+    return window;
   }
 
   /**
@@ -647,15 +668,26 @@ public final class ReportJob {
     // the monthly report v2 honours --host (C15); reference ignores it (L20)
     String host = Folds.corrected(req) ? analysis.host() : "";
     Classification rules = rules(req.filters(), host);
+    Projection projection = Folds.projection(req, host);
+    WindowFold empty = Folds.forMonth(req, hours);
+    rollupUse = RollupUse.BYPASSED;
     WindowFold fold =
-        fold(
-            source,
-            range,
-            source.segmentsFor(range),
-            null,
-            Folds.projection(req, host),
-            rules,
-            Folds.forMonth(req, hours));
+        rollupDir != null && empty instanceof ReportFold device
+            ? fromParts(
+                source,
+                timer.time(
+                    "rollups",
+                    () -> RollupStore.open(rollupDir, w -> err.println("Warning: " + w))),
+                RollupKeys.monthly(req, hours),
+                device,
+                first,
+                next,
+                projection,
+                rules)
+            : null;
+    if (fold == null) {
+      fold = fold(source, range, source.segmentsFor(range), null, projection, rules, empty);
+    }
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }
