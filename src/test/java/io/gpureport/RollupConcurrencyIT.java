@@ -1,16 +1,10 @@
 package io.gpureport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,43 +20,13 @@ class RollupConcurrencyIT {
 
   @Test
   void twoProcessesWritingOneCacheLeaveItWhole() throws Exception {
-    RollupCacheTest.run(
-        List.of(
-            "sample",
-            "--out",
-            data.toString(),
-            "--days",
-            "5",
-            "--start",
-            "2025-10-29",
-            "--hosts",
-            "30",
-            "-q"));
-    List<String> args = RollupCacheTest.summary(data, cache);
-    String expected = RollupCacheTest.run(RollupCacheTest.with(args, "--no-cache")).out();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<CompletableFuture<CliResult>> runs =
-          List.of(
-              CompletableFuture.supplyAsync(() -> child(args), pool),
-              CompletableFuture.supplyAsync(() -> child(args), pool));
-      for (CompletableFuture<CliResult> run : runs) {
-        CliResult r = run.join();
-        assertEquals(0, r.exitCode(), r.err());
-        assertEquals(expected, r.out());
-        assertFalse(r.err().contains("Warning:"), r.err());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    CliResult third = RollupCacheTest.run(args);
-    assertEquals(expected, third.out());
-    int[] use = RollupCacheTest.use(third);
-    assertArrayEquals(new int[] {use[0], 0}, use, third.err());
-    assertEquals(4, use[0], third.err());
-  }
-
-  private static CliResult child(List<String> args) {
-    return Cli.childJvm().run(args.toArray(String[]::new));
+    RollupCacheTest.generateSample(data);
+    CliResult third =
+        RollupCacheTest.assertConcurrentRunsLeaveAWholeCache(
+            RollupCacheTest.summary(data, cache),
+            2,
+            args -> Cli.childJvm().run(args.toArray(String[]::new)));
+    // 80 hours to the newest row: four parts, all read back
+    assertArrayEquals(new int[] {4, 0}, RollupCacheTest.use(third), third.err());
   }
 }
