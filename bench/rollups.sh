@@ -7,7 +7,8 @@
 # DATA_DIR defaults to bench-data/year (bench/long-windows.sh generates it: 365 days of a 748-GPU
 # pool, 12 monthly files without the timestamp index). The cache is a fresh temporary directory
 # (never the data directory), removed at the end. Prints wall seconds and peak RSS MiB
-# (/usr/bin/time) and the rollups line of --verbose for each run, and the load average.
+# (/usr/bin/time), the rollups line of --verbose and its "rollups" stage time (reading, checking
+# and writing parts: the per-day validity check is in it) for each run, and the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-bench-data/year}"
@@ -24,15 +25,17 @@ run() { # label, then report arguments
   /usr/bin/time -f "%e %M" -o /tmp/rollups.time bin/gpureport report --data-dir "$data" \
     --verbose "$@" > /tmp/rollups.out 2> /tmp/rollups.err
   read -r wall kb < /tmp/rollups.time
-  local use
+  local use stage
   use=$(grep -o 'rollups: [^;]*' /tmp/rollups.err || echo 'rollups: -')
-  printf '| %s | %s | %s | %s |\n' "$label" "$wall" "$((kb / 1024))" "${use#rollups: }"
+  stage=$(grep -o ' rollups=[0-9]* ms' /tmp/rollups.err || echo ' rollups=- ms')
+  printf '| %s | %s | %s | %s | %s |\n' "$label" "$wall" "$((kb / 1024))" "${use#rollups: }" \
+    "${stage# rollups=}"
   sha256sum /tmp/rollups.out | cut -c1-12 >> /tmp/rollups.sums
 }
 
 : > /tmp/rollups.sums
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| run | wall s | peak RSS MiB | day parts |\n|---|---|---|---|\n'
+printf '| run | wall s | peak RSS MiB | day parts | rollups stage |\n|---|---|---|---|---|\n'
 run "365 d allocation, --no-cache" --hours-back 8760 --no-cache
 run "365 d allocation, cold cache" --hours-back 8760 --cache-dir "$cache"
 run "365 d allocation, warm cache" --hours-back 8760 --cache-dir "$cache"

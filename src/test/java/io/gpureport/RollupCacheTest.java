@@ -1,5 +1,6 @@
 package io.gpureport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
+import io.gpureport.load.GpuStateTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,35 +48,39 @@ class RollupCacheTest {
 
   @BeforeAll
   static void generate() {
-    CliResult r =
-        Cli.run(
+    generateSample(sample);
+  }
+
+  /** The 5-day sample of 30 hosts from Oct 29, 2025: two monthly files without the index. */
+  static void generateSample(Path out) {
+    run(
+        List.of(
             "sample",
             "--out",
-            sample.toString(),
+            out.toString(),
             "--days",
             "5",
             "--start",
             "2025-10-29",
             "--hosts",
             "30",
-            "-q");
-    assertEquals(0, r.exitCode(), r.err());
+            "-q"));
   }
 
-  private static CliResult run(List<String> args) {
+  static CliResult run(List<String> args) {
     CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
     return r;
   }
 
-  private static List<String> with(List<String> base, String... more) {
+  static List<String> with(List<String> base, String... more) {
     List<String> out = new ArrayList<>(base);
     out.addAll(List.of(more));
     return out;
   }
 
   /** Reused and computed day parts of a {@code --verbose} run. */
-  private static int[] use(CliResult r) {
+  static int[] use(CliResult r) {
     Matcher m = USE.matcher(r.err());
     assertTrue(m.find(), "no rollups line in: " + r.err());
     return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
@@ -174,7 +182,7 @@ class RollupCacheTest {
     }
   }
 
-  private static List<String> summary(Path data, Path cache) {
+  static List<String> summary(Path data, Path cache) {
     return List.of(
         "report",
         "--data-dir",
@@ -303,20 +311,29 @@ class RollupCacheTest {
 
   @Test
   void twoConcurrentWritersLeaveAWholeCache() throws Exception {
-    Path cache = dir.resolve("cache");
-    List<String> args = summary(sample, cache);
+    List<String> args = summary(sample, dir.resolve("cache"));
+    assertConcurrentRunsLeaveAWholeCache(args, 4, a -> Cli.run(a.toArray(String[]::new)));
+  }
+
+  /**
+   * {@code copies} runs of {@code args} through {@code runner}, two at a time, each printing the
+   * bytes of {@code --no-cache} without a warning; then a run that computes no part prints them
+   * too, and is returned.
+   */
+  static CliResult assertConcurrentRunsLeaveAWholeCache(
+      List<String> args, int copies, Function<List<String>, CliResult> runner) throws Exception {
     String expected = run(with(args, "--no-cache")).out();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<CliResult>> runs = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        runs.add(pool.submit(() -> Cli.run(args.toArray(String[]::new))));
+      for (int i = 0; i < copies; i++) {
+        runs.add(pool.submit(() -> runner.apply(args)));
       }
       for (Future<CliResult> f : runs) {
         CliResult r = f.get();
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(expected, r.out());
-        assertFalse(r.err().contains("Warning: rollup cache"), r.err());
+        assertFalse(r.err().contains("Warning:"), r.err());
       }
     } finally {
       pool.shutdown();
@@ -324,6 +341,7 @@ class RollupCacheTest {
     CliResult warm = run(args);
     assertEquals(expected, warm.out());
     assertEquals(0, use(warm)[1], warm.err());
+    return warm;
   }
 
   /**
@@ -379,6 +397,175 @@ class RollupCacheTest {
     int zed = out.indexOf("    zed: ");
     assertTrue(amy > 0 && zed > 0, out);
     assertEquals(!repeat, amy < zed, out);
+  }
+
+  /** A copy of the sample whose files have the collector's timestamp index. */
+  private Path indexedSample() throws Exception {
+    Path data = copySample();
+    for (String month : List.of("2025-10", "2025-11")) {
+      sql(data.resolve("gpu_state_" + month + ".db"), GpuStateTable.CREATE_INDEX);
+    }
+    return data;
+  }
+
+  /**
+   * 80 hours to a fixed end: the parts Oct 30 (from 10:00), Oct 31, Nov 1 and Nov 2 (to 18:00),
+   * read from the October and the November file.
+   */
+  private static List<String> fixedWindow(Path data, Path cache) {
+    return with(summary(data, cache), "--end-time", "2025-11-02 18:00:00");
+  }
+
+  /**
+   * Into {@code db}, a copy of the first snapshot of {@code source} at or after {@code from},
+   * stamped {@code to}, every slot claimed by {@code owner}: a new snapshot of that time, or a late
+   * row.
+   */
+  private static void insertCopy(Path db, Path source, String from, String to, String owner)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      String src = "main";
+      if (!source.equals(db)) {
+        s.executeUpdate("ATTACH DATABASE '" + source + "' AS src");
+        src = "src";
+      }
+      s.executeUpdate(
+          "INSERT INTO main.gpu_state ("
+              + COLUMNS
+              + ", timestamp) SELECT "
+              + COLUMNS.replace("State,", "'Claimed',").replace("RemoteOwner", "'" + owner + "'")
+              + ", '"
+              + to
+              + "' FROM "
+              + src
+              + ".gpu_state WHERE timestamp = (SELECT MIN(timestamp) FROM "
+              + src
+              + ".gpu_state"
+              + " WHERE timestamp >= '"
+              + from
+              + "')");
+    }
+  }
+
+  /** The reused and computed day parts of a run, its output equal to {@code --no-cache}. */
+  private static int[] exactRun(List<String> args) {
+    CliResult r = run(args);
+    assertEquals(run(with(args, "--no-cache")).out(), r.out(), "against --no-cache: " + args);
+    return use(r);
+  }
+
+  @Test
+  void aSnapshotAppendedToTodayRecomputesTodayOnly() throws Exception {
+    Path data = indexedSample();
+    Path nov = data.resolve("gpu_state_2025-11.db");
+    List<String> args = fixedWindow(data, dir.resolve("cache"));
+    String before = run(args).out();
+    assertArrayEquals(new int[] {4, 0}, use(run(args)));
+    insertCopy(nov, nov, "2025-11-02 12:00:00", "2025-11-02 12:01:00", "late@wisc.edu");
+    // the November file changed: Nov 1 is still valid by its counts, Nov 2 is not
+    assertArrayEquals(new int[] {3, 1}, exactRun(args));
+    assertNotEquals(before, run(args).out());
+    assertArrayEquals(new int[] {4, 0}, use(run(args)));
+  }
+
+  @Test
+  void aLateRowOfAnEarlierDayInAnotherFileIsNoticed() throws Exception {
+    Path data = indexedSample();
+    Path oct = data.resolve("gpu_state_2025-10.db");
+    Path nov = data.resolve("gpu_state_2025-11.db");
+    List<String> args = fixedWindow(data, dir.resolve("cache"));
+    String before = run(args).out();
+    // stamped Oct 31, stored in the November file: only Oct 31 is computed again
+    insertCopy(nov, oct, "2025-10-31 12:00:00", "2025-10-31 12:01:00", "late@wisc.edu");
+    assertArrayEquals(new int[] {3, 1}, exactRun(args));
+    assertNotEquals(before, run(args).out());
+  }
+
+  @Test
+  void anEditedRowOfAPastDayRecomputesTheDaysOfItsFile() throws Exception {
+    Path data = indexedSample();
+    List<String> args = fixedWindow(data, dir.resolve("cache"));
+    String before = run(args).out();
+    // in place on Oct 30: the same rows and rowids; no count locates it, so both October days
+    sql(
+        data.resolve("gpu_state_2025-10.db"),
+        "UPDATE gpu_state SET State = 'Claimed' WHERE timestamp LIKE '2025-10-30 1%'");
+    assertArrayEquals(new int[] {2, 2}, exactRun(args));
+    assertNotEquals(before, run(args).out());
+  }
+
+  @Test
+  void aFileRestoredFromABackupOrDeletedIsNoticed() throws Exception {
+    Path data = indexedSample();
+    Path oct = data.resolve("gpu_state_2025-10.db");
+    Path backup = dir.resolve("backup.db");
+    Files.copy(oct, backup);
+    List<String> args = fixedWindow(data, dir.resolve("cache"));
+    String original = run(args).out();
+    insertCopy(oct, oct, "2025-10-31 12:00:00", "2025-10-31 12:01:00", "late@wisc.edu");
+    assertArrayEquals(new int[] {3, 1}, exactRun(args));
+    // the backup renamed over the file: fewer rows than the cached parts were made of
+    Files.move(backup, oct, StandardCopyOption.REPLACE_EXISTING);
+    assertArrayEquals(new int[] {2, 2}, exactRun(args));
+    assertEquals(original, run(args).out());
+    // the November file deleted: its days change, October's (none of its rows) do not
+    Files.delete(data.resolve("gpu_state_2025-11.db"));
+    assertArrayEquals(new int[] {2, 2}, exactRun(args));
+  }
+
+  @Test
+  void withoutTheIndexAChangedFileRecomputesTheWindowsThatReadIt() throws Exception {
+    Path data = copySample();
+    Path cache = dir.resolve("cache");
+    List<String> october = with(summary(data, cache), "--end-time", "2025-10-31 23:59:00");
+    List<String> across = fixedWindow(data, cache);
+    run(october);
+    run(across);
+    Path nov = data.resolve("gpu_state_2025-11.db");
+    insertCopy(nov, nov, "2025-11-02 12:00:00", "2025-11-02 12:01:00", "late@wisc.edu");
+    // a window that does not read the November file keeps its parts; one that does, none
+    assertArrayEquals(new int[] {4, 0}, exactRun(october));
+    assertArrayEquals(new int[] {0, 4}, exactRun(across));
+  }
+
+  /** The monthly analysis (the device fold over a calendar month) is made of the same day parts. */
+  @Test
+  void theMonthlySummaryIsMadeOfDayParts() {
+    List<String> args =
+        List.of(
+            "report",
+            "--data-dir",
+            sample.toString(),
+            "--analysis-type",
+            "monthly",
+            "--end-time",
+            "2025-11-02 00:00:00",
+            "--verbose",
+            "--cache-dir",
+            dir.resolve("cache").toString());
+    CliResult plain = run(with(args, "--no-cache"));
+    CliResult cold = run(args);
+    CliResult warm = run(args);
+    // October's 31 days and the closing instant, Nov 1 00:00:00 (docs/metrics.md, "Monthly
+    // summary")
+    assertArrayEquals(new int[] {0, 32}, use(cold));
+    assertArrayEquals(new int[] {32, 0}, use(warm));
+    for (CliResult r : List.of(cold, warm)) {
+      assertEquals(plain.out(), r.out());
+      assertEquals(monthLines(plain), monthLines(r));
+    }
+    assertTrue(monthLines(plain).contains("Coverage: "), plain.err());
+  }
+
+  /** The monthly analysis's period and coverage lines on stderr. */
+  private static String monthLines(CliResult r) {
+    return String.join(
+        "\n",
+        r.err()
+            .lines()
+            .filter(l -> l.startsWith("Period: ") || l.startsWith("Coverage: "))
+            .toList());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gpureport.load;
 
 import io.gpureport.errors.GpuReportException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -161,9 +162,15 @@ final class MonthlyStore implements SlotSource {
     DataSource.StoredFile f = file(segment);
     try {
       return Optional.of(f.path().toAbsolutePath() + ":" + FileIdentity.of(f.path()));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Optional<RangeMarks> marks(Segment segment, List<TimeRange> ranges) {
+    DataSource.StoredFile f = file(segment);
+    return format(f).marks(f.path(), ranges);
   }
 
   @Override

@@ -73,6 +73,11 @@ final class ParquetFormat implements StoreFormat {
   }
 
   @Override
+  public Optional<RangeMarks> marks(Path file, List<TimeRange> ranges) {
+    return Optional.empty(); // immutable by contract (docs/metrics.md, "Parquet months"): identity
+  }
+
+  @Override
   public Span span(Path file) {
     long[] b = footer(file).bounds();
     return b == null ? Span.NONE : new TimeSpan(b[0], b[1]);

@@ -99,6 +99,16 @@ public interface SlotSource {
   }
 
   /**
+   * The rows of {@code segment} in each of {@code ranges}, counted (with their largest rowid)
+   * through a timestamp index as the loader selects them, and the segment's largest rowid; empty
+   * when the segment cannot tell without reading its rows (no timestamp index, not SQLite). With no
+   * range, whether it can tell.
+   */
+  default Optional<RangeMarks> marks(Segment segment, List<TimeRange> ranges) {
+    return Optional.empty();
+  }
+
+  /**
    * What identifies every stored file of the source, in order ({@link #identity(Segment)} of each
    * one), or empty when the store cannot tell.
    */

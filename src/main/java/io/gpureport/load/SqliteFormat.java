@@ -4,6 +4,7 @@ import io.gpureport.errors.GpuReportException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -90,6 +91,43 @@ final class SqliteFormat implements StoreFormat {
       return rs.next() && rs.getBytes(1) != null
           ? new TextSpan(rs.getBytes(1), rs.getBytes(2))
           : Span.NONE;
+    } catch (SQLException e) {
+      throw Databases.unreadable(file, e);
+    }
+  }
+
+  /**
+   * Per range {@code count(*)} and {@code max(rowid)} with the loader's own comparison of text
+   * timestamps ({@link SlotLoader}), each an index range count, on one read-only connection; empty
+   * without the timestamp index (then the count would be a scan).
+   */
+  @Override
+  public Optional<RangeMarks> marks(Path file, List<TimeRange> ranges) {
+    try (Connection c = Databases.openReadOnly(file)) {
+      if (!GpuStateTable.hasTimestampIndex(c)) {
+        return Optional.empty();
+      }
+      long last;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT MAX(rowid) FROM gpu_state")) {
+        last = rs.next() ? rs.getLong(1) : 0;
+      }
+      List<RangeMarks.Mark> marks = new ArrayList<>();
+      String count =
+          "SELECT COUNT(*), MAX(rowid) FROM gpu_state WHERE timestamp >= ? AND timestamp ";
+      try (PreparedStatement halfOpen = c.prepareStatement(count + "< ?");
+          PreparedStatement closed = c.prepareStatement(count + "<= ?")) {
+        for (TimeRange r : ranges) {
+          PreparedStatement ps = r.endInclusive() ? closed : halfOpen;
+          ps.setString(1, Timestamps.formatStored(r.start()));
+          ps.setString(2, Timestamps.formatStored(r.end()));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            marks.add(new RangeMarks.Mark(rs.getLong(1), rs.getLong(2)));
+          }
+        }
+      }
+      return Optional.of(new RangeMarks(marks, last));
     } catch (SQLException e) {
       throw Databases.unreadable(file, e);
     }

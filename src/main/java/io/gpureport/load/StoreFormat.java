@@ -27,6 +27,9 @@ interface StoreFormat {
   /** The time span of the file's rows; {@link Span#NONE} when no window query can match one. */
   Span span(Path file);
 
+  /** As {@link SlotSource#marks}, for {@code file}. */
+  Optional<RangeMarks> marks(Path file, List<TimeRange> ranges);
+
   /**
    * Whether the files of this format are chosen for a window by their rows' span (Parquet: the
    * footer's statistics are cheap) rather than by the month in their names (SQLite).

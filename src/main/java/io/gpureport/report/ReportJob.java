@@ -345,16 +345,43 @@ public final class ReportJob {
     if (hoursBack <= 24) {
       return null; // no whole day to reuse: the daily cron report runs as without a cache
     }
-    Optional<String> facts = timer.time("rollups", () -> source.identity());
-    if (facts.isEmpty()) {
+    Optional<String> identity = timer.time("rollups", () -> source.identity());
+    if (identity.isEmpty()) {
       return null;
     }
     RollupStore store =
         timer.time("rollups", () -> RollupStore.open(rollupDir, w -> err.println("Warning: " + w)));
     Long endTime = req.window().endTime();
-    long end = endTime != null ? endTime : cachedEnd(source, store, facts.get());
+    long end = endTime != null ? endTime : cachedEnd(source, store, identity.get());
     long start = minusHours(end, hoursBack);
-    String base = RollupKeys.base(req, analysis);
+    ReportFold fold =
+        fromParts(
+            source, store, RollupKeys.base(req, analysis), window, start, end, projection, rules);
+    return fold == null ? null : new Rolled(fold, end);
+  }
+
+  /**
+   * {@code window} (an empty fold) made of the day parts of {@code [start, end]}, each read back
+   * from {@code store} while its rows are unchanged ({@link PartFacts}), the others folded from
+   * rows (consecutive ones in one fold, recording day by day) and stored; then every part replayed
+   * in time order. Null when a file of the range cannot be identified.
+   */
+  private ReportFold fromParts(
+      SlotSource source,
+      RollupStore store,
+      String key,
+      ReportFold window,
+      long start,
+      long end,
+      Projection projection,
+      Classification rules) {
+    List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
+    Optional<PartFacts> known = timer.time("rollups", () -> PartFacts.of(source, segments));
+    if (known.isEmpty()) {
+      return null;
+    }
+    PartFacts facts = known.get();
+    String base = key + facts.uncounted();
     record Part(long day, long from, long to, boolean closed, String key) {
       TimeRange range() {
         return closed ? TimeRange.closed(from, to) : TimeRange.halfOpen(from, to);
@@ -371,13 +398,25 @@ public final class ReportJob {
     timer.time(
         "rollups",
         () -> {
+          List<Optional<RollupStore.Entry>> entries = new ArrayList<>();
+          for (Part p : parts) {
+            entries.add(store.read(p.key()));
+          }
+          List<TimeRange> ranges = parts.stream().map(Part::range).toList();
+          facts.count(
+              PartFacts.toCount(
+                  ranges,
+                  entries.stream().map(e -> e.map(RollupStore.Entry::facts)).toList(),
+                  facts));
           for (int i = 0; i < found.length; i++) {
-            found[i] = readPart(store, parts.get(i).key(), facts.get(), parts.get(i).day());
+            found[i] = reusable(store, parts.get(i).key(), entries.get(i), facts, ranges.get(i));
+            if (found[i] != null && found[i].day() != parts.get(i).day()) {
+              found[i] = null;
+            }
           }
           return null;
         });
     int computed = 0;
-    List<Segment> segments = source.segmentsFor(TimeRange.closed(start, end));
     for (int i = 0; i < found.length; ) {
       if (found[i] != null) {
         i++;
@@ -408,7 +447,7 @@ public final class ReportJob {
         timer.time(
             "rollups",
             () -> {
-              store.write(part.key(), facts.get(), bytes);
+              store.write(part.key(), facts.current(part.range()), bytes);
               return null;
             });
         computed++;
@@ -432,22 +471,38 @@ public final class ReportJob {
               return store.stats().bytes();
             });
     rollupUse = new RollupUse(false, reused, computed, bytes);
-    return new Rolled(window, end);
+    return window;
   }
 
-  /** A day part read back, or null: not stored, stale, or damaged (one warning). */
-  private static DayPart readPart(RollupStore store, String key, String facts, long day) {
-    Optional<byte[]> bytes = store.read(key, facts);
-    if (bytes.isEmpty()) {
+  /**
+   * A stored day part that still holds (read back, stamped with today's facts when they changed
+   * without changing the part: docs/decisions/0005-rollups.md, "Validity per day"), or null: not
+   * stored, stale, or damaged (one warning).
+   */
+  private static DayPart reusable(
+      RollupStore store,
+      String key,
+      Optional<RollupStore.Entry> entry,
+      PartFacts facts,
+      TimeRange range) {
+    if (entry.isEmpty()) {
       return null;
     }
+    boolean unchanged = facts.unchanged(entry.get().facts());
+    if (!unchanged && !facts.holds(entry.get().facts(), range)) {
+      return null;
+    }
+    DayPart p;
     try {
-      DayPart p = DayParts.decode(bytes.get());
-      return p.day() == day ? p : null;
+      p = DayParts.decode(entry.get().payload());
     } catch (IOException | RuntimeException e) {
       store.damaged(key, e);
       return null;
     }
+    if (!unchanged) {
+      store.write(key, facts.current(range), entry.get().payload());
+    }
+    return p;
   }
 
   /**
@@ -640,15 +695,26 @@ public final class ReportJob {
     // the monthly report v2 honours --host (C15); reference ignores it (L20)
     String host = Folds.corrected(req) ? analysis.host() : "";
     Classification rules = rules(req.filters(), host);
+    Projection projection = Folds.projection(req, host);
+    WindowFold empty = Folds.forMonth(req, hours);
+    rollupUse = RollupUse.BYPASSED;
     WindowFold fold =
-        fold(
-            source,
-            range,
-            source.segmentsFor(range),
-            null,
-            Folds.projection(req, host),
-            rules,
-            Folds.forMonth(req, hours));
+        rollupDir != null && empty instanceof ReportFold device
+            ? fromParts(
+                source,
+                timer.time(
+                    "rollups",
+                    () -> RollupStore.open(rollupDir, w -> err.println("Warning: " + w))),
+                RollupKeys.monthly(req, hours),
+                device,
+                first,
+                next,
+                projection,
+                rules)
+            : null;
+    if (fold == null) {
+      fold = fold(source, range, source.segmentsFor(range), null, projection, rules, empty);
+    }
     if (fold.rows() == 0) {
       throw new NoDataException("No data found for " + label);
     }

@@ -28,6 +28,25 @@ final class RollupKeys {
       field(b, "all-devices", Boolean.toString(t.allDevices()));
     }
     field(b, "host", analysis.host());
+    return filters(b, req);
+  }
+
+  /**
+   * The request's part of every key of the monthly analysis over a month of {@code hours} (the
+   * reference rules ignore {@code --host} and {@code --all-devices} there: docs/metrics.md, L20).
+   */
+  static String monthly(ReportRequest req, int hours) {
+    StringBuilder b = new StringBuilder("gpureport-rollup|");
+    field(b, "version", RollupStore.programVersion());
+    field(b, "rules", req.filters().rules().name());
+    field(b, "analysis", "monthly");
+    field(b, "hours", Integer.toString(hours));
+    field(b, "host", "");
+    return filters(b, req);
+  }
+
+  /** The exclusions, the CHTC-owned list and {@code --explain-rules}, appended to {@code b}. */
+  private static String filters(StringBuilder b, ReportRequest req) {
     field(b, "explain-rules", Boolean.toString(req.filters().v2().explainRules()));
     ExclusionMap exclusions = req.filters().exclusions();
     b.append("exclusions=").append(exclusions.entries().size()).append('|');

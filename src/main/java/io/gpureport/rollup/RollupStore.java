@@ -47,8 +47,6 @@ public final class RollupStore {
   private boolean readable;
   private boolean writable;
   private boolean warned;
-  private int hits;
-  private int misses;
 
   private RollupStore(Path dir, Consumer<String> warn, boolean usable) {
     this.dir = dir;
@@ -89,8 +87,18 @@ public final class RollupStore {
 
   /** The payload stored for {@code key} if its facts are {@code facts}, else empty (a miss). */
   public Optional<byte[]> read(String key, String facts) {
+    return read(key).filter(e -> e.facts().equals(facts)).map(Entry::payload);
+  }
+
+  /** A stored entry: the validity facts it was written with, and its payload. */
+  public record Entry(String facts, byte[] payload) {}
+
+  /**
+   * The entry stored for {@code key}, whatever its facts (the caller judges them), or empty: none,
+   * another key of the same hash, or unreadable (one warning).
+   */
+  public Optional<Entry> read(String key) {
     if (!readable) {
-      misses++;
       return Optional.empty();
     }
     Path file = dir.resolve(name(key));
@@ -113,18 +121,14 @@ public final class RollupStore {
       if (in.available() != 0) {
         throw new IOException("trailing bytes");
       }
-      if (!storedKey.equals(key) || !storedFacts.equals(facts)) {
-        misses++;
+      if (!storedKey.equals(key)) {
         return Optional.empty();
       }
       touch(file);
-      hits++;
-      return Optional.of(payload);
+      return Optional.of(new Entry(storedFacts, payload));
     } catch (NoSuchFileException e) {
-      misses++;
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      misses++;
       warn(file, e);
       return Optional.empty();
     }
@@ -172,18 +176,7 @@ public final class RollupStore {
 
   /** An entry whose payload could not be decoded: one warning, and a miss. */
   public void damaged(String key, Exception e) {
-    hits--;
-    misses++;
     warn(dir.resolve(name(key)), e);
-  }
-
-  /** Entries read back ({@code reused}) and looked up in vain ({@code computed}) in this run. */
-  public int hits() {
-    return hits;
-  }
-
-  public int misses() {
-    return misses;
   }
 
   /** The entries and their bytes. */
