@@ -102,6 +102,29 @@ class SiteCommandTest {
     }
   }
 
+  /** The period pages and the front page (not the pool's pages, written by every run). */
+  private static List<String> reports(Path root) throws Exception {
+    return files(root).stream()
+        .filter(f -> f.equals("index.html") || f.matches("(daily|weekly|monthly)/.*"))
+        .toList();
+  }
+
+  @Test
+  void thePoolPagesAreTheTimelinesTheHostsTableAndAPagePerHost() throws Exception {
+    assertEquals(0, site("2025-12-02 12:00:00").exitCode());
+    List<String> all = files(site);
+    assertTrue(all.containsAll(List.of("timeline-24h.html", "timeline-7d.html", "hosts.html")));
+    List<String> hostPages = all.stream().filter(f -> f.startsWith("hosts/")).toList();
+    assertEquals(24, hostPages.size(), hostPages.toString());
+    String first = Files.readString(site.resolve(hostPages.get(0)));
+    String host = hostPages.get(0).substring("hosts/".length()).replace(".html", "");
+    assertTrue(first.contains("<h1>" + host + "</h1>"), first);
+    assertTrue(first.contains("<a href=\"../index.html\">"), first);
+    assertTrue(first.contains("class=\"tl-row\""), "the host's timeline: " + first);
+    String index = Files.readString(site.resolve("index.html"));
+    assertTrue(index.contains("<a href=\"" + hostPages.get(0) + "\">" + host + "</a>"), index);
+  }
+
   @Test
   void theFirstRunWritesTheLastCompleteDayWeekAndMonthAndAFrontPage() throws Exception {
     CliResult r = site("2025-12-01 12:00:00");
@@ -110,7 +133,7 @@ class SiteCommandTest {
     assertEquals(
         List.of(
             "daily/2025-11-30.html", "index.html", "monthly/2025-11.html", "weekly/2025-W48.html"),
-        files(site));
+        reports(site));
     String index = Files.readString(site.resolve("index.html"));
     assertTrue(index.startsWith("<!DOCTYPE html>"), index);
     assertTrue(index.contains(">Sunday 2025-11-30</a>"), index);
@@ -140,7 +163,8 @@ class SiteCommandTest {
   void everyLinkIsRelativeAndLeadsToAFileOfTheSite() throws Exception {
     assertEquals(0, site("2025-12-02 12:00:00").exitCode());
     List<String> links = hrefs(Files.readString(site.resolve("index.html")));
-    assertEquals(5, links.size(), links.toString()); // 3 reports, the daily again, its frame
+    // 3 reports, the daily again, its frame, 2 timelines, the hosts table, 24 host pages
+    assertEquals(5 + 3 + 24, links.size(), links.toString());
     for (String link : links) {
       assertFalse(link.startsWith("/") || link.contains(":") || link.contains(".."), link);
       assertTrue(Files.isRegularFile(site.resolve(link)), link);
@@ -180,7 +204,7 @@ class SiteCommandTest {
   void aMonthWithoutDataHasNoPageAndTheFrontPageSaysSo() throws Exception {
     CliResult r = site("2025-11-26 12:00:00");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(List.of("daily/2025-11-25.html", "index.html"), files(site));
+    assertEquals(List.of("daily/2025-11-25.html", "index.html"), reports(site));
     String index = Files.readString(site.resolve("index.html"));
     assertTrue(index.contains("No complete week yet."), index);
     assertTrue(index.contains("No complete month yet."), index);

@@ -84,6 +84,15 @@ public record HostsTable(
     return new HostsTable(snapshots, medianSpacing, kept, gaps);
   }
 
+  /** The row and the idle stretches of one host (none when the window has no such host). */
+  public HostsTable only(String host) {
+    return new HostsTable(
+        snapshots,
+        medianSpacing,
+        hosts.stream().filter(h -> h.host().equals(host)).toList(),
+        stretches.stream().filter(x -> x.host().equals(host)).toList());
+  }
+
   /** Longest first, then host, GPU id and start. */
   static final Comparator<IdleStretch> LONGEST_FIRST =
       Comparator.comparingLong((IdleStretch x) -> x.end() - x.start())

@@ -54,9 +54,8 @@ public final class HostsJob {
     return job;
   }
 
-  /** Runs a validated request; failures are thrown as GpuReportException. */
-  public void run(HostsRequest req) {
-    long started = clock.millis();
+  /** The hosts table of a validated request and its header; failures are GpuReportException. */
+  public Result table(HostsRequest req) {
     ReportJob.Folded folded =
         job.foldHosts(
             req.source(),
@@ -74,6 +73,18 @@ public final class HostsJob {
             folded.hoursBack(),
             req.selection().minIdleHours(),
             req.gaps());
+    return new Result(header, table);
+  }
+
+  /** A hosts table and what its renderings say about the window. */
+  public record Result(HostsText.Header header, HostsTable table) {}
+
+  /** Runs a validated request; failures are thrown as GpuReportException. */
+  public void run(HostsRequest req) {
+    long started = clock.millis();
+    Result result = table(req);
+    HostsText.Header header = result.header();
+    HostsTable table = result.table();
     String rendered =
         switch (req.format()) {
           case TEXT -> HostsText.render(header, table);
@@ -90,7 +101,8 @@ public final class HostsJob {
     }
   }
 
-  private HostsHtml.Run run(long started) {
+  /** What the HTML page's footer says of a run that started at {@code started} (clock millis). */
+  HostsHtml.Run run(long started) {
     return new HostsHtml.Run(
         (clock.millis() - started) / 1000.0, LocalDateTime.now(clock).withNano(0));
   }
