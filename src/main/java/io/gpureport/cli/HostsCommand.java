@@ -2,7 +2,6 @@ package io.gpureport.cli;
 
 import io.gpureport.aggregate.HostCategory;
 import io.gpureport.aggregate.HostsTable;
-import io.gpureport.classify.RuleSets;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.HostsJob;
 import io.gpureport.report.HostsRequest;
@@ -41,15 +40,7 @@ public final class HostsCommand implements Callable<Integer> {
 
   @Mixin ExclusionOptions exclusion;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "NAME",
-      defaultValue = "reference",
-      converter = ReportCommand.RulesConverter.class,
-      description =
-          "Rule set whose classes and dedup rank are used: reference or corrected"
-              + " (default: ${DEFAULT-VALUE}).")
-  String rules;
+  @Mixin RulesOption rules;
 
   @Option(
       names = "--category",
@@ -159,7 +150,7 @@ public final class HostsCommand implements Callable<Integer> {
     return new HostsRequest(
         window.source(),
         window.window(end),
-        exclusion.filters(RuleSets.named(rules), ctx.err()),
+        exclusion.filters(rules.ruleSet(), ctx.err()),
         window.host(),
         new HostsTable.Selection(
             categories,

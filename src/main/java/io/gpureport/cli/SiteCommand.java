@@ -1,6 +1,5 @@
 package io.gpureport.cli;
 
-import io.gpureport.classify.RuleSets;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.SiteJob;
 import io.gpureport.report.SiteRequest;
@@ -47,13 +46,7 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Mixin ExclusionOptions exclusion;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "NAME",
-      defaultValue = "reference",
-      converter = ReportCommand.RulesConverter.class,
-      description = "Rule set of the reports: reference or corrected (default: ${DEFAULT-VALUE}).")
-  String rules;
+  @Mixin RulesOption rules;
 
   @Option(names = "--no-charts", description = "Report pages without charts.")
   boolean noCharts;
@@ -81,7 +74,7 @@ public final class SiteCommand implements Callable<Integer> {
     }
     return new SiteRequest(
         data.source(),
-        exclusion.filters(RuleSets.named(rules), ctx.err()),
+        exclusion.filters(rules.ruleSet(), ctx.err()),
         data.host(),
         out,
         SourceOptions.endTime(endTime),

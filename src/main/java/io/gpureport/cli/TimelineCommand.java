@@ -1,7 +1,6 @@
 package io.gpureport.cli;
 
 import io.gpureport.aggregate.Timeline;
-import io.gpureport.classify.RuleSets;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.ReportRequest;
 import io.gpureport.report.TimelineJob;
@@ -39,15 +38,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
   @Mixin ExclusionOptions exclusion;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "NAME",
-      defaultValue = "reference",
-      converter = ReportCommand.RulesConverter.class,
-      description =
-          "Rule set whose classes and dedup rank are used: reference or corrected"
-              + " (default: ${DEFAULT-VALUE}).")
-  String rules;
+  @Mixin RulesOption rules;
 
   @Option(
       names = "--bucket-minutes",
@@ -122,7 +113,7 @@ public final class TimelineCommand implements Callable<Integer> {
     return new TimelineRequest(
         window.source(),
         w,
-        exclusion.filters(RuleSets.named(rules), ctx.err()),
+        exclusion.filters(rules.ruleSet(), ctx.err()),
         host,
         bucketMinutes,
         selection,
