@@ -10,6 +10,7 @@ import io.gpureport.errors.NoDataException;
 import io.gpureport.load.SlotSource;
 import io.gpureport.load.Timestamps;
 import io.gpureport.render.HostsHtml;
+import io.gpureport.render.HostsText;
 import io.gpureport.render.SiteHost;
 import io.gpureport.render.SiteIndex;
 import io.gpureport.render.SiteIndex.Link;
@@ -89,7 +90,11 @@ public final class SiteJob {
     HostsJob hostsJob = new HostsJob(clock, out, err, null, loadThreads, false);
     HostsJob.Result hosts = hostsJob.table(hosts(req, 7 * 24, now));
     HostsHtml.Run run = hostsJob.run(started);
-    write(req.out().resolve(HOSTS), HostsHtml.render(hosts.header(), hosts.table(), run));
+    HostsText.Header h = hosts.header();
+    // the pool's table without the idle stretches (they are on the host pages): a few MB less
+    HostsText.Header withoutGaps =
+        new HostsText.Header(h.rules(), h.start(), h.end(), h.hoursBack(), h.minIdleHours(), false);
+    write(req.out().resolve(HOSTS), HostsHtml.render(withoutGaps, hosts.table(), run));
     directory(req.out().resolve("hosts"));
     List<Link> links = new ArrayList<>();
     for (String host : hosts.table().hosts().stream().map(HostRow::host).sorted().toList()) {
