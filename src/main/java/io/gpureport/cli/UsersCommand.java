@@ -87,7 +87,7 @@ public final class UsersCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "text, html, json or csv (default: ${DEFAULT-VALUE}).")
   TableFormat outputFormat;
 
   @Option(
@@ -95,6 +95,8 @@ public final class UsersCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the output to FILE, replaced atomically (default: standard output).")
   Path outputFile;
+
+  @Mixin EmailOptions email;
 
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
@@ -107,7 +109,9 @@ public final class UsersCommand implements Callable<Integer> {
     UsersRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      UsersJob job = new UsersJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+      UsersJob job =
+          new UsersJob(
+              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
       engine.applyTo(job.reportJob());
       job.run(request);
     } catch (OutOfMemoryError e) {
@@ -126,16 +130,18 @@ public final class UsersCommand implements Callable<Integer> {
     if (top < 0) {
       throw new UsageException("--top must be >= 0, was " + top);
     }
-    if (series && outputFormat == TableFormat.TEXT) {
+    if (series && (outputFormat == TableFormat.TEXT || outputFormat == TableFormat.HTML)) {
       throw new UsageException("--series needs --output-format json or csv");
     }
     engine.validate();
+    email.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
     Long end = SourceOptions.endTime(endTime);
     String host = sourceOptions.host();
     ReportRequest.Source source = sourceOptions.source();
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     return new UsersRequest(
         source,
         new ReportRequest.Window(hoursBack, end),
@@ -146,6 +152,7 @@ public final class UsersCommand implements Callable<Integer> {
         series,
         outputFormat,
         outputFile,
+        delivery,
         verbose);
   }
 
@@ -162,17 +169,18 @@ public final class UsersCommand implements Callable<Integer> {
     return Set.of(c);
   }
 
-  /** Accepts text, json and csv. */
+  /** Accepts text, html, json and csv. */
   static final class FormatConverter implements ITypeConverter<TableFormat> {
     @Override
     public TableFormat convert(String v) {
       return switch (v) {
         case "text" -> TableFormat.TEXT;
+        case "html" -> TableFormat.HTML;
         case "json" -> TableFormat.JSON;
         case "csv" -> TableFormat.CSV;
         default ->
             throw new TypeConversionException(
-                "expected one of text, json, csv but was '" + v + "'");
+                "expected one of text, html, json, csv but was '" + v + "'");
       };
     }
   }

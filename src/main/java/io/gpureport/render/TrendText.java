@@ -25,6 +25,9 @@ public final class TrendText {
       Coverage = buckets with data / the period's buckets in the range. * = partial period.
       """;
 
+  /** The footnote as one line (the JSON's and the HTML page's). */
+  static final String DEFINITIONS_LINE = DEFINITIONS.replace('\n', ' ').strip();
+
   /** The text output. */
   public static String render(Header h, List<TrendRow> rows) {
     StringBuilder b = new StringBuilder();
