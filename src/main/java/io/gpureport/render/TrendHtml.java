@@ -80,16 +80,8 @@ public final class TrendHtml {
       PageRun run) {
     List<Row> lines = new ArrayList<>();
     for (TrendRow r : rows) {
-      lines.add(
-          new Row(
-              r.start() + (r.partial() ? "*" : ""),
-              r.poolClass(),
-              Numbers.f1(r.avgAllocated()),
-              Numbers.f1(r.avgAvailable()),
-              Numbers.f1(r.allocatedPercent()) + "%",
-              Numbers.f1(r.claimedGpuHours()),
-              Numbers.f1(r.coveragePercent()) + "%",
-              r.poolClass().equals("real")));
+      String[] c = TrendText.cells(r);
+      lines.add(new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6], r.poolClass().equals("real")));
     }
     String range = Timestamps.formatSeconds(h.from()) + " to " + Timestamps.formatSeconds(h.to());
     String unit = h.period().name().toLowerCase(Locale.ROOT);
