@@ -1,17 +1,24 @@
 package io.gpureport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpureport.cli.Cli;
 import io.gpureport.cli.CliResult;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +35,13 @@ class TrendCommandTest {
   @TempDir Path dir;
 
   private JsonNode run(String command, String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of(extra));
+    args.addAll(List.of("--output-format", "json"));
+    return JSON.readTree(cli(command, args.toArray(String[]::new)).out());
+  }
+
+  /** A successful run of {@code command} on the data directory (trend: without the cache). */
+  private CliResult cli(String command, String... extra) throws Exception {
     Files.writeString(dir.resolve("none.txt"), "");
     List<String> args =
         new ArrayList<>(
@@ -38,16 +52,48 @@ class TrendCommandTest {
                 "--exclude-hosts",
                 "{}",
                 "--chtc-owned",
-                dir.resolve("none.txt").toString(),
-                "--output-format",
-                "json"));
+                dir.resolve("none.txt").toString()));
     if (command.equals("trend")) {
       args.add("--no-cache");
     }
     args.addAll(List.of(extra));
     CliResult r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.err());
-    return JSON.readTree(r.out());
+    return r;
+  }
+
+  /**
+   * Three days, 1 of 2 open GPUs claimed each day at noon: the HTML page's chart is a PNG of the
+   * report's chart size (820 × 340) in a data: URI, its alt text names the last day's 50 %; {@code
+   * --no-charts} leaves it out.
+   */
+  @Test
+  void htmlEmbedsTheChartAsAPng() throws Exception {
+    TestDb t = new TestDb();
+    for (String day : List.of("2025-11-03", "2025-11-04", "2025-11-05")) {
+      t.row("slot1_1@h1", "GPU-1", "Claimed", "NVIDIA L40S", "", "h1", "ann", day + " 12:00:00");
+      t.row("slot1@h1", "GPU-2", "Unclaimed", "NVIDIA L40S", "", "h1", null, day + " 12:00:00");
+    }
+    t.write(dir.resolve("gpu_state_2025-11.db"));
+    String[] range = {"--period", "day", "--from", "2025-11-03", "--to", "2025-11-05"};
+    CliResult r = cli("trend", concat(range, "--output-format", "html"));
+    assertEquals("", r.err());
+    String html = r.out();
+    Matcher img =
+        Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" alt=\"([^\"]*)\"")
+            .matcher(html);
+    assertTrue(img.find(), html);
+    BufferedImage png =
+        ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(1))));
+    assertEquals(820, png.getWidth());
+    assertEquals(340, png.getHeight());
+    String alt = img.group(2);
+    assertTrue(alt.startsWith("Line chart: Allocated % per day, 2025-11-03 to 2025-11-05."), alt);
+    assertTrue(alt.contains("(2025-11-05): prioritized 0.0%, open 50.0%,"), alt);
+    assertFalse(img.find(), "one chart");
+    String none = cli("trend", concat(range, "--output-format", "html", "--no-charts")).out();
+    assertFalse(none.contains("<img"), none);
+    assertTrue(none.contains(">open</td>"), none);
   }
 
   private static JsonNode row(JsonNode out, String start, String cls) {

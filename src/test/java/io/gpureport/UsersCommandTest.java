@@ -1,6 +1,7 @@
 package io.gpureport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -285,13 +287,35 @@ class UsersCommandTest {
   }
 
   @Test
+  void htmlEscapesHostileUserAndDeviceNames() throws Exception {
+    String t1 = DAY + "10:00:00";
+    String script = "<script>alert(1)</script>";
+    Path db =
+        new TestDb()
+            .row("slot1_1@h1", "GPU-1", "Claimed", "Evil<i>GPU&\"'", "", "h1", script, t1)
+            .row("slot1_2@h1", "GPU-2", "Claimed", "NVIDIA L40S", "", "h1", "a&b", t1)
+            .row("slot1_3@h1", "GPU-3", "Claimed", "NVIDIA L40S", "", "h1", "q\"u'ote", t1)
+            .write(dir.resolve("gpu_state_2025-11.db"));
+    String html = users(db, "--output-format", "html", "--by-device").out();
+    assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), html);
+    assertFalse(html.contains("<i>"), html);
+    assertTrue(html.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    assertTrue(html.contains(">a&amp;b</td>"), html);
+    assertTrue(html.contains(">q&quot;u&#39;ote</td>"), html);
+    assertTrue(html.contains(">Evil&lt;i&gt;GPU&amp;&quot;&#39;</td>"), html);
+    // three users of one GPU each in one bucket: 0.25 GPU-hours, a third of the class's each
+    assertEquals(3, html.split(">33.3%</td>", -1).length - 1, html);
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLine() {
     for (List<String> bad :
         List.of(
             List.of("users", "--class", "mine"),
             List.of("users", "--top", "-1"),
             List.of("users", "--series"),
-            List.of("users", "--output-format", "html"))) {
+            List.of("users", "--output-format", "html", "--series"),
+            List.of("users", "--output-format", "xml"))) {
       CliResult r = Cli.run(bad.toArray(String[]::new));
       assertEquals(2, r.exitCode(), bad + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), bad + ": " + r.err());

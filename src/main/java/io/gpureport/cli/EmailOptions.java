@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The e-mail options of the commands that can send their output ({@code report}, {@code hosts}):
- * recipients, sender, subject prefix and the SMTP connection (README, "E-mail"; docs/metrics.md,
- * "E-mail"), checked and turned into the request's delivery.
+ * The e-mail options of the commands that can send their output ({@code report}, {@code hosts},
+ * {@code users}, {@code trend}): recipients, sender, subject prefix and the SMTP connection
+ * (README, "E-mail"; docs/metrics.md, "E-mail"), checked and turned into the request's delivery.
  */
 final class EmailOptions {
   static final String PASSWORD_ENV = "GPUREPORT_SMTP_PASSWORD";

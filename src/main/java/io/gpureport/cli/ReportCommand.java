@@ -4,7 +4,6 @@ import io.gpureport.aggregate.CorrectedReport;
 import io.gpureport.classify.RuleSets;
 import io.gpureport.config.ChtcOwnedHosts;
 import io.gpureport.config.ExclusionMap;
-import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.load.Timestamps;
 import io.gpureport.report.ReportJob;
@@ -181,22 +180,15 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getParseResult(), analysisType, RuleSets.CORRECTED.equals(rules))
         .forEach(ctx.err()::println);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    try {
-      ReportJob job =
-          new ReportJob(
-              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
-      engine.applyTo(job);
-      Path rollupDir = cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
-      if (!noCache && rollupDir != null) {
-        job.rollups(rollupDir, RollupStore.DEFAULT_MAX_BYTES);
-      }
-      job.run(request);
-    } catch (OutOfMemoryError e) {
-      throw new GpuReportException(
-          "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
-          e);
+    ReportJob job =
+        new ReportJob(
+            ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
+    engine.applyTo(job);
+    Path rollupDir = cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
+    if (!noCache && rollupDir != null) {
+      job.rollups(rollupDir, RollupStore.DEFAULT_MAX_BYTES);
     }
+    EngineOptions.withHeapHint(() -> job.run(request));
     return ExitCodes.OK;
   }
 

@@ -95,7 +95,7 @@ public final class TrendCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "text",
       converter = UsersCommand.FormatConverter.class,
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "text, html, json or csv (default: ${DEFAULT-VALUE}).")
   TableFormat outputFormat;
 
   @Option(
@@ -103,6 +103,13 @@ public final class TrendCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the output to FILE, replaced atomically (default: standard output).")
   Path outputFile;
+
+  @Option(
+      names = "--no-charts",
+      description = "No chart in the HTML page and the e-mail (the other formats have none).")
+  boolean noCharts;
+
+  @Mixin EmailOptions email;
 
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
@@ -115,7 +122,9 @@ public final class TrendCommand implements Callable<Integer> {
     TrendRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
     try {
-      TrendJob job = new TrendJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
+      TrendJob job =
+          new TrendJob(
+              ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
       engine.applyTo(job.reportJob());
       job.run(request);
     } catch (OutOfMemoryError e) {
@@ -144,6 +153,7 @@ public final class TrendCommand implements Callable<Integer> {
       throw new UsageException("--hours-back must be >= 1, was " + hoursBack);
     }
     engine.validate();
+    email.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
@@ -165,6 +175,7 @@ public final class TrendCommand implements Callable<Integer> {
               hoursBack != null ? hoursBack : DEFAULT_HOURS, SourceOptions.endTime(endTime));
     }
     String host = sourceOptions.host();
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     Path rollups =
         noCache ? null : cacheDir != null ? cacheDir : CacheCommand.defaultDir(ctx.env());
     return new TrendRequest(
@@ -179,6 +190,8 @@ public final class TrendCommand implements Callable<Integer> {
         rollups,
         outputFormat,
         outputFile,
+        !noCharts,
+        delivery,
         verbose);
   }
 

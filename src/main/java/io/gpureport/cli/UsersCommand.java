@@ -3,7 +3,6 @@ package io.gpureport.cli;
 import io.gpureport.aggregate.PoolClass;
 import io.gpureport.aggregate.UsersTable;
 import io.gpureport.classify.RuleSets;
-import io.gpureport.errors.GpuReportException;
 import io.gpureport.errors.UsageException;
 import io.gpureport.report.ReportRequest;
 import io.gpureport.report.TableFormat;
@@ -87,7 +86,7 @@ public final class UsersCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "text, html, json or csv (default: ${DEFAULT-VALUE}).")
   TableFormat outputFormat;
 
   @Option(
@@ -95,6 +94,8 @@ public final class UsersCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the output to FILE, replaced atomically (default: standard output).")
   Path outputFile;
+
+  @Mixin EmailOptions email;
 
   @Option(names = "--verbose", description = "Stack traces for errors and stage times on stderr.")
   boolean verbose;
@@ -106,16 +107,11 @@ public final class UsersCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     UsersRequest request = toRequest(ctx);
     boolean interactive = ctx.err() == System.err && System.console() != null;
-    try {
-      UsersJob job = new UsersJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
-      engine.applyTo(job.reportJob());
-      job.run(request);
-    } catch (OutOfMemoryError e) {
-      throw new GpuReportException(
-          "out of memory (Java heap) for this window; give the JVM more, e.g."
-              + " GPUREPORT_JAVA_OPTS=-Xmx2g bin/gpureport ...",
-          e);
-    }
+    UsersJob job =
+        new UsersJob(
+            ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
+    engine.applyTo(job.reportJob());
+    EngineOptions.withHeapHint(() -> job.run(request));
     return ExitCodes.OK;
   }
 
@@ -126,16 +122,18 @@ public final class UsersCommand implements Callable<Integer> {
     if (top < 0) {
       throw new UsageException("--top must be >= 0, was " + top);
     }
-    if (series && outputFormat == TableFormat.TEXT) {
+    if (series && (outputFormat == TableFormat.TEXT || outputFormat == TableFormat.HTML)) {
       throw new UsageException("--series needs --output-format json or csv");
     }
     engine.validate();
+    email.validate();
     if (outputFile != null && outputFile.toString().isEmpty()) {
       throw new UsageException("--output-file must not be empty");
     }
     Long end = SourceOptions.endTime(endTime);
     String host = sourceOptions.host();
     ReportRequest.Source source = sourceOptions.source();
+    ReportRequest.Delivery delivery = email.delivery(ctx);
     return new UsersRequest(
         source,
         new ReportRequest.Window(hoursBack, end),
@@ -146,6 +144,7 @@ public final class UsersCommand implements Callable<Integer> {
         series,
         outputFormat,
         outputFile,
+        delivery,
         verbose);
   }
 
@@ -162,17 +161,18 @@ public final class UsersCommand implements Callable<Integer> {
     return Set.of(c);
   }
 
-  /** Accepts text, json and csv. */
+  /** Accepts text, html, json and csv. */
   static final class FormatConverter implements ITypeConverter<TableFormat> {
     @Override
     public TableFormat convert(String v) {
       return switch (v) {
         case "text" -> TableFormat.TEXT;
+        case "html" -> TableFormat.HTML;
         case "json" -> TableFormat.JSON;
         case "csv" -> TableFormat.CSV;
         default ->
             throw new TypeConversionException(
-                "expected one of text, json, csv but was '" + v + "'");
+                "expected one of text, html, json, csv but was '" + v + "'");
       };
     }
   }

@@ -11,7 +11,6 @@ import io.gpureport.render.HostsHtmlModel.HostLine;
 import io.gpureport.render.HostsHtmlModel.Page;
 import io.gpureport.render.HostsHtmlModel.Section;
 import io.gpureport.render.HostsHtmlModel.StretchRow;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,16 +25,13 @@ public final class HostsHtml {
 
   private HostsHtml() {}
 
-  /** When the page was made: the run's length in seconds and its local start (the footer). */
-  public record Run(double seconds, LocalDateTime generated) {}
-
   /** The HTML page. */
-  public static String render(HostsText.Header h, HostsTable t, Run run) {
+  public static String render(HostsText.Header h, HostsTable t, PageRun run) {
     return HtmlReport.process(TEMPLATE, model(h, t, run));
   }
 
   /** The view model of the page. */
-  static Page model(HostsText.Header h, HostsTable t, Run run) {
+  static Page model(HostsText.Header h, HostsTable t, PageRun run) {
     boolean grouped = HostsText.isGrouped(t);
     List<StretchRow> stretches = new ArrayList<>();
     for (IdleStretch x : t.stretches()) {
@@ -66,8 +62,8 @@ public final class HostsHtml {
         "Idle Stretches longer than " + Numbers.f1(h.minIdleHours()) + " h, longest first",
         stretches,
         window,
-        HtmlReport.runtime(run.seconds()),
-        HtmlReport.generated(run.generated()));
+        run.runtime(),
+        run.generatedText());
   }
 
   /** The rows in category then device runs (they arrive in that order). */

@@ -37,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The HTML report (docs/metrics.md, "HTML"): a view model of preformatted strings ({@link
@@ -81,8 +82,16 @@ public final class HtmlReport {
    * {@code err} and returns no chart, and the report goes on without them.
    */
   public static List<ChartImage> charts(Report r, PrintStream err) {
+    return optional(() -> Charts.of(r), err);
+  }
+
+  /**
+   * The charts {@code draw} draws, or none with one {@code Warning: charts disabled: <reason>} on
+   * {@code err} when they cannot be drawn (as {@link #charts(Report, PrintStream)}).
+   */
+  static List<ChartImage> optional(Supplier<List<ChartImage>> draw, PrintStream err) {
     try {
-      return List.copyOf(Charts.of(r));
+      return List.copyOf(draw.get());
     } catch (Throwable e) {
       // Java2D reports "no fonts" as a plain java.lang.Error and a broken AWT as a LinkageError or
       // AWTError; only a VM out of memory or stack is not the charts' business.

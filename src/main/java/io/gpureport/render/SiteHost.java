@@ -34,7 +34,7 @@ public final class SiteHost {
       String back,
       HostsText.Header header,
       HostsTable table,
-      HostsHtml.Run run,
+      PageRun run,
       TimelineHeader timelineHeader,
       Timeline timeline) {
     return HtmlReport.process(

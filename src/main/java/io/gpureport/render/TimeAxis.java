@@ -28,7 +28,8 @@ final class TimeAxis {
   /**
    * A time axis over {@code [first - pad, last + pad]} (micros) whose ticks suit the span from the
    * first to the last point: 15 minutes up to 2 hours, hourly up to 12 hours, 2-hourly up to a day,
-   * 6-hourly up to 3 days, daily up to 14 days, weekly beyond.
+   * 6-hourly up to 3 days, daily up to 14 days, weekly up to 120 days, monthly beyond (a year of
+   * {@code trend}).
    */
   static DateAxis over(long firstPoint, long lastPoint, long pad) {
     long span = lastPoint - firstPoint;
@@ -46,8 +47,10 @@ final class TimeAxis {
       unit = new DateTickUnit(DateTickUnitType.HOUR, 6, new TickFormat());
     } else if (span <= 14 * DAY) {
       unit = new DateTickUnit(DateTickUnitType.DAY, 1, utc("MM-dd"));
-    } else {
+    } else if (span <= 120 * DAY) {
       unit = new DateTickUnit(DateTickUnitType.DAY, 7, utc("MM-dd"));
+    } else {
+      unit = new DateTickUnit(DateTickUnitType.MONTH, 1, utc("yyyy-MM"));
     }
     boolean timeOfDay = unit.getUnitType() != DateTickUnitType.DAY;
     String first = Timestamps.formatSeconds(firstPoint).substring(0, 10);

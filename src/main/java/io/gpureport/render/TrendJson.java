@@ -19,7 +19,7 @@ public final class TrendJson {
     w.name("from").value(Timestamps.formatSeconds(h.from()));
     w.name("to").value(Timestamps.formatSeconds(h.to()));
     w.endObject();
-    w.name("definitions").value(TrendText.DEFINITIONS.replace('\n', ' ').strip());
+    w.name("definitions").value(TrendText.DEFINITIONS_LINE);
     w.name("rows").beginArray();
     for (TrendRow r : rows) {
       w.beginObject();

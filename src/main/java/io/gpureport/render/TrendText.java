@@ -25,6 +25,9 @@ public final class TrendText {
       Coverage = buckets with data / the period's buckets in the range. * = partial period.
       """;
 
+  /** The footnote as one line (the JSON's and the HTML page's). */
+  static final String DEFINITIONS_LINE = DEFINITIONS.replace('\n', ' ').strip();
+
   /** The text output. */
   public static String render(Header h, List<TrendRow> rows) {
     StringBuilder b = new StringBuilder();
@@ -54,19 +57,26 @@ public final class TrendText {
               "Coverage"));
       for (TrendRow r : rows) {
         b.append(
-            String.format(
-                Locale.ROOT,
-                "%-11s %-11s %9s %9s %8s %11s %9s%n",
-                r.start() + (r.partial() ? "*" : ""),
-                r.poolClass(),
-                Numbers.f1(r.avgAllocated()),
-                Numbers.f1(r.avgAvailable()),
-                Numbers.f1(r.allocatedPercent()) + "%",
-                Numbers.f1(r.claimedGpuHours()),
-                Numbers.f1(r.coveragePercent()) + "%"));
+            String.format(Locale.ROOT, "%-11s %-11s %9s %9s %8s %11s %9s%n", (Object[]) cells(r)));
       }
     }
     b.append('\n').append(DEFINITIONS);
     return b.toString();
+  }
+
+  /**
+   * A row's columns as shown (the HTML page's too): period ({@code *}: partial), class, Alloc,
+   * Avail, Alloc %, GPU-hours, Coverage.
+   */
+  static String[] cells(TrendRow r) {
+    return new String[] {
+      r.start() + (r.partial() ? "*" : ""),
+      r.poolClass(),
+      Numbers.f1(r.avgAllocated()),
+      Numbers.f1(r.avgAvailable()),
+      Numbers.f1(r.allocatedPercent()) + "%",
+      Numbers.f1(r.claimedGpuHours()),
+      Numbers.f1(r.coveragePercent()) + "%"
+    };
   }
 }

@@ -24,7 +24,7 @@ public final class UsersJson {
     w.endObject();
     w.name("bucketMinutes").value(t.bucketMinutes());
     w.name("buckets").value(t.buckets().size());
-    w.name("definitions").value(UsersText.DEFINITIONS.replace('\n', ' ').strip());
+    w.name("definitions").value(UsersText.DEFINITIONS_LINE);
     w.name("classes").beginArray();
     for (UsersTable.ClassTotal c : t.totals()) {
       w.beginObject();

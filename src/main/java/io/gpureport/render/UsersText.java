@@ -29,6 +29,9 @@ public final class UsersText {
       claimed GPU, with or without an owner). Jobs = distinct GlobalJobId in the window.
       """;
 
+  /** The footnote as one line (the JSON's and the HTML page's). */
+  static final String DEFINITIONS_LINE = DEFINITIONS.replace('\n', ' ').strip();
+
   /** The text output. */
   public static String render(Header h, UsersTable t) {
     StringBuilder b = new StringBuilder();

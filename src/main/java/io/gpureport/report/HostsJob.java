@@ -5,15 +5,13 @@ import io.gpureport.aggregate.HostsTable;
 import io.gpureport.deliver.EmailSettings;
 import io.gpureport.deliver.Mailer;
 import io.gpureport.deliver.OutputTarget;
-import io.gpureport.deliver.Subject;
 import io.gpureport.render.HostsCsv;
 import io.gpureport.render.HostsHtml;
 import io.gpureport.render.HostsJson;
 import io.gpureport.render.HostsText;
+import io.gpureport.render.PageRun;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -88,7 +86,7 @@ public final class HostsJob {
     String rendered =
         switch (req.format()) {
           case TEXT -> HostsText.render(header, table);
-          case HTML -> HostsHtml.render(header, table, run(started));
+          case HTML -> HostsHtml.render(header, table, PageRun.since(clock, started));
           case JSON -> HostsJson.render(header, table);
           case CSV -> req.gaps() ? HostsCsv.stretches(table) : HostsCsv.hosts(table);
         };
@@ -101,39 +99,21 @@ public final class HostsJob {
     }
   }
 
-  /** What the HTML page's footer says of a run that started at {@code started} (clock millis). */
-  HostsHtml.Run run(long started) {
-    return new HostsHtml.Run(
-        (clock.millis() - started) / 1000.0, LocalDateTime.now(clock).withNano(0));
-  }
-
-  /**
-   * The e-mail: with {@code --output-format html} the HTML page and the text output as the report's
-   * two alternatives, else the text output alone (JSON and CSV are for files and programs, not for
-   * reading in a mail client).
-   */
+  /** The e-mail ({@link CommandEmail}): the page and the text with html, else the text alone. */
   private void send(
       HostsRequest req,
       EmailSettings settings,
       HostsText.Header header,
       HostsTable table,
       String rendered) {
-    String subject =
-        Subject.of(
-            settings.subjectPrefix() + " " + SUBJECT_WORD,
-            LocalDate.now(clock),
-            req.window().hoursBack(),
-            null,
-            List.of());
-    if (settings.debug()) {
-      err.println("DEBUG: Email subject would be: " + subject);
-    }
+    CommandEmail mail =
+        new CommandEmail(mailer, settings, SUBJECT_WORD, clock, req.window().hoursBack(), err);
     String text =
         req.format() == HostsRequest.Format.TEXT ? rendered : HostsText.render(header, table);
     if (req.format() == HostsRequest.Format.HTML) {
-      mailer.send(settings, subject, text, rendered);
+      mail.sendHtml(text, rendered, List.of());
     } else {
-      mailer.sendText(settings, subject, text);
+      mail.sendText(text);
     }
   }
 }

@@ -11,6 +11,7 @@ import io.gpureport.load.SlotSource;
 import io.gpureport.load.Timestamps;
 import io.gpureport.render.HostsHtml;
 import io.gpureport.render.HostsText;
+import io.gpureport.render.PageRun;
 import io.gpureport.render.SiteHost;
 import io.gpureport.render.SiteIndex;
 import io.gpureport.render.SiteIndex.Link;
@@ -89,7 +90,7 @@ public final class SiteJob {
     long started = clock.millis();
     HostsJob hostsJob = new HostsJob(clock, out, err, null, loadThreads, false);
     HostsJob.Result hosts = hostsJob.table(hosts(req, 7 * 24, now));
-    HostsHtml.Run run = hostsJob.run(started);
+    PageRun run = PageRun.since(clock, started);
     HostsText.Header h = hosts.header();
     // the pool's table without the idle stretches (they are on the host pages): a few MB less
     HostsText.Header withoutGaps =

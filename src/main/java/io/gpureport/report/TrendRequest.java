@@ -9,7 +9,8 @@ import java.util.Objects;
  * The validated options of {@code gpureport trend} (README, "trend options"): the report's source,
  * window and filters (the reference rules), {@code --host}, the period, the range's bounds in naive
  * epoch microseconds ({@code from}, {@code to} exclusive; both null: the window's), {@code
- * --complete-only}, the rollup cache (null: none) and the output.
+ * --complete-only}, the rollup cache (null: none), the output ({@code charts}: false with {@code
+ * --no-charts}) and the report's e-mail delivery.
  */
 public record TrendRequest(
     ReportRequest.Source source,
@@ -23,6 +24,8 @@ public record TrendRequest(
     Path cacheDir,
     TableFormat format,
     Path file,
+    boolean charts,
+    ReportRequest.Delivery delivery,
     boolean verbose) {
 
   public TrendRequest {
@@ -32,6 +35,7 @@ public record TrendRequest(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(delivery, "delivery");
     if ((from == null) != (to == null)) {
       throw new IllegalArgumentException("one of from, to");
     }

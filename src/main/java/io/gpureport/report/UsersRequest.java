@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The validated options of {@code gpureport users} (README, "users options"): the report's source,
  * window and filters ({@link ReportRequest}'s own records; the reference rules), its {@code
- * --host}, what to show, {@code --by-device}, {@code --series} and the output.
+ * --host}, what to show, {@code --by-device}, {@code --series}, the output and the report's e-mail
+ * delivery.
  */
 public record UsersRequest(
     ReportRequest.Source source,
@@ -20,6 +21,7 @@ public record UsersRequest(
     boolean series,
     TableFormat format,
     Path file,
+    ReportRequest.Delivery delivery,
     boolean verbose) {
 
   public UsersRequest {
@@ -29,6 +31,7 @@ public record UsersRequest(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(delivery, "delivery");
     if (filters.rules().name().equals(RuleSets.CORRECTED)) {
       throw new IllegalArgumentException("users with rules " + filters.rules().name());
     }

@@ -75,29 +75,10 @@ class CorrectedEmailCliTest {
     return r.out();
   }
 
-  /** Sends the report to GreenMail and returns the one message received. */
+  /** Sends the report to GreenMail ({@link MailRuns}) and returns the one message received. */
   private MimeMessage send(String... extra) throws Exception {
-    List<String> a = reportArgs(extra);
-    a.addAll(
-        List.of(
-            "--email-to",
-            "ops@example.org",
-            "--email-from",
-            "reports@example.org",
-            "--smtp-server",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(mail.getSmtp().getPort()),
-            "--smtp-starttls",
-            "off",
-            "--email-timeout",
-            "3"));
-    CliResult r = Cli.with().mailer(err -> new SmtpMailer(err, fallbacks, 0)).run(a);
-    assertEquals(0, r.exitCode(), r.err());
-    assertTrue(mail.waitForIncomingEmail(5000, 1));
-    MimeMessage[] received = mail.getReceivedMessages();
-    assertEquals(1, received.length);
-    return received[0];
+    MailRuns.send(mail, fallbacks, reportArgs(extra));
+    return mail.getReceivedMessages()[0];
   }
 
   private static String text(Object content) {

@@ -75,30 +75,9 @@ class HostsEmailCliTest {
     return r.out();
   }
 
-  /** Sends to GreenMail; returns the run, after checking that one message arrived. */
+  /** Sends to GreenMail ({@link MailRuns}); returns the run. */
   private CliResult send(String... extra) {
-    List<String> a = hostsArgs(extra);
-    a.addAll(
-        List.of(
-            "--email-to",
-            "ops@example.org",
-            "--email-from",
-            "reports@example.org",
-            "--smtp-server",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(mail.getSmtp().getPort()),
-            "--smtp-starttls",
-            "off",
-            "--email-timeout",
-            "3"));
-    CliResult r = Cli.with().mailer(err -> new SmtpMailer(err, fallbacks, 0)).run(a);
-    assertEquals(0, r.exitCode(), r.err());
-    assertTrue(mail.waitForIncomingEmail(5000, 1));
-    assertEquals(1, mail.getReceivedMessages().length);
-    assertTrue(
-        r.err().endsWith("Email sent successfully to 1 recipient(s): ops@example.org\n"), r.err());
-    return r;
+    return MailRuns.send(mail, fallbacks, hostsArgs(extra));
   }
 
   private static MimeMessage received() {

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The HTML reports (SEMANTICS §10, CORRECTED.md report v2) opened in a real headless Chromium: each
- * loads without a console error or warning, every chart decodes, and the page shows the sections
- * its text output has.
+ * The HTML reports (SEMANTICS §10, CORRECTED.md report v2) and the HTML pages of {@code hosts},
+ * {@code users} and {@code trend} opened in a real headless Chromium: each loads without a console
+ * error or warning, every chart decodes (the pages with charts have one), and the page shows the
+ * sections its text output has.
  */
 class ReportPagesBrowserIT {
   @TempDir static Path data;
@@ -45,25 +46,29 @@ class ReportPagesBrowserIT {
     }
   }
 
-  /** {@code options}: the report's options, separated by commas. */
+  /** {@code options}: the command's options, separated by commas; {@code charts}: has images. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "allocation (reference)|--hours-back,24|Allocated %",
-        "device tables of every device|--hours-back,24,--all-devices|Allocated %",
-        "time series|--hours-back,24,--analysis-type,timeseries|Allocated %",
-        "monthly|--analysis-type,monthly,--end-time,2025-12-01 06:00:00|Allocated %",
-        "corrected rules, report v2|--hours-back,24,--rules,corrected|Allocated %",
+        "allocation (reference)|report|--hours-back,24|Allocated %|true",
+        "device tables of every device|report|--hours-back,24,--all-devices|Allocated %|true",
+        "time series|report|--hours-back,24,--analysis-type,timeseries|Allocated %|true",
+        "monthly|report|--analysis-type,monthly,--end-time,2025-12-01 06:00:00|Allocated %|true",
+        "corrected rules, report v2|report|--hours-back,24,--rules,corrected|Allocated %|true",
+        "hosts with idle stretches|hosts|--hours-back,48,--gaps,--min-idle-hours,0|Idle Stretches|false",
+        "users by device|users|--hours-back,48,--by-device|GPU-hours|false",
+        "trend per day with its chart|trend|--no-cache,--period,day,--from,2025-11-02,--to,2025-11-03"
+            + "|Allocation per Period and Class|true",
       })
-  void thePageLoadsCleanlyWithItsCharts(String name, String options, String shown)
-      throws Exception {
-    Path page = pages.resolve("report.html");
+  void thePageLoadsCleanlyWithItsCharts(
+      String name, String command, String options, String shown, boolean charts) throws Exception {
+    Path page = pages.resolve(command + ".html");
     Path dir = options.contains("corrected") ? data.resolve("corrected") : data;
     List<String> args =
         new ArrayList<>(
             List.of(
-                "report",
+                command,
                 "--data-dir",
                 dir.toString(),
                 "--chtc-owned",
@@ -84,6 +89,7 @@ class ReportPagesBrowserIT {
     assertFalse(browser.title().isBlank(), name + ": title");
     assertTrue(browser.text().contains(shown), name + ": " + browser.text());
     assertFalse(browser.select("table").isEmpty(), name + ": a table");
+    assertEquals(charts, !browser.select("img").isEmpty(), name + ": charts");
     assertTrue(Files.size(page) > 0);
   }
 
