@@ -118,14 +118,10 @@ public final class HostsFold implements WindowFold {
 
   @Override
   public void add(ClassifiedRows r) {
-    if (!classes.equals(r.classes().catalogue())) {
-      throw new IllegalArgumentException("chunk classified with another rule set's classes");
-    }
-    int n = r.size();
-    if (n == 0) {
+    if (!seen.accept(classes, r)) {
       return;
     }
-    seen.add(r);
+    int n = r.size();
     long[] ts = r.timestamps();
     int[] bucket = buckets.add(ts);
     SlotTable loaded = r.loaded();

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * The row dedup keeps for each GPU key in the current snapshot (docs/metrics.md, "Dedup" and "Rule
  * set corrected", C1): the key's first row offered in the snapshot, replaced by each later row the
  * fold's order puts strictly before it. Shared by {@link GpuSnapshot} (for {@link HostsFold} and
- * {@link TimelineFold}: every row of a GPU; rank, then load order) and {@link CorrectedFold} (C1:
- * the primary rows; rank, then Name, then load order). Keys are {@link GpuKeys} ids; rows are the
- * current chunk's.
+ * {@link TimelineFold}: every row of a GPU; rank, then load order), {@link UsersFold} (the same, by
+ * GPU id) and {@link CorrectedFold} (C1: the primary rows; rank, then Name, then load order). Keys
+ * are the fold's GPU keys ({@link GpuKeys} ids, or a chunk's GPU codes); rows are the chunk's.
  */
 final class KeptRows {
   /** Whether row {@code i} beats row {@code j}, two rows of one key in the current snapshot. */

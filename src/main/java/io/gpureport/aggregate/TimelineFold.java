@@ -87,14 +87,10 @@ public final class TimelineFold implements WindowFold {
 
   @Override
   public void add(ClassifiedRows r) {
-    if (!classes.equals(r.classes().catalogue())) {
-      throw new IllegalArgumentException("chunk classified with another rule set's classes");
-    }
-    int n = r.size();
-    if (n == 0) {
+    if (!seen.accept(classes, r)) {
       return;
     }
-    seen.add(r);
+    int n = r.size();
     long[] ts = r.timestamps();
     quarterHours.add(ts);
     if (firstBucket == Long.MIN_VALUE) {

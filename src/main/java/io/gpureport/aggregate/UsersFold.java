@@ -55,10 +55,9 @@ public final class UsersFold implements WindowFold {
   private final IntArrayList bucketTouched = new IntArrayList();
   private int currentBucket = -1;
 
-  /** The current snapshot's kept row per GPU code of the chunk. */
-  private int[] mark = new int[0];
+  /** The current snapshot's kept row per GPU code of the chunk, and the codes with one. */
+  private final KeptRows kept = new KeptRows();
 
-  private int[] winner = new int[0];
   private final IntArrayList touched = new IntArrayList();
 
   /**
@@ -89,21 +88,12 @@ public final class UsersFold implements WindowFold {
 
   @Override
   public void add(ClassifiedRows r) {
-    if (!classes.equals(r.classes().catalogue())) {
-      throw new IllegalArgumentException("chunk classified with another rule set's classes");
-    }
-    int n = r.size();
-    if (n == 0) {
+    if (!seen.accept(classes, r)) {
       return;
     }
-    seen.add(r);
+    int n = r.size();
     long[] ts = r.timestamps();
     int[] bucket = buckets.add(ts);
-    if (mark.length < r.gpuCount()) {
-      mark = new int[r.gpuCount()];
-      winner = new int[r.gpuCount()];
-    }
-    Arrays.fill(mark, -1);
     int start = 0;
     while (start < n) {
       int end = start;
@@ -123,18 +113,15 @@ public final class UsersFold implements WindowFold {
   private void snapshot(ClassifiedRows r, int from, int to) {
     int[] gpus = r.gpus();
     byte[] rank = r.classes().rank();
+    KeptRows.Order byRank = (i, j) -> rank[i] > rank[j]; // ties: the first in load order, L10
+    kept.nextSnapshot();
     touched.clear();
     for (int i = from; i < to; i++) {
       if (gpus[i] < 0 || r.has(i, RowFlags.EXCLUDED) || !r.has(i, RowFlags.HOST_NAME)) {
         continue;
       }
-      int k = gpus[i];
-      if (mark[k] != from) {
-        mark[k] = from;
-        winner[k] = i;
-        touched.add(k);
-      } else if (rank[i] > rank[winner[k]]) {
-        winner[k] = i;
+      if (kept.offer(gpus[i], i, byRank)) {
+        touched.add(gpus[i]);
       }
     }
     byte[] states = r.states();
@@ -144,7 +131,7 @@ public final class UsersFold implements WindowFold {
     int[] jobCodes = r.loaded().codes(SlotTable.JOB).asIntArray();
     Dictionary jobNames = r.loaded().dictionaries().jobs();
     for (int t = 0; t < touched.size(); t++) {
-      int w = winner[touched.getInt(t)];
+      int w = kept.row(touched.getInt(t));
       int c = legacy[w];
       if (states[w] != SlotState.CLAIMED || c < 0) {
         continue;

@@ -98,7 +98,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new UsageException("give --db-path or --data-dir, not both");
     }
     CliContext ctx = parent.context();
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     ExportRequest request =
         new ExportRequest(
             dbPath,

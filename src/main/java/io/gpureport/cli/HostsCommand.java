@@ -118,7 +118,7 @@ public final class HostsCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     HostsRequest request = toRequest(ctx);
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     HostsJob job =
         new HostsJob(
             ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);

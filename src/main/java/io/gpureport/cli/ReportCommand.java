@@ -179,7 +179,7 @@ public final class ReportCommand implements Callable<Integer> {
     IgnoredOptions.warnings(
             spec.commandLine().getParseResult(), analysisType, RuleSets.CORRECTED.equals(rules))
         .forEach(ctx.err()::println);
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     ReportJob job =
         new ReportJob(
             ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);

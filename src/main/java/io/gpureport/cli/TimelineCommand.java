@@ -84,7 +84,7 @@ public final class TimelineCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     TimelineRequest request = toRequest(ctx);
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     TimelineJob job =
         new TimelineJob(ctx.clock(), ctx.out(), ctx.err(), engine.threads(), interactive);
     engine.applyTo(job.reportJob());

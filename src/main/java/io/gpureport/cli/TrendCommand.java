@@ -120,7 +120,7 @@ public final class TrendCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     TrendRequest request = toRequest(ctx);
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     try {
       TrendJob job =
           new TrendJob(

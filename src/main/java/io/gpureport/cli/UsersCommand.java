@@ -106,7 +106,7 @@ public final class UsersCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = parent.context();
     UsersRequest request = toRequest(ctx);
-    boolean interactive = ctx.err() == System.err && System.console() != null;
+    boolean interactive = ctx.interactive();
     UsersJob job =
         new UsersJob(
             ctx.clock(), ctx.out(), ctx.err(), ctx.mailer(), engine.threads(), interactive);
