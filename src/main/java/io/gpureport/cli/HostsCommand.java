@@ -7,7 +7,6 @@ import io.gpureport.report.HostsJob;
 import io.gpureport.report.HostsRequest;
 import io.gpureport.report.ReportRequest;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -42,19 +41,7 @@ public final class HostsCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
-  @Option(
-      names = "--category",
-      paramLabel = "LIST",
-      description =
-          "Only hosts of these comma-separated categories: researcher-owned, chtc-owned,"
-              + " open-capacity, unclassified (default: all).")
-  String category;
-
-  @Option(
-      names = "--device",
-      paramLabel = "REGEX",
-      description = "Only hosts with a device whose raw or display name matches this regex.")
-  String device;
+  @Mixin HostFilterOptions hostFilter;
 
   @Option(
       names = "--only-idle",
@@ -142,11 +129,11 @@ public final class HostsCommand implements Callable<Integer> {
     }
     Long end = window.end();
     window.checkHost();
-    Pattern devicePattern = device == null ? null : SourceOptions.regex(device, "--device");
+    Pattern devicePattern = hostFilter.device().orElse(null);
     exclusion.checkOneForm();
     window.checkOneSource();
     ReportRequest.Delivery delivery = email.delivery(ctx);
-    Set<HostCategory> categories = categories(category);
+    Set<HostCategory> categories = hostFilter.categories();
     return new HostsRequest(
         window.source(),
         window.window(end),
@@ -164,25 +151,6 @@ public final class HostsCommand implements Callable<Integer> {
         outputFile,
         delivery,
         verbose);
-  }
-
-  /** The categories of {@code --category} (a comma-separated list; null: all), or a usage error. */
-  static Set<HostCategory> categories(String list) {
-    Set<HostCategory> categories = EnumSet.noneOf(HostCategory.class);
-    if (list == null) {
-      return categories;
-    }
-    for (String c : list.split(",", -1)) {
-      HostCategory k = HostCategory.ofKey(c.trim());
-      if (k == null) {
-        throw new UsageException(
-            "invalid --category '"
-                + c.trim()
-                + "': expected researcher-owned, chtc-owned, open-capacity or unclassified");
-      }
-      categories.add(k);
-    }
-    return categories;
   }
 
   /** Accepts text, html, json and csv. */

@@ -47,19 +47,7 @@ public final class TimelineCommand implements Callable<Integer> {
       description = "Width of a cell in minutes, >= 1 (default: ${DEFAULT-VALUE}).")
   int bucketMinutes;
 
-  @Option(
-      names = "--category",
-      paramLabel = "LIST",
-      description =
-          "Only hosts of these comma-separated categories: researcher-owned, chtc-owned,"
-              + " open-capacity, unclassified (default: all).")
-  String category;
-
-  @Option(
-      names = "--device",
-      paramLabel = "REGEX",
-      description = "Only hosts with a device whose raw or display name matches this regex.")
-  String device;
+  @Mixin HostFilterOptions hostFilter;
 
   @Option(
       names = "--output-format",
@@ -104,10 +92,8 @@ public final class TimelineCommand implements Callable<Integer> {
     ReportRequest.Window w = window.window(window.end());
     window.checkHost();
     String host = window.host();
-    Optional<Pattern> devicePattern =
-        Optional.ofNullable(device).map(d -> SourceOptions.regex(d, "--device"));
-    Timeline.Selection selection =
-        new Timeline.Selection(HostsCommand.categories(category), devicePattern);
+    Optional<Pattern> devicePattern = hostFilter.device();
+    Timeline.Selection selection = new Timeline.Selection(hostFilter.categories(), devicePattern);
     exclusion.checkOneForm();
     window.checkOneSource();
     return new TimelineRequest(
